@@ -1,0 +1,85 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// Why each dependency earns its build time:
+// - hummingbird: the HTTP server (structured concurrency, Swift 6); HummingbirdTesting runs the router in tests.
+// - hummingbird-auth: bcrypt for officer passwords (HummingbirdBcrypt).
+// - sql-kit + sqlite-kit + postgres-kit: one query builder over embedded SQLite and PostgreSQL.
+// - swift-argument-parser: the `motcua` command line.
+// - swift-log, swift-metrics + swift-prometheus: logs and the /metrics endpoint.
+// - swift-crypto: SHA-256 of bearer tokens (already in the graph through postgres-nio).
+let package = Package(
+    name: "motcua",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "motcua", targets: ["motcua"]),
+        .library(name: "MotCuaCore", targets: ["MotCuaCore"]),
+        .library(name: "MotCuaStore", targets: ["MotCuaStore"]),
+        .library(name: "MotCuaServer", targets: ["MotCuaServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        .target(name: "MotCuaCore"),
+        .target(
+            name: "MotCuaStore",
+            dependencies: [
+                "MotCuaCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .target(
+            name: "MotCuaServer",
+            dependencies: [
+                "MotCuaCore",
+                "MotCuaStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(
+            name: "motcua",
+            dependencies: [
+                "MotCuaCore",
+                "MotCuaStore",
+                "MotCuaServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "MotCuaTestSupport",
+            dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaServer"],
+            path: "Tests/MotCuaTestSupport"
+        ),
+        .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore"]),
+        .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaTestSupport"]),
+        .testTarget(
+            name: "MotCuaServerTests",
+            dependencies: [
+                "MotCuaServer", "MotCuaTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["MotCuaTestSupport"]),
+    ]
+)

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Kết quả đúng hạn — how a dossier or a hand-off ended against its appointment: early (trước hạn), on time
+/// (đúng hạn) or late (quá hạn).
+public enum Timeliness: String, Codable, Sendable {
+    case early = "truoc-han"
+    case onTime = "dung-han"
+    case late = "qua-han"
+
+    /// On time means the end is no later than the appointment; early means on an earlier day than the
+    /// appointment's day. A second supplement request counts the dossier as late whatever the dates say.
+    public static func verdict(end: Date, due: Date, secondSupplementRequested: Bool = false) -> Timeliness {
+        if secondSupplementRequested || end > due { return .late }
+        return WorkingCalendar.local(end).date < WorkingCalendar.local(due).date ? .early : .onTime
+    }
+
+    /// The moment a case's processing counts as ended for a reporting period: its end if it has one within the
+    /// period, otherwise the end of the period (a case still open at the period's end is judged then).
+    public static func endOfProcessing(ended: Date?, periodEnd: Date) -> Date {
+        guard let ended, ended <= periodEnd else { return periodEnd }
+        return ended
+    }
+
+    public var vietnameseName: String {
+        switch self {
+        case .early: "Trước hạn"
+        case .onTime: "Đúng hạn"
+        case .late: "Quá hạn"
+        }
+    }
+}

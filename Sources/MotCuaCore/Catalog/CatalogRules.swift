@@ -1,0 +1,43 @@
+/// Kiểm tra thủ tục — what a catalog entry must satisfy to be imported: a national code, a name, a valid legal
+/// allowance, non-negative fees and counts, and an internal process whose step budgets fit the allowance.
+public enum CatalogRules {
+    /// The first problem with the procedure, or nil. Fields are named as in the JSON catalog.
+    public static func problem(in procedure: Procedure, hours: WorkingHours = .standard) -> FieldProblem? {
+        let codeParts = procedure.code.split(separator: ".", omittingEmptySubsequences: false)
+        if codeParts.count != 2 || codeParts.contains(where: { $0.isEmpty || !$0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+            return FieldProblem(field: "code", message: "Mã thủ tục có dạng số.số, ví dụ 1.001193.")
+        }
+        if procedure.name.trimmingCharacters(in: .whitespaces).isEmpty {
+            return FieldProblem(field: "name", message: "Cần có tên thủ tục.")
+        }
+        if procedure.field.trimmingCharacters(in: .whitespaces).isEmpty {
+            return FieldProblem(field: "field", message: "Cần có lĩnh vực.")
+        }
+        if !procedure.deadline.isValid {
+            return FieldProblem(field: "deadline", message: "Thời hạn giải quyết không hợp lệ.")
+        }
+        if let index = procedure.fees.firstIndex(where: { $0.amount < 0 }) {
+            return FieldProblem(field: "fees[\(index)].amount", message: "Phí, lệ phí không được âm.")
+        }
+        if let index = procedure.documents.firstIndex(where: { $0.originals < 0 || $0.copies < 0 || $0.name.isEmpty }) {
+            return FieldProblem(field: "documents[\(index)]", message: "Thành phần hồ sơ cần tên và số bản không âm.")
+        }
+        if let index = procedure.steps.firstIndex(where: { !$0.budget.isValid || $0.name.isEmpty }) {
+            return FieldProblem(field: "steps[\(index)]", message: "Bước xử lý cần tên và thời hạn hợp lệ.")
+        }
+        if procedure.deadline != .sameDay {
+            let allowed = procedure.deadline.workingSeconds(per: hours)
+            let used = procedure.steps.reduce(0) { $0 + $1.budget.workingSeconds(per: hours) }
+            if used > allowed {
+                return FieldProblem(field: "steps",
+                                    message: "Tổng thời hạn các bước vượt thời hạn giải quyết \(procedure.deadline).")
+            }
+        }
+        if let from = procedure.effectiveFrom, let until = procedure.repealedOn, until <= from {
+            return FieldProblem(field: "repealedOn", message: "Ngày hết hiệu lực phải sau ngày có hiệu lực.")
+        }
+        return nil
+    }
+}
+
+import Foundation

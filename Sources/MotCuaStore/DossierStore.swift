@@ -1,0 +1,122 @@
+import Foundation
+import MotCuaCore
+import SQLKit
+
+/// Sổ hồ sơ — dossiers and their append-only events. Every change to a dossier and its event are written in
+/// the same transaction; a change names the version it read, so two officers acting at once cannot both win.
+public struct DossierStore: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    /// The next sequence number for an agency's dossiers on a day. Call inside `Database.write`: the row it
+    /// increments is locked until the transaction ends, so codes are unique across processes.
+    public static func nextSequence(agencyCode: String, day: CivilDate, in db: any SQLDatabase) async throws -> Int {
+        let row = try await db.raw("""
+            INSERT INTO dossier_sequences (agency_code, day, last) VALUES (\(bind: agencyCode), \(bind: day.description), 1)
+            ON CONFLICT (agency_code, day) DO UPDATE SET last = dossier_sequences.last + 1
+            RETURNING last
+            """).first()
+        guard let row else { throw StoreError.noRowReturned("dossier_sequences") }
+        return try row.decode(column: "last", as: Int.self)
+    }
+
+    /// Inserts a new dossier and its intake event (inside `Database.write`).
+    public static func insert(_ dossier: Dossier, event: DossierEvent, in db: any SQLDatabase) async throws {
+        let state = dossier.state
+        try await db.raw("""
+            INSERT INTO dossiers (code, agency_code, received_by, procedure_code, channel, status, version, received_at,
+              due_at, step_due_at, ended_at, applicant_key, body)
+            VALUES (\(bind: dossier.code), \(bind: dossier.agencyCode), \(bind: dossier.receivedByAgencyCode),
+              \(bind: dossier.procedureCode), \(bind: dossier.channel.rawValue), \(bind: state.status.rawValue),
+              \(bind: state.version), \(bind: dossier.receivedAt.epochSeconds), \(bind: state.clock.due?.epochSeconds),
+              \(bind: state.stepDue?.epochSeconds), \(bind: state.endedAt?.epochSeconds),
+              \(bind: dossier.applicant.personalId ?? dossier.applicant.taxCode), \(bind: try JSONColumn.encode(dossier)))
+            """).run()
+        try await append(event, to: dossier.code, in: db)
+    }
+
+    /// Saves a transition if the stored version is still `expectedVersion`; returns false (and writes nothing)
+    /// when someone else changed the dossier first.
+    public static func update(_ dossier: Dossier, expectedVersion: Int, event: DossierEvent,
+                              in db: any SQLDatabase) async throws -> Bool {
+        let state = dossier.state
+        let updated = try await db.raw("""
+            UPDATE dossiers SET status = \(bind: state.status.rawValue), version = \(bind: state.version),
+              due_at = \(bind: state.clock.due?.epochSeconds), step_due_at = \(bind: state.stepDue?.epochSeconds),
+              ended_at = \(bind: state.endedAt?.epochSeconds), body = \(bind: try JSONColumn.encode(dossier))
+            WHERE code = \(bind: dossier.code) AND version = \(bind: expectedVersion)
+            RETURNING version
+            """).first()
+        guard updated != nil else { return false }
+        try await append(event, to: dossier.code, in: db)
+        return true
+    }
+
+    private static func append(_ event: DossierEvent, to code: String, in db: any SQLDatabase) async throws {
+        try await db.raw("""
+            INSERT INTO dossier_events (dossier_code, seq, action, actor, at, from_status, to_status, from_step, to_step,
+              reason, due_after)
+            VALUES (\(bind: code), \(bind: event.sequence), \(bind: event.action), \(bind: event.actor),
+              \(bind: event.at.epochSeconds), \(bind: event.fromStatus?.rawValue), \(bind: event.toStatus.rawValue),
+              \(bind: event.fromStep), \(bind: event.toStep), \(bind: event.reason), \(bind: event.dueAfter?.epochSeconds))
+            """).run()
+    }
+
+    /// Reads a dossier (inside a transaction when `db` is one).
+    public static func dossier(code: String, in db: any SQLDatabase) async throws -> Dossier? {
+        try await db.raw("SELECT body FROM dossiers WHERE code = \(bind: code)").first().map {
+            try JSONColumn.decode(Dossier.self, from: try $0.decode(column: "body", as: String.self))
+        }
+    }
+
+    public func dossier(code: String) async throws -> Dossier? {
+        try await database.read { db in try await Self.dossier(code: code, in: db) }
+    }
+
+    /// The dossier's events, oldest first.
+    public func events(code: String) async throws -> [DossierEvent] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT seq, action, actor, at, from_status, to_status, from_step, to_step, reason, due_after
+                FROM dossier_events WHERE dossier_code = \(bind: code) ORDER BY seq
+                """).all().map(Self.event)
+        }
+    }
+
+    /// One page of an agency set's dossiers, optionally in one status, soonest appointment first.
+    public func list(agencyCodes: [String], status: DossierStatus?, limit: Int, offset: Int) async throws -> (items: [Dossier], total: Int) {
+        guard !agencyCodes.isEmpty else { return ([], 0) }
+        var filter: SQLQueryString = "agency_code IN (\(binds: agencyCodes))"
+        if let status { filter = filter + " AND status = \(bind: status.rawValue)" }
+        let condition = filter
+        return try await database.read { db in
+            let total = try await db.raw("SELECT COUNT(*) AS n FROM dossiers WHERE \(condition)").first()?
+                .decode(column: "n", as: Int.self) ?? 0
+            let items = try await db.raw("""
+                SELECT body FROM dossiers WHERE \(condition)
+                ORDER BY CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, code LIMIT \(bind: limit) OFFSET \(bind: offset)
+                """).all().map { try JSONColumn.decode(Dossier.self, from: try $0.decode(column: "body", as: String.self)) }
+            return (items, total)
+        }
+    }
+
+    static func event(_ row: any SQLRow) throws -> DossierEvent {
+        DossierEvent(
+            sequence: try row.decode(column: "seq", as: Int.self),
+            action: try row.decode(column: "action", as: String.self),
+            actor: try row.decode(column: "actor", as: String.self),
+            at: Date(epochSeconds: try row.decode(column: "at", as: Int.self)),
+            fromStatus: try row.decode(column: "from_status", as: Int?.self).flatMap(DossierStatus.init(rawValue:)),
+            toStatus: DossierStatus(rawValue: try row.decode(column: "to_status", as: Int.self)) ?? .registered,
+            fromStep: try row.decode(column: "from_step", as: Int?.self),
+            toStep: try row.decode(column: "to_step", as: Int?.self),
+            reason: try row.decode(column: "reason", as: String?.self),
+            dueAfter: try row.decode(column: "due_after", as: Int?.self).map(Date.init(epochSeconds:)))
+    }
+}
+
+/// Lỗi kho dữ liệu — a database answer that breaks what the schema promises.
+public enum StoreError: Error, Sendable {
+    case noRowReturned(String)
+}

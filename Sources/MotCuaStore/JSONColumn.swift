@@ -1,0 +1,25 @@
+import Foundation
+
+/// Cột JSON — how whole values (a procedure, a dossier) are kept in a TEXT column: sorted keys, ISO dates,
+/// so the same value is always stored as the same text on both engines.
+enum JSONColumn {
+    static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .secondsSince1970
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        return try decoder.decode(type, from: Data(text.utf8))
+    }
+}
+
+extension Date {
+    /// Whole seconds since 1970, as instants are stored.
+    var epochSeconds: Int { Int(timeIntervalSince1970.rounded(.down)) }
+
+    init(epochSeconds: Int) { self.init(timeIntervalSince1970: TimeInterval(epochSeconds)) }
+}

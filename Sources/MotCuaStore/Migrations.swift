@@ -1,0 +1,107 @@
+import Foundation
+import SQLKit
+
+/// Di trú lược đồ — the numbered schema migrations, listed in one place and applied in order, each once, in
+/// its own transaction. The SQL is written once for both engines.
+public enum Migrations {
+    /// One numbered change to the schema.
+    public struct Migration: Sendable {
+        public let version: Int
+        public let name: String
+        public let statements: [String]
+    }
+
+    public static let all: [Migration] = [
+        Migration(version: 1, name: "reference data and catalog", statements: [
+            """
+            CREATE TABLE admin_units (scheme TEXT NOT NULL, code BIGINT NOT NULL, name TEXT NOT NULL,
+              type TEXT NOT NULL, parent_code BIGINT, PRIMARY KEY (scheme, code))
+            """,
+            """
+            CREATE TABLE unit_conversions (legacy_code BIGINT NOT NULL, current_code BIGINT NOT NULL,
+              partly BIGINT NOT NULL, PRIMARY KEY (legacy_code, current_code))
+            """,
+            """
+            CREATE TABLE agencies (code TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
+              unit_key TEXT, parent_code TEXT)
+            """,
+            "CREATE INDEX agencies_kind ON agencies (kind, unit_key)",
+            """
+            CREATE TABLE procedures (code TEXT PRIMARY KEY, name TEXT NOT NULL, field TEXT NOT NULL,
+              level TEXT NOT NULL, agency_kind TEXT NOT NULL, online_level TEXT NOT NULL, status TEXT NOT NULL,
+              search_text TEXT NOT NULL, body TEXT NOT NULL)
+            """,
+            """
+            CREATE TABLE calendar_days (province TEXT NOT NULL, day TEXT NOT NULL, kind TEXT NOT NULL,
+              name TEXT NOT NULL, replaces TEXT, PRIMARY KEY (province, day))
+            """,
+        ]),
+        Migration(version: 2, name: "dossiers and their events", statements: [
+            """
+            CREATE TABLE dossier_sequences (agency_code TEXT NOT NULL, day TEXT NOT NULL, last BIGINT NOT NULL,
+              PRIMARY KEY (agency_code, day))
+            """,
+            """
+            CREATE TABLE dossiers (code TEXT PRIMARY KEY, agency_code TEXT NOT NULL, received_by TEXT NOT NULL,
+              procedure_code TEXT NOT NULL, channel BIGINT NOT NULL, status BIGINT NOT NULL, version BIGINT NOT NULL,
+              received_at BIGINT NOT NULL, due_at BIGINT, step_due_at BIGINT, ended_at BIGINT,
+              applicant_key TEXT, body TEXT NOT NULL)
+            """,
+            "CREATE INDEX dossiers_agency_status ON dossiers (agency_code, status, due_at)",
+            "CREATE INDEX dossiers_applicant ON dossiers (applicant_key)",
+            """
+            CREATE TABLE dossier_events (dossier_code TEXT NOT NULL, seq BIGINT NOT NULL, action TEXT NOT NULL,
+              actor TEXT NOT NULL, at BIGINT NOT NULL, from_status BIGINT, to_status BIGINT NOT NULL,
+              from_step BIGINT, to_step BIGINT, reason TEXT, due_after BIGINT, PRIMARY KEY (dossier_code, seq))
+            """,
+        ]),
+        Migration(version: 3, name: "officers, tokens and idempotency", statements: [
+            """
+            CREATE TABLE users (username TEXT PRIMARY KEY, full_name TEXT NOT NULL, password_hash TEXT NOT NULL,
+              active BIGINT NOT NULL, created_at BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE user_roles (username TEXT NOT NULL, agency_code TEXT NOT NULL, role TEXT NOT NULL,
+              PRIMARY KEY (username, agency_code, role))
+            """,
+            """
+            CREATE TABLE tokens (token_hash TEXT PRIMARY KEY, username TEXT NOT NULL, kind TEXT NOT NULL,
+              created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE idempotency_keys (username TEXT NOT NULL, idem_key TEXT NOT NULL, request_hash TEXT NOT NULL,
+              status BIGINT NOT NULL, response TEXT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (username, idem_key))
+            """,
+        ]),
+    ]
+
+    /// Applies the migrations the database lacks; returns the versions applied now.
+    @discardableResult
+    public static func run(on database: Database, now: Date = Date()) async throws -> [Int] {
+        try await database.write { db in
+            try await db.raw("""
+                CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL,
+                  applied_at BIGINT NOT NULL)
+                """).run()
+        }
+        var applied: [Int] = []
+        for migration in all {
+            let didApply = try await database.write { db in
+                // Checked inside the transaction (and, on PostgreSQL, under a lock held until it ends), so two
+                // processes starting at once apply each migration once.
+                if database.engine == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7157)").run() }
+                let done = try await db.raw("SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)")
+                    .first() != nil
+                if done { return false }
+                for statement in migration.statements { try await db.raw(SQLQueryString(statement)).run() }
+                try await db.raw("""
+                    INSERT INTO schema_migrations (version, name, applied_at)
+                    VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: Int(now.timeIntervalSince1970)))
+                    """).run()
+                return true
+            }
+            if didApply { applied.append(migration.version) }
+        }
+        return applied
+    }
+}

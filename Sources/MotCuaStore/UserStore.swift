@@ -1,0 +1,99 @@
+import Foundation
+import MotCuaCore
+import SQLKit
+
+/// Tài khoản cán bộ — officer accounts, their roles in agencies, and their sign-in and API tokens (only the
+/// SHA-256 of a token is stored).
+public struct UserStore: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    /// One officer with the roles they hold in each agency.
+    public struct Officer: Sendable, Hashable, Codable {
+        public let username: String
+        public let fullName: String
+        public let passwordHash: String
+        public let active: Bool
+        public let roles: [Grant]
+    }
+
+    /// Vai trò tại cơ quan — a role held in one agency.
+    public struct Grant: Sendable, Hashable, Codable {
+        public let agencyCode: String
+        public let role: OfficerRole
+
+        public init(agencyCode: String, role: OfficerRole) {
+            self.agencyCode = agencyCode
+            self.role = role
+        }
+    }
+
+    /// Creates an officer; false if the username is taken.
+    public func add(username: String, fullName: String, passwordHash: String, grants: [Grant], now: Date) async throws -> Bool {
+        try await database.write { db in
+            if try await db.raw("SELECT username FROM users WHERE username = \(bind: username)").first() != nil { return false }
+            try await db.raw("""
+                INSERT INTO users (username, full_name, password_hash, active, created_at)
+                VALUES (\(bind: username), \(bind: fullName), \(bind: passwordHash), 1, \(bind: now.epochSeconds))
+                """).run()
+            for grant in Set(grants) {
+                try await db.raw("""
+                    INSERT INTO user_roles (username, agency_code, role)
+                    VALUES (\(bind: username), \(bind: grant.agencyCode), \(bind: grant.role.rawValue))
+                    """).run()
+            }
+            return true
+        }
+    }
+
+    public func officer(username: String) async throws -> Officer? {
+        try await database.read { db in
+            guard let row = try await db.raw("""
+                SELECT username, full_name, password_hash, active FROM users WHERE username = \(bind: username)
+                """).first() else { return nil }
+            let grants = try await db.raw("""
+                SELECT agency_code, role FROM user_roles WHERE username = \(bind: username) ORDER BY agency_code, role
+                """).all().compactMap { row -> Grant? in
+                guard let role = OfficerRole(rawValue: try row.decode(column: "role", as: String.self)) else { return nil }
+                return Grant(agencyCode: try row.decode(column: "agency_code", as: String.self), role: role)
+            }
+            return Officer(username: try row.decode(column: "username", as: String.self),
+                           fullName: try row.decode(column: "full_name", as: String.self),
+                           passwordHash: try row.decode(column: "password_hash", as: String.self),
+                           active: try row.decode(column: "active", as: Int.self) == 1,
+                           roles: grants)
+        }
+    }
+
+    public func userCount() async throws -> Int {
+        try await database.read { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM users").first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
+    /// Stores a token's hash for a user until `expiresAt`.
+    public func saveToken(hash: String, username: String, kind: String, now: Date, expiresAt: Date) async throws {
+        try await database.write { db in
+            try await db.raw("""
+                INSERT INTO tokens (token_hash, username, kind, created_at, expires_at) VALUES
+                (\(bind: hash), \(bind: username), \(bind: kind), \(bind: now.epochSeconds), \(bind: expiresAt.epochSeconds))
+                """).run()
+        }
+    }
+
+    /// The username a token hash belongs to, if the token has not expired.
+    public func username(forTokenHash hash: String, now: Date) async throws -> String? {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT username FROM tokens WHERE token_hash = \(bind: hash) AND expires_at > \(bind: now.epochSeconds)
+                """).first()?.decode(column: "username", as: String.self)
+        }
+    }
+
+    public func deleteToken(hash: String) async throws {
+        try await database.write { db in
+            try await db.raw("DELETE FROM tokens WHERE token_hash = \(bind: hash)").run()
+        }
+    }
+}
