@@ -6,7 +6,7 @@ import PackageDescription
 // - hummingbird-auth: bcrypt for officer passwords (HummingbirdBcrypt).
 // - sql-kit + sqlite-kit + postgres-kit: one query builder over embedded SQLite and PostgreSQL.
 // - swift-argument-parser: the `motcua` command line.
-// - swift-log, swift-metrics + swift-prometheus: logs and the /metrics endpoint.
+// - swift-log, swift-prometheus: logs and the /metrics endpoint; swift-http-types: header names.
 // - swift-crypto: SHA-256 of bearer tokens (already in the graph through postgres-nio).
 let package = Package(
     name: "motcua",
@@ -25,9 +25,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .target(name: "MotCuaCore"),
@@ -50,7 +50,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
             ],

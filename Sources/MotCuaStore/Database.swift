@@ -24,7 +24,12 @@ public final class Database: Sendable {
 
     private enum Backend: Sendable {
         case sqlite(writer: SQLiteConnection, reader: SQLiteConnection, lock: AsyncLock)
-        case postgres(EventLoopGroupConnectionPool<PostgresConnectionSource>)
+        case postgres(PostgresPool)
+    }
+
+    /// AsyncKit's pool hands connections out under its own locks; it predates Sendable annotations.
+    private struct PostgresPool: @unchecked Sendable {
+        let pool: EventLoopGroupConnectionPool<PostgresConnectionSource>
     }
 
     /// Opens `location`: a `postgres://` (or `postgresql://`) URL, or a path to an SQLite file.
@@ -37,15 +42,21 @@ public final class Database: Sendable {
                 logger: logger,
                 on: MultiThreadedEventLoopGroup.singleton
             )
-            return Database(engine: .postgres, backend: .postgres(pool))
+            return Database(engine: .postgres, backend: .postgres(PostgresPool(pool: pool)))
         }
         let writer = try await SQLiteConnection.open(storage: .file(path: location), logger: logger)
-        for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
-                       "PRAGMA busy_timeout=10000"] {
-            _ = try await writer.query(pragma)
+        let reader: SQLiteConnection
+        do {
+            for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
+                           "PRAGMA busy_timeout=10000"] {
+                _ = try await writer.query(pragma)
+            }
+            reader = try await SQLiteConnection.open(storage: .file(path: location), logger: logger)
+            _ = try await reader.query("PRAGMA busy_timeout=10000")
+        } catch {
+            try? await writer.close()
+            throw error
         }
-        let reader = try await SQLiteConnection.open(storage: .file(path: location), logger: logger)
-        _ = try await reader.query("PRAGMA busy_timeout=10000")
         return Database(engine: .sqlite, backend: .sqlite(writer: writer, reader: reader, lock: AsyncLock()))
     }
 
@@ -59,7 +70,8 @@ public final class Database: Sendable {
         switch backend {
         case .sqlite(_, let reader, _):
             return try await body(reader.sql())
-        case .postgres(let pool):
+        case .postgres(let box):
+            let pool = box.pool
             let connection = try await pool.requestConnection().get()
             defer { pool.releaseConnection(connection) }
             return try await body(connection.sql())
@@ -73,7 +85,8 @@ public final class Database: Sendable {
             return try await lock.withLock {
                 try await Self.transaction(writer.sql(), begin: "BEGIN IMMEDIATE", body)
             }
-        case .postgres(let pool):
+        case .postgres(let box):
+            let pool = box.pool
             let connection = try await pool.requestConnection().get()
             defer { pool.releaseConnection(connection) }
             return try await Self.transaction(connection.sql(), begin: "BEGIN", body)
@@ -99,8 +112,8 @@ public final class Database: Sendable {
         case .sqlite(let writer, let reader, _):
             try? await writer.close()
             try? await reader.close()
-        case .postgres(let pool):
-            try? await pool.shutdownAsync()
+        case .postgres(let box):
+            try? await box.pool.shutdownAsync()
         }
     }
 }

@@ -19,7 +19,7 @@ public enum ReferenceData {
             AdministrativeUnit(scheme: .current, code: $0.code, name: $0.name, type: $0.type, parentCode: nil)
         }
         for district in file.legacy.districts {
-            units.append(AdministrativeUnit(scheme: .legacy, code: district.code, name: district.name,
+            units.append(AdministrativeUnit(scheme: .legacyDistrict, code: district.code, name: district.name,
                                             type: district.type, parentCode: nil))
             units += district.wards.map {
                 AdministrativeUnit(scheme: .legacy, code: $0.code, name: $0.name, type: $0.type, parentCode: district.code)

@@ -5,8 +5,10 @@ public struct AdministrativeUnit: Hashable, Sendable, Codable {
     public enum Scheme: String, Codable, Sendable {
         /// Hai cấp — province and commune, in force since 2025-07-01.
         case current = "hien-hanh"
-        /// Ba cấp — province, district, commune, until 2025-06-30.
+        /// Ba cấp — a ward or commune of the three-level structure, until 2025-06-30.
         case legacy = "truoc-2025"
+        /// Ba cấp — a district (quận, huyện, thị xã) of the three-level structure, until 2025-06-30.
+        case legacyDistrict = "huyen-truoc-2025"
     }
 
     public let scheme: Scheme

@@ -1,0 +1,110 @@
+import Foundation
+import Hummingbird
+
+/// Cách mã hoá JSON của API — instants as ISO 8601 with Vietnam's offset (`2026-02-25T10:00:00+07:00`),
+/// sorted keys; bodies read strictly, with a size limit, and every decoding failure turned into a 4xx problem
+/// naming the field.
+public enum APICoding {
+    /// The largest request body read (1 MiB); a larger one gets 413.
+    public static let maxBodyBytes = 1 << 20
+
+    public static func format(_ date: Date) -> String { formatter.string(from: date) }
+
+    public static func parse(_ text: String) -> Date? {
+        formatter.date(from: text) ?? fractionalFormatter.date(from: text)
+    }
+
+    nonisolated(unsafe) private static let formatter: ISO8601DateFormatter = {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(secondsFromGMT: 7 * 3600)
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter
+    }()
+
+    nonisolated(unsafe) private static let fractionalFormatter: ISO8601DateFormatter = {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
+    }()
+
+    public static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(format(date))
+        }
+        return encoder
+    }()
+
+    public static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = parse(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "Thời điểm không hợp lệ")
+            }
+            return date
+        }
+        return decoder
+    }()
+
+    /// Reads and decodes a request body, or throws a problem naming what is wrong.
+    public static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
+        try decode(type, from: try await body(of: request))
+    }
+
+    /// The request body, or 413 past the limit.
+    public static func body(of request: Request) async throws -> ByteBuffer {
+        do {
+            return try await request.body.collect(upTo: maxBodyBytes)
+        } catch {
+            throw Problem(.contentTooLarge, code: "body-too-large",
+                          message: "Nội dung gửi lên vượt quá \(maxBodyBytes / 1024) KB.")
+        }
+    }
+
+    /// Decodes a body already read.
+    public static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws -> T {
+        do {
+            return try decoder.decode(T.self, from: Data(buffer: buffer))
+        } catch let error as DecodingError {
+            throw problem(for: error)
+        } catch {
+            throw Problem(.badRequest, code: "invalid-json", message: "Nội dung gửi lên không phải JSON hợp lệ.")
+        }
+    }
+
+    static func problem(for error: DecodingError) -> Problem {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let field = path(context.codingPath + [key])
+            return Problem.invalid(field: field, "Thiếu trường bắt buộc \"\(field)\".")
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            let field = path(context.codingPath)
+            return Problem.invalid(field: field, "Trường \"\(field)\" sai kiểu dữ liệu.")
+        case .dataCorrupted(let context) where !context.codingPath.isEmpty:
+            let field = path(context.codingPath)
+            return Problem.invalid(field: field, "Giá trị của trường \"\(field)\" không hợp lệ.")
+        default:
+            return Problem(.badRequest, code: "invalid-json", message: "Nội dung gửi lên không phải JSON hợp lệ.")
+        }
+    }
+
+    /// A JSON response.
+    public static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let data = try encoder.encode(value)
+        return jsonResponse(data, status: status)
+    }
+
+    static func jsonResponse(_ data: Data, status: HTTPResponse.Status) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
+    }
+}

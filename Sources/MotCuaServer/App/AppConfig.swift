@@ -1,0 +1,25 @@
+import Foundation
+import MotCuaCore
+
+/// Cấu hình — how a MotCua server runs: where its database is, where it listens, which province's calendar
+/// and office hours it counts deadlines by.
+public struct AppConfig: Sendable {
+    /// A path to an SQLite file, or a `postgres://` URL.
+    public var database: String
+    public var host: String
+    public var port: Int
+    /// The province's GSO code (`01` for Hà Nội), which selects its announced calendar days.
+    public var province: String
+    public var workingHours: WorkingHours
+    public var apologyLeadWorkingDays: Int
+
+    public init(database: String = "./motcua.sqlite", host: String = "127.0.0.1", port: Int = 8080,
+                province: String = "01", workingHours: WorkingHours = .standard, apologyLeadWorkingDays: Int = 1) {
+        self.database = database
+        self.host = host
+        self.port = port
+        self.province = province
+        self.workingHours = workingHours
+        self.apologyLeadWorkingDays = apologyLeadWorkingDays
+    }
+}

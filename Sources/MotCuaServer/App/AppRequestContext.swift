@@ -1,0 +1,19 @@
+import Hummingbird
+import MotCuaStore
+
+/// Ngữ cảnh yêu cầu — what a handler knows about the request besides its bytes: the signed-in officer, if any.
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var officer: UserStore.Officer?
+
+    public init(source: Source) {
+        self.coreContext = .init(source: source)
+        self.officer = nil
+    }
+
+    /// The signed-in officer, or a 401 problem.
+    public func requireOfficer() throws -> UserStore.Officer {
+        guard let officer else { throw Problem.unauthenticated }
+        return officer
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import Logging
+import MotCuaCore
+import MotCuaStore
+import Prometheus
+
+/// Máy chủ MotCua — opens the database, brings its schema and reference data up to date, and builds the HTTP
+/// application. `buildRouter` is apart so tests can run the router in process.
+public enum MotCuaApp {
+    /// Opens and prepares the database: migrations, then reference data where missing.
+    public static func prepare(_ config: AppConfig, logger: Logger) async throws -> Database {
+        let database = try await Database.open(config.database, logger: logger)
+        do {
+            try await Migrations.run(on: database)
+            try await Seeder(database: database).seedReference()
+            return database
+        } catch {
+            await database.close()
+            throw error
+        }
+    }
+
+    /// The province's working calendar, from its announced days in the database.
+    public static func calendar(_ config: AppConfig, database: Database) async throws -> WorkingCalendar {
+        let days = try await CalendarStore(database: database, province: config.province).announcedDays()
+        return WorkingCalendar(holidays: HolidayCalendar(announcements: days), hours: config.workingHours)
+    }
+
+    public static func buildApplication(_ config: AppConfig, database: Database, logger: Logger,
+                                        now: @escaping @Sendable () -> Date = MotCuaApp.wallClock) async throws
+        -> some ApplicationProtocol {
+        let router = try await buildRouter(config, database: database, now: now)
+        return Application(router: router, configuration: .init(address: .hostname(config.host, port: config.port),
+                                                                serverName: "MotCua"), logger: logger)
+    }
+
+    public static func buildRouter(_ config: AppConfig, database: Database,
+                                   now: @escaping @Sendable () -> Date = MotCuaApp.wallClock) async throws -> Router<AppRequestContext> {
+        let calendar = try await calendar(config, database: database)
+        let workflow = DossierWorkflow(calendar: calendar, apologyLeadWorkingDays: config.apologyLeadWorkingDays)
+        let registry = PrometheusCollectorRegistry()
+        let router = Router(context: AppRequestContext.self)
+        router.add(middleware: RequestMetricsMiddleware(registry: registry))
+        router.add(middleware: TokenAuthMiddleware(users: UserStore(database: database), now: now))
+        SystemController(database: database, registry: registry).register(on: router)
+        SessionController(users: UserStore(database: database), now: now).register(on: router)
+        CatalogController(database: database, calendar: calendar).register(on: router)
+        DossierController(service: DossierService(database: database, workflow: workflow, now: now)).register(on: router)
+        return router
+    }
+
+    /// The real clock, in whole seconds (instants are stored to the second).
+    public static let wallClock: @Sendable () -> Date = { Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)) }
+}

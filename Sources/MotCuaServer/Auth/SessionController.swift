@@ -1,0 +1,73 @@
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+import MotCuaCore
+import MotCuaStore
+
+/// Đăng nhập cán bộ — signs officers in with username and password (bcrypt), hands out a token usable as a
+/// bearer token or a session cookie, and signs them out.
+struct SessionController {
+    let users: UserStore
+    let now: @Sendable () -> Date
+    /// How long a session lasts: one working week.
+    static let lifetime: TimeInterval = 7 * 24 * 3600
+
+    struct Credentials: Decodable {
+        let username: String
+        let password: String
+    }
+
+    struct SessionBody: Encodable {
+        let token: String
+        let expiresAt: Date
+        let officer: OfficerBody
+    }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.post("/api/sessions", use: signIn)
+        router.delete("/api/sessions", use: signOut)
+        router.get("/api/me") { _, context in try APICoding.response(OfficerBody(try context.requireOfficer())) }
+    }
+
+    @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let credentials = try await APICoding.decode(Credentials.self, from: request)
+        guard let officer = try await users.officer(username: credentials.username), officer.active,
+              Bcrypt.verify(credentials.password, hash: officer.passwordHash) else {
+            throw Problem(.unauthorized, code: "bad-credentials", message: "Tên đăng nhập hoặc mật khẩu không đúng.",
+                          field: "password")
+        }
+        let token = TokenAuthMiddleware.newToken()
+        let issued = now()
+        let expires = issued.addingTimeInterval(Self.lifetime)
+        try await users.saveToken(hash: TokenAuthMiddleware.hash(token), username: officer.username, kind: "session",
+                                  now: issued, expiresAt: expires)
+        var response = try APICoding.response(SessionBody(token: token, expiresAt: expires, officer: OfficerBody(officer)),
+                                              status: .created)
+        response.setCookie(Cookie(name: TokenAuthMiddleware.cookieName, value: token, expires: expires, path: "/",
+                                  secure: true, httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if let token = TokenAuthMiddleware.token(in: request) {
+            try await users.deleteToken(hash: TokenAuthMiddleware.hash(token))
+        }
+        var response = Response(status: .noContent)
+        response.setCookie(Cookie(name: TokenAuthMiddleware.cookieName, value: "", maxAge: 0, path: "/",
+                                  secure: true, httpOnly: true, sameSite: .lax))
+        return response
+    }
+}
+
+/// Thông tin cán bộ — what the API shows of an officer (never the password hash).
+struct OfficerBody: Encodable {
+    let username: String
+    let fullName: String
+    let roles: [UserStore.Grant]
+
+    init(_ officer: UserStore.Officer) {
+        self.username = officer.username
+        self.fullName = officer.fullName
+        self.roles = officer.roles
+    }
+}

@@ -1,0 +1,44 @@
+import Crypto
+import Foundation
+import Hummingbird
+import MotCuaStore
+
+/// Xác thực — recognises the officer behind a request from a bearer token (`Authorization: Bearer …`) or the
+/// session cookie, by the SHA-256 of the token. A request without one goes on unauthenticated; handlers that
+/// need an officer refuse it with 401.
+struct TokenAuthMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let users: UserStore
+    let now: @Sendable () -> Date
+
+    static let cookieName = "motcua_session"
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if let token = Self.token(in: request),
+           let username = try await users.username(forTokenHash: Self.hash(token), now: now()),
+           let officer = try await users.officer(username: username), officer.active {
+            context.officer = officer
+        }
+        return try await next(request, context)
+    }
+
+    static func token(in request: Request) -> String? {
+        if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
+            return String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
+        }
+        return request.cookies[cookieName]?.value
+    }
+
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A new random token (256 bits, URL-safe base64).
+    static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}

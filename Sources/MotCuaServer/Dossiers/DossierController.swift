@@ -1,0 +1,106 @@
+import Foundation
+import Hummingbird
+import MotCuaCore
+import MotCuaStore
+
+/// Hồ sơ qua API — receive, read, list and move dossiers.
+struct DossierController {
+    let service: DossierService
+
+    func register(on router: Router<AppRequestContext>) {
+        router.post("/api/dossiers", use: receive)
+        router.get("/api/dossiers", use: list)
+        router.get("/api/dossiers/{code}", use: show)
+        router.get("/api/dossiers/{code}/events", use: events)
+        router.post("/api/dossiers/{code}/transitions", use: transition)
+    }
+
+    var idempotency: Idempotency { Idempotency(database: service.database, now: service.now) }
+
+    @Sendable func receive(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let officer = try context.requireOfficer()
+        let buffer = try await APICoding.body(of: request)
+        let body = try APICoding.decode(IntakeBody.self, from: buffer)
+        let now = service.now()
+        let (procedure, agency, receiving) = try await service.prepareIntake(body, by: officer, at: now)
+        let service = service
+        return try await idempotency.run(request: request, body: buffer, username: officer.username) { db in
+            let dossier = try await service.receive(body, procedure: procedure, agency: agency, receiving: receiving,
+                                                    officer: officer, at: now, in: db)
+            return (.created, try APICoding.encoder.encode(DossierBody(dossier, steps: procedure.steps)))
+        }
+    }
+
+    @Sendable func transition(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let officer = try context.requireOfficer()
+        let code = try context.parameters.require("code")
+        let buffer = try await APICoding.body(of: request)
+        let body = try APICoding.decode(TransitionBody.self, from: buffer)
+        guard let dossier = try await service.database.read({ db in try await DossierStore.dossier(code: code, in: db) }),
+              officer.canSee(dossier) else { throw Problem.notFound("hồ sơ \(code)") }
+        guard let procedure = try await service.catalog.procedure(code: dossier.procedureCode) else {
+            throw Problem.notFound("thủ tục \(dossier.procedureCode)")
+        }
+        let now = service.now()
+        let service = service
+        return try await idempotency.run(request: request, body: buffer, username: officer.username) { db in
+            let moved = try await service.transition(code: code, body, by: officer, procedure: procedure, at: now, in: db)
+            return (.ok, try APICoding.encoder.encode(DossierBody(moved, steps: procedure.steps)))
+        }
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (dossier, procedure) = try await visibleDossier(request, context: context)
+        return try APICoding.response(DossierBody(dossier, steps: procedure?.steps ?? []))
+    }
+
+    @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (dossier, _) = try await visibleDossier(request, context: context)
+        return try APICoding.response(try await DossierStore(database: service.database).events(code: dossier.code))
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let officer = try context.requireOfficer()
+        let paging = try Paging(request)
+        var status: DossierStatus?
+        if let text = request.uri.queryParameters["status"] {
+            guard let value = Int(text).flatMap(DossierStatus.init(rawValue:)) else {
+                throw Problem.invalid(field: "status", "Trạng thái phải là số từ 1 đến 10.")
+            }
+            status = value
+        }
+        let page = try await DossierStore(database: service.database)
+            .list(agencyCodes: officer.agencyCodes, status: status, limit: paging.limit, offset: paging.offset)
+        let items = page.items.map { DossierBody($0, steps: []) }
+        return try APICoding.response(PageBody(items: items, total: page.total, limit: paging.limit, offset: paging.offset))
+    }
+
+    /// The dossier named in the path if the officer may see it; 404 otherwise, so existence does not leak.
+    private func visibleDossier(_ request: Request, context: AppRequestContext) async throws -> (Dossier, Procedure?) {
+        let officer = try context.requireOfficer()
+        let code = try context.parameters.require("code")
+        guard let dossier = try await DossierStore(database: service.database).dossier(code: code),
+              officer.canSee(dossier) else { throw Problem.notFound("hồ sơ \(code)") }
+        return (dossier, try await service.catalog.procedure(code: dossier.procedureCode))
+    }
+}
+
+/// Phân trang — `limit` (1–200, default 20) and `offset` from the query string.
+struct Paging {
+    let limit: Int
+    let offset: Int
+
+    init(_ request: Request) throws {
+        let query = request.uri.queryParameters
+        let limitText = query["limit"].map(String.init) ?? "20"
+        let offsetText = query["offset"].map(String.init) ?? "0"
+        guard let limit = Int(limitText), (1...200).contains(limit) else {
+            throw Problem.invalid(field: "limit", "limit phải là số từ 1 đến 200.")
+        }
+        guard let offset = Int(offsetText), offset >= 0, offset <= 1_000_000 else {
+            throw Problem.invalid(field: "offset", "offset phải là số không âm.")
+        }
+        self.limit = limit
+        self.offset = offset
+    }
+}

@@ -1,0 +1,135 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+import Logging
+import MotCuaCore
+import MotCuaServer
+import MotCuaStore
+
+/// `motcua` — the command line: run the server, migrate, import and export the catalog, compute calendars
+/// and deadlines, add officers.
+@main
+struct MotCua: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "motcua",
+        abstract: "MotCua — hệ thống một cửa điện tử.",
+        subcommands: [Serve.self, Migrate.self, CatalogCommand.self, CalendarCommand.self, UserCommand.self])
+}
+
+/// Options every command that touches the database shares.
+struct DatabaseOptions: ParsableArguments {
+    @Option(help: "Tệp SQLite hoặc URL postgres://")
+    var database: String = ProcessInfo.processInfo.environment["MOTCUA_DATABASE"] ?? "./motcua.sqlite"
+
+    func open() async throws -> Database {
+        try await MotCuaApp.prepare(AppConfig(database: database), logger: Logger(label: "motcua"))
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Chạy máy chủ MotCua.")
+    @OptionGroup var db: DatabaseOptions
+    @Option var host: String = ProcessInfo.processInfo.environment["MOTCUA_HOST"] ?? "127.0.0.1"
+    @Option var port: Int = Int(ProcessInfo.processInfo.environment["MOTCUA_PORT"] ?? "") ?? 8080
+    @Flag(help: "Nạp danh mục và tài khoản demo (chỉ vào cơ sở dữ liệu trống).") var demo = false
+
+    func run() async throws {
+        let logger = Logger(label: "motcua")
+        let config = AppConfig(database: db.database, host: host, port: port)
+        let database = try await MotCuaApp.prepare(config, logger: logger)
+        if demo { try await DemoData.load(into: database) }
+        let app = try await MotCuaApp.buildApplication(config, database: database, logger: logger)
+        print("MotCua đang chạy tại http://\(host):\(port)")
+        try await app.runService()
+        await database.close()
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Cập nhật lược đồ cơ sở dữ liệu và dữ liệu tham chiếu.")
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        let database = try await db.open()
+        print("Cơ sở dữ liệu đã cập nhật tới phiên bản \(Migrations.all.last?.version ?? 0).")
+        await database.close()
+    }
+}
+
+struct CatalogCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "catalog", abstract: "Nhập, xuất danh mục thủ tục.",
+                                                    subcommands: [Import.self, Export.self])
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Nhập danh mục từ tệp JSON {\"procedures\": [...]}.")
+        @OptionGroup var db: DatabaseOptions
+        @Argument var file: String
+
+        func run() async throws {
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            let catalog = try JSONDecoder().decode(CatalogFile.self, from: data)
+            for (index, procedure) in catalog.procedures.enumerated() {
+                if let problem = CatalogRules.problem(in: procedure) {
+                    throw ValidationError("procedures[\(index)].\(problem.field) (\(procedure.code)): \(problem.message) Không nhập gì.")
+                }
+            }
+            let database = try await db.open()
+            try await CatalogStore(database: database).save(catalog.procedures)
+            print("Đã nhập \(catalog.procedures.count) thủ tục.")
+            await database.close()
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Xuất danh mục ra JSON (stdout).")
+        @OptionGroup var db: DatabaseOptions
+
+        func run() async throws {
+            let database = try await db.open()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = try encoder.encode(CatalogFile(procedures: try await CatalogStore(database: database).all()))
+            FileHandle.standardOutput.write(data)
+            print()
+            await database.close()
+        }
+    }
+}
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Tài khoản cán bộ.", subcommands: [Add.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Thêm cán bộ: --role VAI-TRO@MA-CO-QUAN (lặp lại được).")
+        @OptionGroup var db: DatabaseOptions
+        @Option var username: String
+        @Option var fullName: String
+        @Option(help: "Mật khẩu (tối thiểu 8 ký tự); mặc định đọc từ MOTCUA_PASSWORD.")
+        var password: String?
+        @Option(help: "Ví dụ quan-tri@000.00.00.H26") var role: [String] = []
+
+        func run() async throws {
+            guard let password = password ?? ProcessInfo.processInfo.environment["MOTCUA_PASSWORD"], password.count >= 8 else {
+                throw ValidationError("--password: mật khẩu cần tối thiểu 8 ký tự.")
+            }
+            let grants = try role.map { text -> UserStore.Grant in
+                let parts = text.split(separator: "@", maxSplits: 1)
+                guard parts.count == 2, let role = OfficerRole(rawValue: String(parts[0])) else {
+                    throw ValidationError("--role \(text): dạng VAI-TRO@MA-CO-QUAN, vai trò là một trong "
+                        + OfficerRole.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                return UserStore.Grant(agencyCode: String(parts[1]), role: role)
+            }
+            let database = try await db.open()
+            defer { Task { await database.close() } }
+            for grant in grants where try await ReferenceStore(database: database).agency(code: grant.agencyCode) == nil {
+                throw ValidationError("--role: không có cơ quan mã \(grant.agencyCode).")
+            }
+            let added = try await UserStore(database: database).add(
+                username: username, fullName: fullName, passwordHash: Bcrypt.hash(password, cost: 10), grants: grants, now: Date())
+            guard added else { throw ValidationError("--username: tài khoản \(username) đã tồn tại.") }
+            print("Đã thêm cán bộ \(username).")
+        }
+    }
+}
