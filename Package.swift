@@ -66,20 +66,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(
-            name: "MotCuaTestSupport",
-            dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaServer"],
-            path: "Tests/MotCuaTestSupport"
-        ),
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore"]),
-        .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaTestSupport"]),
-        .testTarget(
-            name: "MotCuaServerTests",
-            dependencies: [
-                "MotCuaServer", "MotCuaTestSupport",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
-        ),
-        .testTarget(name: "EndToEndTests", dependencies: ["MotCuaTestSupport"]),
     ]
 )
