@@ -38,16 +38,4 @@ public struct CalendarStore: Sendable {
             }
         }
     }
-
-    /// Removes the announcement of a date; true if there was one.
-    public func remove(_ date: CivilDate) async throws -> Bool {
-        let province = province
-        return try await database.write { db in
-            let existing = try await db.raw("""
-                SELECT day FROM calendar_days WHERE province = \(bind: province) AND day = \(bind: date.description)
-                """).first()
-            try await db.raw("DELETE FROM calendar_days WHERE province = \(bind: province) AND day = \(bind: date.description)").run()
-            return existing != nil
-        }
-    }
 }

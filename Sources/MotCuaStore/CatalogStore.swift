@@ -31,9 +31,12 @@ public struct CatalogStore: Sendable {
     }
 
     public func procedure(code: String) async throws -> Procedure? {
-        try await database.read { db in
-            try await db.raw("SELECT body FROM procedures WHERE code = \(bind: code)").first().map(Self.procedure)
-        }
+        try await database.read { db in try await Self.procedure(code: code, in: db) }
+    }
+
+    /// Reads a procedure on the given connection (inside a transaction when `db` is one).
+    public static func procedure(code: String, in db: any SQLDatabase) async throws -> Procedure? {
+        try await db.raw("SELECT body FROM procedures WHERE code = \(bind: code)").first().map(procedure)
     }
 
     /// Every procedure, ordered by code (for export).
@@ -62,15 +65,6 @@ public struct CatalogStore: Sendable {
                 SELECT body FROM procedures WHERE \(filter) ORDER BY name, code LIMIT \(bind: limit) OFFSET \(bind: offset)
                 """).all().map(Self.procedure)
             return Page(items: items, total: total)
-        }
-    }
-
-    /// The fields (lĩnh vực) of the catalog with how many procedures each has.
-    public func fields() async throws -> [(name: String, count: Int)] {
-        try await database.read { db in
-            try await db.raw("SELECT field, COUNT(*) AS n FROM procedures GROUP BY field ORDER BY field").all().map {
-                (try $0.decode(column: "field", as: String.self), try $0.decode(column: "n", as: Int.self))
-            }
         }
     }
 

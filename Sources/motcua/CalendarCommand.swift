@@ -9,8 +9,8 @@ struct CalendarCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "calendar", abstract: "Lịch nghỉ và hạn xử lý.",
                                                     subcommands: [Holidays.self, Due.self])
 
-    static func shippedCalendar() throws -> WorkingCalendar {
-        WorkingCalendar(holidays: HolidayCalendar(announcements: try ReferenceData.announcedDays().days))
+    static func shippedCalendar(hours: WorkingHours = .standard) throws -> WorkingCalendar {
+        WorkingCalendar(holidays: HolidayCalendar(announcements: try ReferenceData.announcedDays().days), hours: hours)
     }
 
     struct Holidays: AsyncParsableCommand {
@@ -19,7 +19,8 @@ struct CalendarCommand: AsyncParsableCommand {
         @Flag var json = false
 
         func validate() throws {
-            guard (1901...2099).contains(year) else { throw ValidationError("--year: năm từ 1901 đến 2099.") }
+            let years = HolidayCalendar.supportedYears
+            guard years.contains(year) else { throw ValidationError("--year: năm từ \(years.lowerBound) đến \(years.upperBound).") }
         }
 
         func run() async throws {
@@ -39,6 +40,7 @@ struct CalendarCommand: AsyncParsableCommand {
         @Option(help: "Ví dụ 2026-02-13T10:00:00+07:00") var from: String
         @Option var workingDays: Int?
         @Option var workingHours: Int?
+        @OptionGroup var office: OfficeHoursOptions
         @Flag var json = false
 
         func run() async throws {
@@ -46,13 +48,13 @@ struct CalendarCommand: AsyncParsableCommand {
                 throw ValidationError("--from: thời điểm có dạng 2026-02-13T10:00:00+07:00.")
             }
             let budget: TimeBudget
-            switch (workingDays, workingHours) {
-            case (let days?, nil): budget = .workingDays(days)
-            case (nil, let hours?): budget = .workingHours(hours)
-            default: throw ValidationError("Cần đúng một trong --working-days hoặc --working-hours.")
+            do {
+                budget = try TimeBudget.from(workingDays: workingDays, workingHours: workingHours)
+            } catch {
+                throw ValidationError("--working-days / --working-hours: \(error.message)")
             }
-            guard budget.isValid else { throw ValidationError("Thời hạn ngoài khoảng cho phép.") }
-            let due = APICoding.format(try CalendarCommand.shippedCalendar().due(from: start, budget: budget))
+            let calendar = try CalendarCommand.shippedCalendar(hours: try office.workingHours())
+            let due = APICoding.format(calendar.due(from: start, budget: budget))
             print(json ? "{\"due\":\"\(due)\"}" : due)
         }
     }

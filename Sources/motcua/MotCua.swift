@@ -27,20 +27,38 @@ struct DatabaseOptions: ParsableArguments {
     }
 }
 
+/// Giờ làm việc — the office hours and same-day cut-off deadlines are counted with.
+struct OfficeHoursOptions: ParsableArguments {
+    @Option(help: "Giờ làm việc, ví dụ 08:00-12:00,13:30-17:00")
+    var officeHours = ProcessInfo.processInfo.environment["MOTCUA_OFFICE_HOURS"] ?? "08:00-12:00,13:30-17:00"
+    @Option(help: "Giờ chốt của thủ tục trả trong ngày")
+    var sameDayCutoff = ProcessInfo.processInfo.environment["MOTCUA_SAME_DAY_CUTOFF"] ?? "15:00"
+
+    func workingHours() throws -> WorkingHours {
+        guard let hours = WorkingHours(parsing: officeHours, sameDayCutoff: sameDayCutoff) else {
+            throw ValidationError("--office-hours / --same-day-cutoff: dạng 08:00-12:00,13:30-17:00 và 15:00, các khoảng tăng dần.")
+        }
+        return hours
+    }
+}
+
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Chạy máy chủ MotCua.")
     @OptionGroup var db: DatabaseOptions
+    @OptionGroup var office: OfficeHoursOptions
     @Option var host: String = ProcessInfo.processInfo.environment["MOTCUA_HOST"] ?? "127.0.0.1"
     @Option var port: Int = Int(ProcessInfo.processInfo.environment["MOTCUA_PORT"] ?? "") ?? 8080
     @Flag(help: "Nạp danh mục và tài khoản demo (chỉ vào cơ sở dữ liệu trống).") var demo = false
 
     func run() async throws {
         let logger = Logger(label: "motcua")
-        let config = AppConfig(database: db.database, host: host, port: port)
+        let config = AppConfig(database: db.database, host: host, port: port, workingHours: try office.workingHours())
         let database = try await MotCuaApp.prepare(config, logger: logger)
         if demo { try await DemoData.load(into: database) }
         let app = try await MotCuaApp.buildApplication(config, database: database, logger: logger)
         print("MotCua đang chạy tại http://\(host):\(port)")
+        // The server runs until stopped: flush what was printed now even when stdout is a file or a pipe.
+        fflush(nil)
         try await app.runService()
         await database.close()
     }

@@ -73,3 +73,19 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return String(repeating: "0", count: max(0, width - text.count)) + text
     }
 }
+
+extension CivilDate: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = CivilDate(iso: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "Ngày không hợp lệ: \(text)")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

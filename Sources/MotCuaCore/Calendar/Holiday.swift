@@ -77,19 +77,3 @@ public struct AnnouncedDay: Hashable, Sendable, Codable {
         self.replaces = replaces
     }
 }
-
-extension CivilDate: Codable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = CivilDate(iso: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "Ngày không hợp lệ: \(text)")
-        }
-        self = date
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-}

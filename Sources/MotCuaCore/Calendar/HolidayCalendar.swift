@@ -14,6 +14,9 @@ public final class HolidayCalendar: Sendable {
         var workingDays: Set<CivilDate> = []
     }
 
+    /// The years the lunar calendar is exact for and the calendar answers for.
+    public static let supportedYears = 1901...2099
+
     public init(announcements: [AnnouncedDay]) {
         self.announcements = Dictionary(grouping: announcements, by: { $0.date.year })
     }

@@ -8,6 +8,22 @@ public enum TimeBudget: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The longest allowance the system accepts (ten years of working days); longer values are input errors.
     public static let maximumWorkingDays = 2500
 
+    /// The allowance from "N working days" or "N working hours", exactly one of them given; the problem names
+    /// the field (`workingDays`, `workingHours`) otherwise.
+    public static func from(workingDays: Int?, workingHours: Int?) throws(FieldProblem) -> TimeBudget {
+        let budget: TimeBudget
+        switch (workingDays, workingHours) {
+        case (let days?, nil): budget = .workingDays(days)
+        case (nil, let hours?): budget = .workingHours(hours)
+        default: throw FieldProblem(field: "workingDays", message: "Cần đúng một trong số ngày làm việc hoặc số giờ làm việc.")
+        }
+        guard budget.isValid else {
+            throw FieldProblem(field: workingDays == nil ? "workingHours" : "workingDays",
+                               message: "Thời hạn phải từ 0 đến \(maximumWorkingDays) ngày làm việc.")
+        }
+        return budget
+    }
+
     public var isValid: Bool {
         switch self {
         case .workingDays(let n): (0...Self.maximumWorkingDays).contains(n)

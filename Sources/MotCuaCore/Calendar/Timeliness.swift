@@ -14,13 +14,6 @@ public enum Timeliness: String, Codable, Sendable {
         return WorkingCalendar.local(end).date < WorkingCalendar.local(due).date ? .early : .onTime
     }
 
-    /// The moment a case's processing counts as ended for a reporting period: its end if it has one within the
-    /// period, otherwise the end of the period (a case still open at the period's end is judged then).
-    public static func endOfProcessing(ended: Date?, periodEnd: Date) -> Date {
-        guard let ended, ended <= periodEnd else { return periodEnd }
-        return ended
-    }
-
     public var vietnameseName: String {
         switch self {
         case .early: "Trước hạn"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Giờ làm việc — the office hours of a working day, as periods of seconds after local midnight, and the
 /// afternoon cut-off after which a same-day procedure is returned the next working day.
 public struct WorkingHours: Sendable, Hashable {
@@ -56,5 +58,3 @@ public struct WorkingHours: Sendable, Hashable {
         return h * 3600 + m * 60
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Kiểm tra thủ tục — what a catalog entry must satisfy to be imported: a national code, a name, a valid legal
 /// allowance, non-negative fees and counts, and an internal process whose step budgets fit the allowance.
 public enum CatalogRules {
@@ -39,5 +41,3 @@ public enum CatalogRules {
         return nil
     }
 }
-
-import Foundation

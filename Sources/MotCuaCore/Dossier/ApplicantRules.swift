@@ -1,3 +1,5 @@
+import Foundation
+
 /// Kiểm tra thông tin chủ hồ sơ — what a citizen's or a business's details must look like to be received.
 public enum ApplicantRules {
     public static let maxNameLength = 200
@@ -53,5 +55,3 @@ public enum ApplicantRules {
             && !text.contains(where: \.isWhitespace)
     }
 }
-
-import Foundation

@@ -4,7 +4,7 @@ import Foundation
 /// to which, and why. Forms 02–07 and the on-time statistics are read from these.
 public struct DossierEvent: Hashable, Sendable, Codable {
     public let sequence: Int
-    /// `tiep-nhan-ho-so` for the intake itself, otherwise the action's code.
+    /// `nhan-ho-so` (`DossierEvent.intake`) for the intake itself, otherwise the action's code.
     public let action: String
     public let actor: String
     public let at: Date

@@ -35,11 +35,9 @@ public struct DossierWorkflow: Sendable {
         case .accept:
             next.status = .accepted
             next.clock = LegalClock(start: now, budget: budget, calendar: calendar)
-        case .refuse, .stop, .withdraw:
-            next.status = action == .refuse ? .refused : action == .stop ? .stopped : .withdrawn
-            next.clock.resume(at: now, calendar: calendar)
-            next.endedAt = now
-            next.stepDue = nil
+        case .refuse: end(&next, as: .refused, at: now)
+        case .stop: end(&next, as: .stopped, at: now)
+        case .withdraw: end(&next, as: .withdrawn, at: now)
         case .forward:
             let nextIndex = (state.stepIndex ?? -1) + 1
             guard nextIndex < steps.count else { throw .noStepsLeft }
@@ -74,6 +72,14 @@ public struct DossierWorkflow: Sendable {
             next.returnedAt = now
         }
         return next
+    }
+
+    /// Ends processing early (refusal, stop, withdrawal): the clock stops for good at that moment.
+    private func end(_ state: inout DossierState, as status: DossierStatus, at now: Date) {
+        state.status = status
+        state.clock.resume(at: now, calendar: calendar)
+        state.endedAt = now
+        state.stepDue = nil
     }
 
     /// The roles that may act: the action's roles, narrowed to the current step's role for step work.

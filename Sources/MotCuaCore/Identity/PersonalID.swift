@@ -2,6 +2,8 @@
 /// century and gender (1), year of birth (2), random (6). There is no check digit.
 public struct PersonalID: Hashable, Sendable, CustomStringConvertible {
     public let value: String
+    /// Năm sinh — from the century/gender digit and the two year digits.
+    public let birthYear: Int
 
     /// Why a text is not a personal ID.
     public enum Problem: Error, Equatable, Sendable {
@@ -35,6 +37,7 @@ public struct PersonalID: Hashable, Sendable, CustomStringConvertible {
         let digits = text.compactMap(\.wholeNumberValue)
         let province = String(text.prefix(3))
         guard Self.provinceCodes.contains(province) else { throw .unknownProvince(province) }
+        // 0/1: 1900s, 2/3: 2000s, 4/5: 2100s … (even male, odd female).
         let centuryDigit = digits[3]
         let year = 1900 + (centuryDigit / 2) * 100 + digits[4] * 10 + digits[5]
         guard year <= currentYear else {
@@ -42,18 +45,8 @@ public struct PersonalID: Hashable, Sendable, CustomStringConvertible {
             throw .birthYearInFuture(year)
         }
         self.value = text
+        self.birthYear = year
     }
-
-    /// Nam or Nữ, from the century/gender digit (even: male, odd: female).
-    public var isFemale: Bool { (value.dropFirst(3).first?.wholeNumberValue ?? 0) % 2 == 1 }
-
-    public var birthYear: Int {
-        let d = value.compactMap(\.wholeNumberValue)
-        return 1900 + (d[3] / 2) * 100 + d[4] * 10 + d[5]
-    }
-
-    /// `001******345` — for logs and lists (Decree 13/2023: personal data masked where not needed).
-    public var masked: String { String(value.prefix(3)) + "******" + String(value.suffix(3)) }
 
     public var description: String { value }
 }

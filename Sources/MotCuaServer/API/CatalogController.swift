@@ -75,8 +75,9 @@ struct CatalogController {
     }
 
     @Sendable func holidays(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let year = request.uri.queryParameters["year"].flatMap({ Int($0) }), (1901...2099).contains(year) else {
-            throw Problem.invalid(field: "year", "Năm phải từ 1901 đến 2099.")
+        let years = HolidayCalendar.supportedYears
+        guard let year = request.uri.queryParameters["year"].flatMap({ Int($0) }), years.contains(year) else {
+            throw Problem.invalid(field: "year", "Năm phải từ \(years.lowerBound) đến \(years.upperBound).")
         }
         return try APICoding.response(calendar.holidays.daysOff(in: year))
     }
@@ -87,20 +88,17 @@ struct CatalogController {
         guard let fromText = query["from"], let from = APICoding.parse(String(fromText)) else {
             throw Problem.invalid(field: "from", "Thời điểm bắt đầu có dạng 2026-02-13T10:00:00+07:00.")
         }
+        let days = try integer(query["workingDays"], field: "workingDays")
+        let hours = try integer(query["workingHours"], field: "workingHours")
         let budget: TimeBudget
-        if let days = query["workingDays"] {
-            guard let n = Int(days), TimeBudget.workingDays(n).isValid else {
-                throw Problem.invalid(field: "workingDays", "Số ngày làm việc từ 0 đến \(TimeBudget.maximumWorkingDays).")
-            }
-            budget = .workingDays(n)
-        } else if let hours = query["workingHours"] {
-            guard let n = Int(hours), TimeBudget.workingHours(n).isValid else {
-                throw Problem.invalid(field: "workingHours", "Số giờ làm việc không hợp lệ.")
-            }
-            budget = .workingHours(n)
-        } else {
-            throw Problem.invalid(field: "workingDays", "Cần workingDays hoặc workingHours.")
-        }
+        do { budget = try TimeBudget.from(workingDays: days, workingHours: hours) } catch { throw Problem.invalid(error) }
         return try APICoding.response(["due": APICoding.format(calendar.due(from: from, budget: budget))])
+    }
+
+    /// An optional whole-number query parameter, or 422 naming it.
+    private func integer(_ text: Substring?, field: String) throws -> Int? {
+        guard let text else { return nil }
+        guard let value = Int(text) else { throw Problem.invalid(field: field, "\(field) phải là số nguyên.") }
+        return value
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Hummingbird
 import MotCuaStore
@@ -31,7 +30,7 @@ struct TokenAuthMiddleware: RouterMiddleware {
     }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256Hex.of(Data(token.utf8))
     }
 
     /// A new random token (256 bits, URL-safe base64).

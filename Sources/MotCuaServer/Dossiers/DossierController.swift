@@ -36,15 +36,10 @@ struct DossierController {
         let code = try context.parameters.require("code")
         let buffer = try await APICoding.body(of: request)
         let body = try APICoding.decode(TransitionBody.self, from: buffer)
-        guard let dossier = try await service.database.read({ db in try await DossierStore.dossier(code: code, in: db) }),
-              officer.canSee(dossier) else { throw Problem.notFound("hồ sơ \(code)") }
-        guard let procedure = try await service.catalog.procedure(code: dossier.procedureCode) else {
-            throw Problem.notFound("thủ tục \(dossier.procedureCode)")
-        }
         let now = service.now()
         let service = service
         return try await idempotency.run(request: request, body: buffer, username: officer.username) { db in
-            let moved = try await service.transition(code: code, body, by: officer, procedure: procedure, at: now, in: db)
+            let (moved, procedure) = try await service.transition(code: code, body, by: officer, at: now, in: db)
             return (.ok, try APICoding.encoder.encode(DossierBody(moved, steps: procedure.steps)))
         }
     }
@@ -82,25 +77,5 @@ struct DossierController {
         guard let dossier = try await DossierStore(database: service.database).dossier(code: code),
               officer.canSee(dossier) else { throw Problem.notFound("hồ sơ \(code)") }
         return (dossier, try await service.catalog.procedure(code: dossier.procedureCode))
-    }
-}
-
-/// Phân trang — `limit` (1–200, default 20) and `offset` from the query string.
-struct Paging {
-    let limit: Int
-    let offset: Int
-
-    init(_ request: Request) throws {
-        let query = request.uri.queryParameters
-        let limitText = query["limit"].map(String.init) ?? "20"
-        let offsetText = query["offset"].map(String.init) ?? "0"
-        guard let limit = Int(limitText), (1...200).contains(limit) else {
-            throw Problem.invalid(field: "limit", "limit phải là số từ 1 đến 200.")
-        }
-        guard let offset = Int(offsetText), offset >= 0, offset <= 1_000_000 else {
-            throw Problem.invalid(field: "offset", "offset phải là số không âm.")
-        }
-        self.limit = limit
-        self.offset = offset
     }
 }

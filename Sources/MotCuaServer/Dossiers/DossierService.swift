@@ -13,64 +13,44 @@ struct DossierService: Sendable {
     var catalog: CatalogStore { CatalogStore(database: database) }
     var reference: ReferenceStore { ReferenceStore(database: database) }
 
-    static let maxDocuments = 100
-    static let maxRequestLength = 2000
+    /// The longest reason accepted for a transition.
     static let maxReasonLength = 2000
 
-    /// Checks an intake against the catalog, units, agencies and the officer's rights; returns what the
-    /// transaction needs. Nothing is written.
+    /// Checks an intake against the catalog, units, agencies and the officer's rights; returns the procedure,
+    /// the deciding agency and the receiving desk's agency. Nothing is written.
     func prepareIntake(_ body: IntakeBody, by officer: UserStore.Officer, at receivedAt: Date) async throws -> (Procedure, Agency, Agency) {
         guard let procedure = try await catalog.procedure(code: body.procedureCode) else {
             throw Problem.invalid(field: "procedureCode", "Không có thủ tục mã \"\(body.procedureCode)\" trong danh mục.")
         }
-        guard procedure.isInForce(on: WorkingCalendar.local(receivedAt).date) else {
+        let receivedOn = WorkingCalendar.local(receivedAt).date
+        guard procedure.isInForce(on: receivedOn) else {
             throw Problem.invalid(field: "procedureCode", "Thủ tục \"\(procedure.name)\" không còn hiệu lực.")
         }
-        let deskAgencies = officer.roles.filter { $0.role == .deskOfficer }.map(\.agencyCode)
-        guard !deskAgencies.isEmpty else { throw Problem.forbidden("Chỉ cán bộ một cửa được tiếp nhận hồ sơ.") }
-        let agencyCode = body.agencyCode ?? deskAgencies[0]
-        guard let agency = try await reference.agency(code: agencyCode) else {
-            throw Problem.invalid(field: "agencyCode", "Không có cơ quan mã \"\(agencyCode)\".")
+        var deskAgencies: [Agency] = []
+        for grant in officer.roles where grant.role == .deskOfficer {
+            if let agency = try await reference.agency(code: grant.agencyCode) { deskAgencies.append(agency) }
         }
-        guard agency.kind == procedure.agencyKind else {
-            throw Problem.invalid(field: "agencyCode", "\(agency.name) không có thẩm quyền giải quyết thủ tục này (\(procedure.competentAgency)).")
+        guard let ownDesk = deskAgencies.first else { throw Problem.forbidden("Chỉ cán bộ một cửa được tiếp nhận hồ sơ.") }
+        let agencyCode = body.agencyCode ?? ownDesk.code
+        guard Agency.isValidCode(agencyCode), let agency = try await reference.agency(code: agencyCode) else {
+            throw Problem.invalid(field: "agencyCode", "Không có cơ quan mã \"\(agencyCode)\" (mã theo QCVN 102, ví dụ 000.00.00.H26).")
         }
-        var receiving: Agency?
-        for code in deskAgencies {
-            if code == agency.code { receiving = agency; break }
-            if let desk = try await reference.agency(code: code), desk.kind == Agency.serviceCentreKind { receiving = desk }
-        }
-        guard let receiving else {
+        if let problem = IntakeRules.competenceProblem(procedure: procedure, agency: agency) { throw Problem.invalid(problem) }
+        guard let receiving = IntakeRules.receivingAgency(for: agency, deskAgencies: deskAgencies) else {
             throw Problem.forbidden("Bộ phận một cửa của cán bộ không tiếp nhận hồ sơ cho \(agency.name).")
         }
         if let channel = body.channel, Channel(rawValue: channel) == nil {
             throw Problem.invalid(field: "channel", "Kênh nộp phải là 1 (trực tiếp), 2 (trực tuyến) hoặc 3 (bưu chính).")
         }
-        if let problem = ApplicantRules.problem(in: body.applicant, currentYear: WorkingCalendar.local(receivedAt).date.year) {
-            throw Problem.invalid(problem)
-        }
+        if let problem = ApplicantRules.problem(in: body.applicant, currentYear: receivedOn.year) { throw Problem.invalid(problem) }
         if let unitKey = body.unitKey, try await reference.unit(key: unitKey) == nil {
             throw Problem.invalid(field: "unitKey", "Không có đơn vị hành chính \"\(unitKey)\".")
         }
-        try checkDocuments(body)
+        if let problem = IntakeRules.contentProblem(documents: body.documents ?? [], sets: body.sets ?? 1,
+                                                    request: body.request ?? "") {
+            throw Problem.invalid(problem)
+        }
         return (procedure, agency, receiving)
-    }
-
-    private func checkDocuments(_ body: IntakeBody) throws {
-        let documents = body.documents ?? []
-        if documents.count > Self.maxDocuments {
-            throw Problem.invalid(field: "documents", "Tối đa \(Self.maxDocuments) giấy tờ.")
-        }
-        if let index = documents.firstIndex(where: { $0.name.trimmingCharacters(in: .whitespaces).isEmpty || $0.name.count > 500
-            || !(0...100).contains($0.originals) || !(0...100).contains($0.copies) }) {
-            throw Problem.invalid(field: "documents[\(index)]", "Giấy tờ cần tên (tối đa 500 ký tự) và số bản từ 0 đến 100.")
-        }
-        if let sets = body.sets, !(1...20).contains(sets) {
-            throw Problem.invalid(field: "sets", "Số bộ hồ sơ từ 1 đến 20.")
-        }
-        if (body.request ?? "").count > Self.maxRequestLength {
-            throw Problem.invalid(field: "request", "Nội dung yêu cầu dài quá \(Self.maxRequestLength) ký tự.")
-        }
     }
 
     /// Receives a dossier inside the caller's transaction: takes the next code, writes dossier and event.
@@ -93,10 +73,13 @@ struct DossierService: Sendable {
     }
 
     /// Applies a transition inside the caller's transaction, or throws the problem (409 when stale).
-    func transition(code: String, _ body: TransitionBody, by officer: UserStore.Officer, procedure: Procedure,
-                    at now: Date, in db: any SQLDatabase) async throws -> Dossier {
+    func transition(code: String, _ body: TransitionBody, by officer: UserStore.Officer,
+                    at now: Date, in db: any SQLDatabase) async throws -> (Dossier, Procedure) {
         guard var dossier = try await DossierStore.dossier(code: code, in: db), officer.canSee(dossier) else {
             throw Problem.notFound("hồ sơ \(code)")
+        }
+        guard let procedure = try await CatalogStore.procedure(code: dossier.procedureCode, in: db) else {
+            throw Problem.notFound("thủ tục \(dossier.procedureCode)")
         }
         let current = dossier.state
         if let expected = body.expectedVersion, expected != current.version {
@@ -109,9 +92,7 @@ struct DossierService: Sendable {
         if (body.reason ?? "").count > Self.maxReasonLength {
             throw Problem.invalid(field: "reason", "Lý do dài quá \(Self.maxReasonLength) ký tự.")
         }
-        var roles = officer.roles(in: dossier.agencyCode)
-        if officer.roles(in: dossier.receivedByAgencyCode).contains(.deskOfficer) { roles.insert(.deskOfficer) }
-        let request = TransitionRequest(action: action, at: now, actorRoles: roles,
+        let request = TransitionRequest(action: action, at: now, actorRoles: officer.roles(actingOn: dossier),
                                         reason: body.reason?.trimmingCharacters(in: .whitespacesAndNewlines),
                                         newDue: body.newDueAt)
         do {
@@ -128,7 +109,7 @@ struct DossierService: Sendable {
             let latest = try await DossierStore.dossier(code: code, in: db) ?? dossier
             throw Self.conflict(latest, steps: procedure.steps)
         }
-        return dossier
+        return (dossier, procedure)
     }
 
     /// 409 with the dossier's current state, so the officer sees what changed.

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -13,15 +12,15 @@ struct Idempotency {
     let now: @Sendable () -> Date
 
     static let maxKeyLength = 200
+    static let header = HTTPField.Name("Idempotency-Key")!
 
     func run(request: Request, body: ByteBuffer, username: String,
              _ work: @escaping @Sendable (any SQLDatabase) async throws -> (HTTPResponse.Status, Data)) async throws -> Response {
-        let key = request.headers[HTTPField.Name("Idempotency-Key")!]
+        let key = request.headers[Self.header]
         if let key, key.isEmpty || key.count > Self.maxKeyLength {
             throw Problem.invalid(field: "Idempotency-Key", "Khoá Idempotency-Key phải có từ 1 đến \(Self.maxKeyLength) ký tự.")
         }
-        let requestHash = SHA256.hash(data: Data("\(request.method) \(request.uri.path)\n".utf8) + Data(buffer: body))
-            .map { String(format: "%02x", $0) }.joined()
+        let requestHash = SHA256Hex.of(Data("\(request.method) \(request.uri.path)\n".utf8) + Data(buffer: body))
         let now = now()
         let (status, data) = try await database.write { db -> (HTTPResponse.Status, Data) in
             if let key, let earlier = try await IdempotencyStore.recorded(username: username, key: key, in: db) {
