@@ -66,6 +66,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "MotCuaTestSupport",
+            dependencies: [
+                "MotCuaCore",
+                "MotCuaStore",
+                "MotCuaServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            path: "Tests/MotCuaTestSupport"
+        ),
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore"]),
+        .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaTestSupport", .product(name: "SQLKit", package: "sql-kit")]),
+        .testTarget(name: "MotCuaServerTests", dependencies: [
+            "MotCuaTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "SQLKit", package: "sql-kit"),
+        ]),
+        .testTarget(name: "MotCuaEndToEndTests", dependencies: ["MotCuaTestSupport"]),
     ]
 )

@@ -54,13 +54,27 @@ struct Serve: AsyncParsableCommand {
         let logger = Logger(label: "motcua")
         let config = AppConfig(database: db.database, host: host, port: port, workingHours: try office.workingHours())
         let database = try await MotCuaApp.prepare(config, logger: logger)
-        if demo { try await DemoData.load(into: database) }
+        if demo { try await Self.loadDemo(into: database) }
         let app = try await MotCuaApp.buildApplication(config, database: database, logger: logger)
         print("MotCua đang chạy tại http://\(host):\(port)")
         // The server runs until stopped: flush what was printed now even when stdout is a file or a pipe.
         fflush(nil)
         try await app.runService()
         await database.close()
+    }
+
+    static func loadDemo(into database: Database) async throws {
+        switch try await DemoAccounts.load(into: database) {
+        case .databaseNotEmpty:
+            print("Cơ sở dữ liệu đã có dữ liệu; không nạp lại dữ liệu demo.")
+        case .loaded(let catalogSeeded):
+            print(catalogSeeded ? "Đã nạp danh mục demo." : "Danh mục đã có sẵn.")
+            print("Tài khoản demo (mật khẩu \(DemoAccounts.password)):")
+            for account in DemoAccounts.all {
+                let grants = account.grants.map { "\($0.role.rawValue)@\($0.agencyCode)" }.joined(separator: ", ")
+                print("  \(account.username.padding(toLength: 20, withPad: " ", startingAt: 0)) \(grants)")
+            }
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import MotCuaCore
 
 /// Cách mã hoá JSON của API — instants as ISO 8601 with Vietnam's offset (`2026-02-25T10:00:00+07:00`),
 /// sorted keys; bodies read strictly, with a size limit, and every decoding failure turned into a 4xx problem
@@ -10,8 +11,21 @@ public enum APICoding {
 
     public static func format(_ date: Date) -> String { formatter.string(from: date) }
 
+    /// Reads an ISO 8601 instant with an offset; a day or a time that does not exist (30 February, 24:00) is
+    /// refused rather than rolled over to another day.
     public static func parse(_ text: String) -> Date? {
-        formatter.date(from: text) ?? fractionalFormatter.date(from: text)
+        let characters = Array(text)
+        guard characters.count >= 20, characters[10] == "T", CivilDate(iso: String(characters[0..<10])) != nil,
+              isClockTime(String(characters[11..<19])) else { return nil }
+        return formatter.date(from: text) ?? fractionalFormatter.date(from: text)
+    }
+
+    /// `HH:mm:ss` with hours 00–23 and minutes and seconds 00–59.
+    static func isClockTime(_ text: String) -> Bool {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ $0.count == 2 }),
+              let hour = Int(parts[0]), let minute = Int(parts[1]), let second = Int(parts[2]) else { return false }
+        return (0...23).contains(hour) && (0...59).contains(minute) && (0...59).contains(second)
     }
 
     nonisolated(unsafe) private static let formatter: ISO8601DateFormatter = {
@@ -85,6 +99,8 @@ public enum APICoding {
         case .keyNotFound(let key, let context):
             let field = path(context.codingPath + [key])
             return Problem.invalid(field: field, "Thiếu trường bắt buộc \"\(field)\".")
+        case .typeMismatch(_, let context) where context.codingPath.isEmpty:
+            return Problem(.badRequest, code: "invalid-json", message: "Nội dung gửi lên phải là một đối tượng JSON.")
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             let field = path(context.codingPath)
             return Problem.invalid(field: field, "Trường \"\(field)\" sai kiểu dữ liệu.")

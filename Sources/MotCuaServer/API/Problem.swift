@@ -42,8 +42,9 @@ public struct Problem: Error, HTTPResponseError, Sendable {
 
     public var body: JSONValue {
         var members: [String: JSONValue] = [
-            "type": .string("https://motcua.gov.vn/problems/\(code)"),
-            "title": .string(message),
+            "type": .string("urn:motcua:problem:\(code)"),
+            "title": .string(title),
+            "detail": .string(message),
             "status": .int(Int(status.code)),
             "code": .string(code),
         ]
@@ -52,47 +53,24 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         return .object(members)
     }
 
+    /// A short summary that is the same for every problem of a status (RFC 9457 `title`); `detail` says what
+    /// exactly is wrong this time.
+    var title: String {
+        switch status.code {
+        case 400: "Yêu cầu không hợp lệ"
+        case 401: "Chưa đăng nhập"
+        case 403: "Không có quyền"
+        case 404: "Không tìm thấy"
+        case 409: "Xung đột trạng thái"
+        case 413: "Nội dung quá lớn"
+        case 422: "Dữ liệu không hợp lệ"
+        default: "Lỗi máy chủ"
+        }
+    }
+
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: body.encoded())))
-    }
-}
-
-/// Giá trị JSON — a JSON value for bodies built by hand (problem documents, stored idempotent answers).
-public indirect enum JSONValue: Sendable, Hashable, Codable {
-    case string(String)
-    case int(Int)
-    case bool(Bool)
-    case null
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    public func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)) ?? Data("null".utf8)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Int.self) { self = .int(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .string(let value): try container.encode(value)
-        case .int(let value): try container.encode(value)
-        case .bool(let value): try container.encode(value)
-        case .null: try container.encodeNil()
-        case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
-        }
     }
 }

@@ -20,7 +20,7 @@ struct Idempotency {
         if let key, key.isEmpty || key.count > Self.maxKeyLength {
             throw Problem.invalid(field: "Idempotency-Key", "Khoá Idempotency-Key phải có từ 1 đến \(Self.maxKeyLength) ký tự.")
         }
-        let requestHash = SHA256Hex.of(Data("\(request.method) \(request.uri.path)\n".utf8) + Data(buffer: body))
+        let requestHash = SHA256Hex.of(Data("\(request.method) \(request.uri.path)\n".utf8) + Self.canonical(body))
         let now = now()
         let (status, data) = try await database.write { db -> (HTTPResponse.Status, Data) in
             if let key, let earlier = try await IdempotencyStore.recorded(username: username, key: key, in: db) {
@@ -39,5 +39,12 @@ struct Idempotency {
             return (status, data)
         }
         return APICoding.jsonResponse(data, status: status)
+    }
+
+    /// The body with its keys sorted and its spacing normalised, so a client that serialises the same request
+    /// again (in another key order) is recognised as retrying.
+    static func canonical(_ body: ByteBuffer) -> Data {
+        let bytes = Data(buffer: body)
+        return (try? JSONDecoder().decode(JSONValue.self, from: bytes))?.encoded() ?? bytes
     }
 }

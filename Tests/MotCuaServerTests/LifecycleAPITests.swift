@@ -1,0 +1,69 @@
+import Foundation
+import HTTPTypes
+import MotCuaCore
+import MotCuaTestSupport
+import Testing
+
+/// The whole journey through the in-process router on each engine, at fixed times, so the appointments can be
+/// written down as an officer would read them off the receipt.
+@Suite struct LifecycleAPITests {
+    static let times: [LifecycleJourney.Step: String] = [
+        .intake: "2026-03-02T09:00:00", .accept: "2026-03-02T09:30:00", .forwardToSpecialist: "2026-03-02T10:00:00",
+        .requestSupplement: "2026-03-03T10:00:00", .supplied: "2026-03-04T14:00:00", .extend: "2026-03-05T10:00:00",
+        .forwardToLeader: "2026-03-06T09:00:00", .forwardToDesk: "2026-03-06T10:00:00", .finish: "2026-03-06T10:30:00",
+        .returnResult: "2026-03-09T08:30:00",
+    ]
+
+    @Test(arguments: TestEngine.available)
+    func aDossierGoesFromIntakeToResult(engine: TestEngine) async throws {
+        let clock = TestClock(local: "2026-03-02T08:00:00")
+        try await APIHarness.run(engine, clock: clock) { client, _ in
+            let outcome = try await LifecycleJourney(client: client) { step in clock.set(local: Self.times[step]!) }.run()
+            #expect(outcome.code == "000.30.01.H26-260302-0001")
+            let due = outcome.events.map { $0["dueAfter"] as? String }
+            // Mon 09:00 + 3 working days; acceptance at 09:30 restarts it.
+            #expect(due[0] == "2026-03-05T09:00:00+07:00")
+            #expect(due[1] == "2026-03-05T09:30:00+07:00")
+            // Paused Tue 10:00 with 14.5 working hours left; resumed Wed 14:00 → Wed 3 h + Thu 7.5 h + Fri 4 h.
+            #expect(due[4] == "2026-03-06T12:00:00+07:00")
+            // The extension's new date (a week after the resumed appointment) holds to the end.
+            #expect(due[5] == "2026-03-13T16:30:00+07:00")
+            #expect(outcome.dossier["endedAt"] as? String == "2026-03-06T10:30:00+07:00")
+            #expect(outcome.dossier["returnedAt"] as? String == "2026-03-09T08:30:00+07:00")
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func theSameIdempotencyKeyReceivesOnce(engine: TestEngine) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
+            let desk = try await client.signIn("motcua.badinh")
+            let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "intake-7f3a"]
+            let first = try await client.send(.post, "/api/dossiers", token: desk, json: LifecycleJourney.intakeBody, headers: key)
+            let retry = try await client.send(.post, "/api/dossiers", token: desk, json: LifecycleJourney.intakeBody, headers: key)
+            #expect(first.status == .created)
+            #expect(retry.status == .created)
+            #expect(retry.json["code"] as? String == first.json["code"] as? String)
+            var changed = LifecycleJourney.intakeBody
+            changed["request"] = "Một yêu cầu khác"
+            let reused = try await client.send(.post, "/api/dossiers", token: desk, json: changed, headers: key)
+            #expect(reused.status == .unprocessableContent, "a key reused for another body is refused: \(reused.text)")
+            let list = try await client.send(.get, "/api/dossiers", token: desk)
+            #expect(list.json["total"] as? Int == 1)
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func aStaleTransitionGetsTheCurrentState(engine: TestEngine) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
+            let desk = try await client.signIn("motcua.badinh")
+            let code = try #require(try await client.send(.post, "/api/dossiers", token: desk,
+                                                          json: LifecycleJourney.intakeBody).json["code"] as? String)
+            let accept: [String: Any] = ["action": "tiep-nhan", "expectedVersion": 1]
+            #expect(try await client.send(.post, "/api/dossiers/\(code)/transitions", token: desk, json: accept).status == .ok)
+            let stale = try await client.send(.post, "/api/dossiers/\(code)/transitions", token: desk, json: accept)
+            #expect(stale.status == .conflict)
+            #expect(stale.json["code"] as? String == "stale-version")
+            #expect((stale.json["current"] as? [String: Any])?["status"] as? Int == DossierStatus.accepted.rawValue)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import MotCuaCore
+import MotCuaStore
+import MotCuaTestSupport
+import Testing
+
+/// The catalog and reference tables on each engine: Vietnamese-aware search, units across the 2025 reform.
+@Suite struct CatalogStoreTests {
+    @Test(arguments: TestEngine.available)
+    func searchIgnoresDiacriticsAndCase(engine: TestEngine) async throws {
+        try await TestDatabases.withDatabase(engine) { database in
+            let catalog = CatalogStore(database: database)
+            for query in ["dang ky khai sinh", "ĐĂNG KÝ KHAI SINH", "Đăng ký khai sinh", "dang   KY khai SINH"] {
+                let names = try await catalog.search(query: query, limit: 50, offset: 0).items.map(\.name)
+                #expect(names.contains("Đăng ký khai sinh"), "query \(query)")
+            }
+            let byD = try await catalog.search(query: "dat dai", limit: 50, offset: 0).items
+            let byĐ = try await catalog.search(query: "đất đai", limit: 50, offset: 0).items
+            #expect(byD == byĐ)
+            #expect(try await catalog.search(query: "50%_", limit: 10, offset: 0).items.isEmpty, "LIKE wildcards are escaped")
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func aLegacyWardShowsUnderItsCurrentUnit(engine: TestEngine) async throws {
+        try await TestDatabases.withDatabase(engine, demo: false) { database in
+            let reference = ReferenceStore(database: database)
+            #expect(try await reference.units(scheme: .current).count == 126)
+            #expect(try await reference.units(scheme: .legacyDistrict).count == 30)
+            let legacyWards = try await reference.units(scheme: .legacy)
+            #expect(legacyWards.count == 526)
+            // Every legacy ward converts to at least one current unit.
+            for ward in legacyWards.prefix(40) {
+                #expect(!(try await reference.currentUnits(forLegacy: ward.code).units.isEmpty), "ward \(ward.code)")
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Logging
+import MotCuaServer
+import MotCuaStore
+import SQLKit
+
+/// Cơ sở dữ liệu kiểm thử — the engines every storage and API test runs on: SQLite always, PostgreSQL too when
+/// `MOTCUA_TEST_POSTGRES_URL` names a server (CI sets it). Each test gets a database of its own, migrated and
+/// loaded with the reference data, and removed afterwards.
+public enum TestEngine: String, Sendable, CaseIterable, CustomStringConvertible {
+    case sqlite
+    case postgres
+
+    public var description: String { rawValue }
+
+    /// The engines to test on here.
+    public static var available: [TestEngine] { TestDatabases.postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
+}
+
+public enum TestDatabases {
+    static let postgresURL = ProcessInfo.processInfo.environment["MOTCUA_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    static let logger = Logger(label: "motcua.test")
+
+    /// A fresh, empty database's location (an SQLite path or a `postgres://` URL) and how to remove it.
+    public struct Location: Sendable {
+        public let value: String
+        public let drop: @Sendable () async throws -> Void
+    }
+
+    /// Creates an empty database on `engine`.
+    public static func makeEmpty(_ engine: TestEngine) async throws -> Location {
+        let name = "motcua_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        switch engine {
+        case .sqlite:
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent(name + ".sqlite").path
+            return Location(value: path) {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+        case .postgres:
+            guard let base = postgresURL, var url = URLComponents(string: base) else {
+                throw TestSetupError("MOTCUA_TEST_POSTGRES_URL is not set")
+            }
+            try await onServer(base, "CREATE DATABASE \(name)")
+            url.path = "/" + name
+            return Location(value: url.string ?? base) {
+                try await onServer(base, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            }
+        }
+    }
+
+    /// Runs `body` with a migrated database holding the reference data (and the demo catalog and accounts when
+    /// `demo`), then closes and removes it.
+    public static func withDatabase<T: Sendable>(_ engine: TestEngine, demo: Bool = true,
+                                                 _ body: @Sendable (Database) async throws -> T) async throws -> T {
+        let location = try await makeEmpty(engine)
+        let database = try await MotCuaApp.prepare(AppConfig(database: location.value), logger: logger)
+        do {
+            if demo { _ = try await DemoAccounts.load(into: database, passwordCost: 4) }
+            let result = try await body(database)
+            await database.close()
+            try await location.drop()
+            return result
+        } catch {
+            await database.close()
+            try? await location.drop()
+            throw error
+        }
+    }
+
+    /// Runs one statement outside a transaction (CREATE/DROP DATABASE cannot run inside one).
+    private static func onServer(_ url: String, _ statement: String) async throws {
+        let server = try await Database.open(url, logger: logger)
+        do { try await server.read { try await $0.raw(SQLQueryString(statement)).run() } } catch {
+            await server.close()
+            throw error
+        }
+        await server.close()
+    }
+}
+
+/// A test environment that cannot be set up (not a product error).
+public struct TestSetupError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
