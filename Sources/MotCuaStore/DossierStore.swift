@@ -56,10 +56,11 @@ public struct DossierStore: Sendable {
     private static func append(_ event: DossierEvent, to code: String, in db: any SQLDatabase) async throws {
         try await db.raw("""
             INSERT INTO dossier_events (dossier_code, seq, action, actor, at, from_status, to_status, from_step, to_step,
-              reason, due_after)
+              reason, due_after, step_due_after)
             VALUES (\(bind: code), \(bind: event.sequence), \(bind: event.action), \(bind: event.actor),
               \(bind: event.at.epochSeconds), \(bind: event.fromStatus?.rawValue), \(bind: event.toStatus.rawValue),
-              \(bind: event.fromStep), \(bind: event.toStep), \(bind: event.reason), \(bind: event.dueAfter?.epochSeconds))
+              \(bind: event.fromStep), \(bind: event.toStep), \(bind: event.reason), \(bind: event.dueAfter?.epochSeconds),
+              \(bind: event.stepDueAfter?.epochSeconds))
             """).run()
     }
 
@@ -78,7 +79,7 @@ public struct DossierStore: Sendable {
     public func events(code: String) async throws -> [DossierEvent] {
         try await database.read { db in
             try await db.raw("""
-                SELECT seq, action, actor, at, from_status, to_status, from_step, to_step, reason, due_after
+                SELECT seq, action, actor, at, from_status, to_status, from_step, to_step, reason, due_after, step_due_after
                 FROM dossier_events WHERE dossier_code = \(bind: code) ORDER BY seq
                 """).all().map(Self.event)
         }
@@ -101,6 +102,40 @@ public struct DossierStore: Sendable {
         }
     }
 
+    /// Sổ theo dõi — an agency's dossiers received in `[from, until)`, in the order received, and how many it
+    /// received earlier in the same year (so the register's line numbers run on through the year).
+    public func register(agencyCode: String, from: Date, until: Date, yearStart: Date,
+                         limit: Int, offset: Int) async throws -> (items: [Dossier], linesBefore: Int, total: Int) {
+        try await database.read { db in
+            let before = try await db.raw("""
+                SELECT COUNT(*) AS n FROM dossiers WHERE agency_code = \(bind: agencyCode)
+                  AND received_at >= \(bind: yearStart.epochSeconds) AND received_at < \(bind: from.epochSeconds)
+                """).first()?.decode(column: "n", as: Int.self) ?? 0
+            let total = try await db.raw("""
+                SELECT COUNT(*) AS n FROM dossiers WHERE agency_code = \(bind: agencyCode)
+                  AND received_at >= \(bind: from.epochSeconds) AND received_at < \(bind: until.epochSeconds)
+                """).first()?.decode(column: "n", as: Int.self) ?? 0
+            let items = try await db.raw("""
+                SELECT body FROM dossiers WHERE agency_code = \(bind: agencyCode)
+                  AND received_at >= \(bind: from.epochSeconds) AND received_at < \(bind: until.epochSeconds)
+                ORDER BY received_at, code LIMIT \(bind: limit) OFFSET \(bind: offset)
+                """).all().map { try JSONColumn.decode(Dossier.self, from: try $0.decode(column: "body", as: String.self)) }
+            return (items, before, total)
+        }
+    }
+
+    /// The dossier's line in its agency's register for the year: its rank by time of receipt.
+    public func registerLine(of dossier: Dossier, yearStart: Date) async throws -> Int {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT COUNT(*) AS n FROM dossiers WHERE agency_code = \(bind: dossier.agencyCode)
+                  AND received_at >= \(bind: yearStart.epochSeconds)
+                  AND (received_at < \(bind: dossier.receivedAt.epochSeconds)
+                       OR (received_at = \(bind: dossier.receivedAt.epochSeconds) AND code <= \(bind: dossier.code)))
+                """).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
     static func event(_ row: any SQLRow) throws -> DossierEvent {
         DossierEvent(
             sequence: try row.decode(column: "seq", as: Int.self),
@@ -112,7 +147,8 @@ public struct DossierStore: Sendable {
             fromStep: try row.decode(column: "from_step", as: Int?.self),
             toStep: try row.decode(column: "to_step", as: Int?.self),
             reason: try row.decode(column: "reason", as: String?.self),
-            dueAfter: try row.decode(column: "due_after", as: Int?.self).map(Date.init(epochSeconds:)))
+            dueAfter: try row.decode(column: "due_after", as: Int?.self).map(Date.init(epochSeconds:)),
+            stepDueAfter: try row.decode(column: "step_due_after", as: Int?.self).map(Date.init(epochSeconds:)))
     }
 }
 

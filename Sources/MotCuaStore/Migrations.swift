@@ -73,6 +73,10 @@ public enum Migrations {
               status BIGINT NOT NULL, response TEXT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (username, idem_key))
             """,
         ]),
+        Migration(version: 4, name: "step deadlines on events; the register by date", statements: [
+            "ALTER TABLE dossier_events ADD COLUMN step_due_after BIGINT",
+            "CREATE INDEX dossiers_agency_received ON dossiers (agency_code, received_at, code)",
+        ]),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.

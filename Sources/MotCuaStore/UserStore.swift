@@ -66,6 +66,20 @@ public struct UserStore: Sendable {
         }
     }
 
+    /// Full names of the given officers, by username (unknown usernames are left out).
+    public func fullNames(of usernames: Set<String>) async throws -> [String: String] {
+        guard !usernames.isEmpty else { return [:] }
+        return try await database.read { db in
+            var names: [String: String] = [:]
+            for row in try await db.raw("""
+                SELECT username, full_name FROM users WHERE username IN (\(binds: Array(usernames)))
+                """).all() {
+                names[try row.decode(column: "username", as: String.self)] = try row.decode(column: "full_name", as: String.self)
+            }
+            return names
+        }
+    }
+
     public func userCount() async throws -> Int {
         try await database.read { db in
             try await db.raw("SELECT COUNT(*) AS n FROM users").first()?.decode(column: "n", as: Int.self) ?? 0

@@ -103,3 +103,11 @@ public struct WorkingCalendar: Sendable {
         return day
     }
 }
+
+extension WorkingCalendar {
+    /// An instant as an officer writes it on a form: `09:30 ngày 02/03/2026` (Việt Nam time).
+    public static func vietnamese(_ instant: Date) -> String {
+        let (date, second) = local(instant)
+        return "\(CivilDate.pad(second / 3600, 2)):\(CivilDate.pad(second % 3600 / 60, 2)) ngày \(date.vietnamese)"
+    }
+}

@@ -15,11 +15,14 @@ public struct DossierEvent: Hashable, Sendable, Codable {
     public let reason: String?
     /// The appointment after the event (nil while the clock is paused).
     public let dueAfter: Date?
+    /// The current step's own deadline after the event (nil outside the internal process).
+    public let stepDueAfter: Date?
 
     public static let intake = "nhan-ho-so"
 
     public init(sequence: Int, action: String, actor: String, at: Date, fromStatus: DossierStatus?,
-                toStatus: DossierStatus, fromStep: Int?, toStep: Int?, reason: String?, dueAfter: Date?) {
+                toStatus: DossierStatus, fromStep: Int?, toStep: Int?, reason: String?, dueAfter: Date?,
+                stepDueAfter: Date? = nil) {
         self.sequence = sequence
         self.action = action
         self.actor = actor
@@ -30,5 +33,6 @@ public struct DossierEvent: Hashable, Sendable, Codable {
         self.toStep = toStep
         self.reason = reason
         self.dueAfter = dueAfter
+        self.stepDueAfter = stepDueAfter
     }
 }

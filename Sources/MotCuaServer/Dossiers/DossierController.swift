@@ -70,12 +70,7 @@ struct DossierController {
         return try APICoding.response(PageBody(items: items, total: page.total, limit: paging.limit, offset: paging.offset))
     }
 
-    /// The dossier named in the path if the officer may see it; 404 otherwise, so existence does not leak.
     private func visibleDossier(_ request: Request, context: AppRequestContext) async throws -> (Dossier, Procedure?) {
-        let officer = try context.requireOfficer()
-        let code = try context.parameters.require("code")
-        guard let dossier = try await DossierStore(database: service.database).dossier(code: code),
-              officer.canSee(dossier) else { throw Problem.notFound("hồ sơ \(code)") }
-        return (dossier, try await service.catalog.procedure(code: dossier.procedureCode))
+        try await service.visibleDossier(code: try context.parameters.require("code"), officer: try context.requireOfficer())
     }
 }

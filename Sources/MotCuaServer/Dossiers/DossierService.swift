@@ -104,12 +104,21 @@ struct DossierService: Sendable {
         }
         let event = DossierEvent(sequence: current.version + 1, action: action.rawValue, actor: officer.username, at: now,
                                  fromStatus: current.status, toStatus: dossier.state.status, fromStep: current.stepIndex,
-                                 toStep: dossier.state.stepIndex, reason: request.reason, dueAfter: dossier.state.clock.due)
+                                 toStep: dossier.state.stepIndex, reason: request.reason, dueAfter: dossier.state.clock.due,
+                                 stepDueAfter: dossier.state.stepDue)
         guard try await DossierStore.update(dossier, expectedVersion: current.version, event: event, in: db) else {
             let latest = try await DossierStore.dossier(code: code, in: db) ?? dossier
             throw Self.conflict(latest, steps: procedure.steps)
         }
         return (dossier, procedure)
+    }
+
+    /// The dossier if the officer may see it, with its procedure; 404 otherwise, so existence does not leak.
+    func visibleDossier(code: String, officer: UserStore.Officer) async throws -> (Dossier, Procedure?) {
+        guard let dossier = try await DossierStore(database: database).dossier(code: code), officer.canSee(dossier) else {
+            throw Problem.notFound("hồ sơ \(code)")
+        }
+        return (dossier, try await catalog.procedure(code: dossier.procedureCode))
     }
 
     /// 409 with the dossier's current state, so the officer sees what changed.

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Mẫu 07 — Sổ theo dõi hồ sơ: the register of an agency's dossiers, one numbered line each, from receipt to
+/// the result returned.
+public struct DossierRegister: Hashable, Sendable, Codable {
+    /// One line of the register.
+    public struct Entry: Hashable, Sendable, Codable {
+        public let line: Int
+        public let dossierCode: String
+        public let procedureName: String
+        public let applicantName: String
+        public let applicantAddress: String
+        public let receivedAt: Date
+        public let returnAt: Date?
+        public let endedAt: Date?
+        public let returnedAt: Date?
+        public let status: DossierStatus
+        public let statusName: String
+        public let timeliness: Timeliness?
+        public let supplementRequests: Int
+        public let extensions: Int
+    }
+
+    public let book: String
+    public let from: CivilDate
+    public let to: CivilDate
+    public let entries: [Entry]
+
+    /// The register of `dossiers` (in the order received), numbered from `firstLine`.
+    public init(agencyName: String, from: CivilDate, to: CivilDate, dossiers: [Dossier], firstLine: Int = 1) {
+        book = Self.bookName(agencyName: agencyName, year: from.year)
+        self.from = from
+        self.to = to
+        entries = dossiers.enumerated().map { index, dossier in
+            Entry(line: firstLine + index, dossierCode: dossier.code, procedureName: dossier.procedureName,
+                  applicantName: dossier.applicant.name, applicantAddress: dossier.applicant.address,
+                  receivedAt: dossier.receivedAt, returnAt: dossier.state.clock.due, endedAt: dossier.state.endedAt,
+                  returnedAt: dossier.state.returnedAt, status: dossier.state.status,
+                  statusName: dossier.state.status.vietnameseName, timeliness: dossier.state.timeliness,
+                  supplementRequests: dossier.state.supplementRequests, extensions: dossier.state.extensions)
+        }
+    }
+
+    /// "Sổ theo dõi hồ sơ năm 2026 – UBND phường Ba Đình".
+    public static func bookName(agencyName: String, year: Int) -> String {
+        "Sổ theo dõi hồ sơ năm \(year) – \(agencyName)"
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Hummingbird
+import MotCuaCore
+import MotCuaStore
+
+/// Biểu mẫu một cửa qua API — the data of forms 01–06 for one dossier and of the register (form 07) of an
+/// agency, read from the dossier and its events. The printable pages render these.
+struct FormsController {
+    let service: DossierService
+
+    var database: Database { service.database }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/api/dossiers/{code}/forms/{form}", use: form)
+        router.get("/api/agencies/{code}/register", use: dossierRegister)
+    }
+
+    @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let officer = try context.requireOfficer()
+        let (dossier, procedure) = try await service.visibleDossier(code: try context.parameters.require("code"), officer: officer)
+        let form = try context.parameters.require("form")
+        guard let procedure else { throw Problem.notFound("thủ tục \(dossier.procedureCode)") }
+        let record = try await record(of: dossier, procedure: procedure)
+        switch form {
+        case "01":
+            let line = try await DossierStore(database: database)
+                .registerLine(of: dossier, yearStart: Self.yearStart(of: dossier.receivedAt))
+            return try APICoding.response(ReceiptSlip(record, registerLine: line))
+        case "06":
+            return try APICoding.response(ProcessControlSlip(record))
+        default:
+            guard let kind = DossierNotice.Kind(rawValue: form) else {
+                throw Problem.notFound("mẫu \(form) (có các mẫu 01 đến 06; mẫu 07 là sổ theo dõi của cơ quan)")
+            }
+            guard let notice = DossierNotice(kind, record: record) else {
+                throw Problem.notFound("\(kind.title.lowercased()) của hồ sơ \(dossier.code)")
+            }
+            return try APICoding.response(notice)
+        }
+    }
+
+    /// Mẫu 07: `from` and `to` are dates (inclusive), at most one year apart; paged.
+    @Sendable func dossierRegister(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let officer = try context.requireOfficer()
+        let agencyCode = try context.parameters.require("code")
+        guard let agency = try await service.reference.agency(code: agencyCode) else { throw Problem.notFound("cơ quan \(agencyCode)") }
+        guard officer.agencyCodes.contains(agency.code) else {
+            throw Problem.forbidden("Chỉ cán bộ của \(agency.name) được xem sổ theo dõi hồ sơ của cơ quan này.")
+        }
+        let query = request.uri.queryParameters
+        guard let from = query["from"].flatMap({ CivilDate(iso: $0) }) else {
+            throw Problem.invalid(field: "from", "Ngày bắt đầu có dạng 2026-01-01.")
+        }
+        guard let to = query["to"].flatMap({ CivilDate(iso: $0) }), to >= from, to.year == from.year else {
+            throw Problem.invalid(field: "to", "Ngày kết thúc có dạng 2026-12-31, không trước ngày bắt đầu và cùng năm.")
+        }
+        let paging = try Paging(request)
+        let start = WorkingCalendar.instant(from, second: 0)
+        let (items, linesBefore, total) = try await DossierStore(database: database).register(
+            agencyCode: agency.code, from: start, until: WorkingCalendar.instant(to.adding(days: 1), second: 0),
+            yearStart: Self.yearStart(of: start), limit: paging.limit, offset: paging.offset)
+        let register = DossierRegister(agencyName: agency.name, from: from, to: to, dossiers: items,
+                                       firstLine: linesBefore + paging.offset + 1)
+        return try APICoding.response(RegisterPage(register: register, total: total, limit: paging.limit, offset: paging.offset))
+    }
+
+    /// Một trang sổ — a page of the register with the count of all its lines.
+    struct RegisterPage: Encodable {
+        let register: DossierRegister
+        let total: Int
+        let limit: Int
+        let offset: Int
+    }
+
+    private func record(of dossier: Dossier, procedure: Procedure) async throws -> DossierRecord {
+        let events = try await DossierStore(database: database).events(code: dossier.code)
+        var agencyNames: [String: String] = [:]
+        for code in Set([dossier.agencyCode, dossier.receivedByAgencyCode]) {
+            agencyNames[code] = try await service.reference.agency(code: code)?.name
+        }
+        let officers = try await UserStore(database: database).fullNames(of: Set(events.map(\.actor) + [dossier.receivedBy]))
+        return DossierRecord(dossier: dossier, events: events, procedure: procedure, agencyNames: agencyNames,
+                             officerNames: officers)
+    }
+
+    static func yearStart(of instant: Date) -> Date {
+        let year = WorkingCalendar.local(instant).date.year
+        return WorkingCalendar.instant(CivilDate(year: year, month: 1, day: 1)!, second: 0)
+    }
+}
