@@ -93,38 +93,66 @@ struct CatalogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "catalog", abstract: "Nhập, xuất danh mục thủ tục.",
                                                     subcommands: [Import.self, Export.self])
 
+    /// Định dạng tệp danh mục.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, csv
+    }
+
     struct Import: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Nhập danh mục từ tệp JSON {\"procedures\": [...]}.")
+        static let configuration = CommandConfiguration(
+            abstract: "Nhập danh mục từ tệp JSON {\"procedures\": [...]} hoặc CSV (theo đuôi tệp, hoặc --format).",
+            discussion: "Kiểm tra toàn bộ tệp trước; có một lỗi thì không nhập gì. Thủ tục trùng mã với danh mục hiện có được cập nhật.")
         @OptionGroup var db: DatabaseOptions
+        @Option(help: "json hoặc csv") var format: Format?
         @Argument var file: String
 
         func run() async throws {
             let data = try Data(contentsOf: URL(fileURLWithPath: file))
-            let catalog = try JSONDecoder().decode(CatalogFile.self, from: data)
-            for (index, procedure) in catalog.procedures.enumerated() {
-                if let problem = CatalogRules.problem(in: procedure) {
-                    throw ValidationError("procedures[\(index)].\(problem.field) (\(procedure.code)): \(problem.message) Không nhập gì.")
+            let procedures: [Procedure]
+            do {
+                switch format ?? (file.lowercased().hasSuffix(".csv") ? .csv : .json) {
+                case .csv:
+                    procedures = try CatalogCSV.parse(String(decoding: data, as: UTF8.self))
+                case .json:
+                    procedures = try JSONDecoder().decode(CatalogFile.self, from: data).procedures
+                    for (index, procedure) in procedures.enumerated() {
+                        if let problem = CatalogRules.problem(in: procedure) {
+                            throw FieldProblem(field: "procedures[\(index)].\(problem.field)", message: problem.message)
+                        }
+                    }
                 }
+            } catch let problem as FieldProblem {
+                throw InputRejected(description: "\(file): \(problem.field): \(problem.message) Không nhập gì.")
+            }
+            var seen: Set<String> = []
+            if let repeated = procedures.first(where: { !seen.insert($0.code).inserted }) {
+                throw InputRejected(description: "\(file): mã thủ tục \(repeated.code) xuất hiện hai lần. Không nhập gì.")
             }
             let database = try await db.open()
-            try await CatalogStore(database: database).save(catalog.procedures)
-            print("Đã nhập \(catalog.procedures.count) thủ tục.")
+            try await CatalogStore(database: database).save(procedures)
+            print("Đã nhập \(procedures.count) thủ tục.")
             await database.close()
         }
     }
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Xuất danh mục ra JSON (stdout).")
+        static let configuration = CommandConfiguration(abstract: "Xuất danh mục ra JSON hoặc CSV (stdout).")
         @OptionGroup var db: DatabaseOptions
+        @Option(help: "json hoặc csv") var format: Format = .json
 
         func run() async throws {
             let database = try await db.open()
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(CatalogFile(procedures: try await CatalogStore(database: database).all()))
-            FileHandle.standardOutput.write(data)
-            print()
+            let procedures = try await CatalogStore(database: database).all()
             await database.close()
+            switch format {
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                FileHandle.standardOutput.write(try encoder.encode(CatalogFile(procedures: procedures)))
+                print()
+            case .csv:
+                FileHandle.standardOutput.write(Data(CatalogCSV.render(procedures).utf8))
+            }
         }
     }
 }
@@ -164,4 +192,10 @@ struct UserCommand: AsyncParsableCommand {
             print("Đã thêm cán bộ \(username).")
         }
     }
+}
+
+/// Dữ liệu bị từ chối — a file whose content is wrong: the message names the place, and no usage is printed
+/// (the command line itself was right).
+struct InputRejected: Error, CustomStringConvertible {
+    let description: String
 }

@@ -36,3 +36,15 @@ import Testing
         }
     }
 }
+
+/// The shipped demo catalog obeys the rules every import obeys.
+@Suite struct DemoCatalogTests {
+    @Test func everyDemoProcedurePassesTheCatalogRules() throws {
+        let procedures = try ReferenceData.demoCatalog()
+        #expect(procedures.count >= 40)
+        for procedure in procedures {
+            #expect(CatalogRules.problem(in: procedure) == nil, "\(procedure.code) \(procedure.name)")
+        }
+        #expect(Set(procedures.map(\.code)).count == procedures.count, "codes are unique")
+    }
+}
