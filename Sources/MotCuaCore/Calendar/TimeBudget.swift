@@ -50,6 +50,26 @@ public enum TimeBudget: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
+    /// The short form used in CSV cells and BPMN attributes: `3d` (working days), `8h` (working hours), `same-day`.
+    public var token: String {
+        switch self {
+        case .workingDays(let n): "\(n)d"
+        case .workingHours(let n): "\(n)h"
+        case .sameDay: "same-day"
+        }
+    }
+
+    /// Reads the short form (`3d`, `8h`, `same-day`).
+    public init?(token: String) {
+        if token == "same-day" { self = .sameDay; return }
+        guard let unit = token.last, let value = Int(token.dropLast()), value >= 0 else { return nil }
+        switch unit {
+        case "d": self = .workingDays(value)
+        case "h": self = .workingHours(value)
+        default: return nil
+        }
+    }
+
     private enum CodingKeys: String, CodingKey { case unit, value }
 
     public init(from decoder: any Decoder) throws {

@@ -18,12 +18,12 @@ public enum CatalogCSV {
     public static func render(_ procedures: [Procedure]) -> String {
         CSVTable.render([columns] + procedures.map { procedure in
             [procedure.code, procedure.name, procedure.field, procedure.level.rawValue, procedure.agencyKind,
-             procedure.competentAgency, token(procedure.deadline),
+             procedure.competentAgency, procedure.deadline.token,
              cell(procedure.fees.map { [$0.name, String($0.amount)] }),
              cell(procedure.documents.map { [$0.name, String($0.originals), String($0.copies)] + ($0.formTemplate.map { [$0] } ?? []) }),
              procedure.onlineLevel.rawValue, cell(procedure.results.map { [$0] }), cell(procedure.legalBasis.map { [$0] }),
              procedure.status.rawValue, procedure.effectiveFrom?.description ?? "", procedure.repealedOn?.description ?? "",
-             cell(procedure.steps.map { [$0.name, $0.unit, $0.role.rawValue, token($0.budget)] })]
+             cell(procedure.steps.map { [$0.name, $0.unit, $0.role.rawValue, $0.budget.token] })]
         })
     }
 
@@ -76,7 +76,7 @@ public enum CatalogCSV {
         }
 
         func budget(_ text: String, column: String) throws(FieldProblem) -> TimeBudget {
-            guard let budget = CatalogCSV.budget(token: text) else {
+            guard let budget = TimeBudget(token: text) else {
                 throw problem(column, "Thời hạn \"\(text)\" phải có dạng 3d (ngày làm việc), 8h (giờ làm việc) hoặc same-day.")
             }
             return budget
@@ -157,26 +157,6 @@ public enum CatalogCSV {
             parts.append(part)
             let trimmed = parts.map { $0.trimmingCharacters(in: .whitespaces) }
             return trimmed.allSatisfy(\.isEmpty) ? nil : trimmed
-        }
-    }
-
-    // MARK: Durations
-
-    static func token(_ budget: TimeBudget) -> String {
-        switch budget {
-        case .workingDays(let n): "\(n)d"
-        case .workingHours(let n): "\(n)h"
-        case .sameDay: "same-day"
-        }
-    }
-
-    static func budget(token: String) -> TimeBudget? {
-        if token == "same-day" { return .sameDay }
-        guard let unit = token.last, let value = Int(token.dropLast()), value >= 0 else { return nil }
-        switch unit {
-        case "d": return .workingDays(value)
-        case "h": return .workingHours(value)
-        default: return nil
         }
     }
 }

@@ -1,0 +1,85 @@
+/// Ghi BPMN — writes a process definition as BPMN 2.0 for the subset in `BPMN`, so the procedure-control office
+/// can open it in a modeler, edit it and import it again: steps carry `<motcua:step>` and a timer for their
+/// budget, steps of one unit share a lane, decisions become `decision == '…'` conditions.
+public enum BPMNWriter {
+    public static func write(_ process: ProcessDefinition) -> String {
+        var lines = [
+            #"<?xml version="1.0" encoding="UTF-8"?>"#,
+            #"<bpmn:definitions xmlns:bpmn="\#(BPMN.modelNamespace)" xmlns:xsi="\#(BPMN.schemaInstanceNamespace)""#
+                + #" xmlns:motcua="\#(BPMN.motcuaNamespace)" id="definitions" targetNamespace="\#(BPMN.motcuaNamespace)">"#,
+            #"  <bpmn:process id="\#(ncName(process.key))" name="\#(escape(process.name))" isExecutable="true">"#,
+        ]
+        lines += laneSet(process)
+        for node in process.nodes { lines += element(node) }
+        for flow in process.flows { lines += element(flow) }
+        lines += ["  </bpmn:process>", "</bpmn:definitions>"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func element(_ node: ProcessNode) -> [String] {
+        let head = #"id="\#(escape(node.id))" name="\#(escape(node.name))""#
+        switch node.kind {
+        case .start: return ["    <bpmn:startEvent \(head) />"]
+        case .end: return ["    <bpmn:endEvent \(head) />"]
+        case .parallel: return ["    <bpmn:parallelGateway \(head) />"]
+        case .exclusive(let defaultFlow):
+            return ["    <bpmn:exclusiveGateway \(head)\(defaultFlow.map { #" default="\#(escape($0))""# } ?? "") />"]
+        case .step(let unit, let role, let budget):
+            return ["    <bpmn:userTask \(head)>", "      <bpmn:extensionElements>",
+                    #"        <motcua:step unit="\#(escape(unit))" role="\#(role.rawValue)" budget="\#(budget.token)" />"#,
+                    "      </bpmn:extensionElements>", "    </bpmn:userTask>"] + timer(node.id, budget)
+        case .handOff(let kind, let procedure, let budget):
+            let procedureAttribute = procedure.map { #" procedure="\#(escape($0))""# } ?? ""
+            return ["    <bpmn:callActivity \(head) calledElement=\"\(escape(kind))\">", "      <bpmn:extensionElements>",
+                    #"        <motcua:handOff agencyKind="\#(escape(kind))"\#(procedureAttribute) budget="\#(budget.token)" />"#,
+                    "      </bpmn:extensionElements>", "    </bpmn:callActivity>"] + timer(node.id, budget)
+        }
+    }
+
+    /// A non-interrupting timer showing the budget in the modeler.
+    static func timer(_ id: String, _ budget: TimeBudget) -> [String] {
+        [#"    <bpmn:boundaryEvent id="\#(escape(id))_han" name="Thời hạn" attachedToRef="\#(escape(id))" cancelActivity="false">"#,
+         "      <bpmn:timerEventDefinition><bpmn:timeDuration>\(BPMN.duration(budget))</bpmn:timeDuration></bpmn:timerEventDefinition>",
+         "    </bpmn:boundaryEvent>"]
+    }
+
+    static func element(_ flow: ProcessFlow) -> [String] {
+        var head = #"id="\#(escape(flow.id))" sourceRef="\#(escape(flow.source))" targetRef="\#(escape(flow.target))""#
+        if let name = flow.name { head += #" name="\#(escape(name))""# }
+        guard let decision = flow.decision else { return ["    <bpmn:sequenceFlow \(head) />"] }
+        return ["    <bpmn:sequenceFlow \(head)>",
+                #"      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">decision == '\#(escape(decision))'</bpmn:conditionExpression>"#,
+                "    </bpmn:sequenceFlow>"]
+    }
+
+    /// One lane per unit, in the order the units first appear.
+    static func laneSet(_ process: ProcessDefinition) -> [String] {
+        var units: [String] = []
+        var members: [String: [String]] = [:]
+        for node in process.nodes {
+            guard case .step(let unit, _, _) = node.kind else { continue }
+            if members[unit] == nil { units.append(unit) }
+            members[unit, default: []].append(node.id)
+        }
+        guard !units.isEmpty else { return [] }
+        var lines = [#"    <bpmn:laneSet id="lanes">"#]
+        for (index, unit) in units.enumerated() {
+            lines.append(#"      <bpmn:lane id="lane_\#(index + 1)" name="\#(escape(unit))">"#)
+            lines += members[unit, default: []].map { "        <bpmn:flowNodeRef>\(escape($0))</bpmn:flowNodeRef>" }
+            lines.append("      </bpmn:lane>")
+        }
+        lines.append("    </bpmn:laneSet>")
+        return lines
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "'", with: "&apos;")
+    }
+
+    /// An XML name from a key such as `1.004873`: `p_1_004873`.
+    static func ncName(_ key: String) -> String {
+        "p_" + String(key.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" ? $0 : "_" })
+    }
+}
