@@ -77,6 +77,14 @@ public enum Migrations {
             "ALTER TABLE dossier_events ADD COLUMN step_due_after BIGINT",
             "CREATE INDEX dossiers_agency_received ON dossiers (agency_code, received_at, code)",
         ]),
+        Migration(version: 5, name: "versioned internal processes", statements: [
+            """
+            CREATE TABLE process_definitions (process_key TEXT NOT NULL, version BIGINT NOT NULL,
+              procedure_code TEXT NOT NULL, effective_from TEXT NOT NULL, saved_at BIGINT NOT NULL,
+              saved_by TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (process_key, version))
+            """,
+            "CREATE INDEX process_definitions_procedure ON process_definitions (procedure_code, effective_from)",
+        ]),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.

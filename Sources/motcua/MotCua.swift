@@ -14,7 +14,7 @@ struct MotCua: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "motcua",
         abstract: "MotCua — hệ thống một cửa điện tử.",
-        subcommands: [Serve.self, Migrate.self, CatalogCommand.self, CalendarCommand.self, UserCommand.self])
+        subcommands: [Serve.self, Migrate.self, CatalogCommand.self, ProcessCommand.self, CalendarCommand.self, UserCommand.self])
 }
 
 /// Options every command that touches the database shares.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Kiểm tra quy trình — what an internal process must satisfy before it can run: one start, reachable steps,
 /// no dead ends, decisions on every choice, loops that can be left, and step budgets whose critical path fits
 /// the procedure's legal deadline. Each problem names the element (`nodes.<id>` or `flows.<id>`).
@@ -129,9 +131,11 @@ public enum ProcessRules {
         return walk(start.id)
     }
 
-    static func hoursText(_ seconds: Int, _ hours: WorkingHours) -> String {
+    /// A working time as an officer reads it: `2 ngày làm việc`, `14.5 giờ làm việc`.
+    public static func hoursText(_ seconds: Int, _ hours: WorkingHours) -> String {
         let perDay = hours.secondsPerDay
         if seconds % perDay == 0 { return "\(seconds / perDay) ngày làm việc" }
-        return "\(Double(seconds) / 3600) giờ làm việc"
+        let whole = seconds % 3600 == 0
+        return (whole ? String(seconds / 3600) : String(format: "%.1f", Double(seconds) / 3600)) + " giờ làm việc"
     }
 }
