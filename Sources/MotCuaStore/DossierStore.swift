@@ -102,19 +102,13 @@ public struct DossierStore: Sendable {
         }
     }
 
-    /// Sổ theo dõi — an agency's dossiers received in `[from, until)`, in the order received, and how many it
-    /// received earlier in the same year (so the register's line numbers run on through the year).
+    /// Sổ theo dõi — an agency's dossiers received in `[from, until)`, in the order received, with how many it
+    /// received from `yearStart` until `from` (so the register's line numbers run on through the year).
     public func register(agencyCode: String, from: Date, until: Date, yearStart: Date,
                          limit: Int, offset: Int) async throws -> (items: [Dossier], linesBefore: Int, total: Int) {
         try await database.read { db in
-            let before = try await db.raw("""
-                SELECT COUNT(*) AS n FROM dossiers WHERE agency_code = \(bind: agencyCode)
-                  AND received_at >= \(bind: yearStart.epochSeconds) AND received_at < \(bind: from.epochSeconds)
-                """).first()?.decode(column: "n", as: Int.self) ?? 0
-            let total = try await db.raw("""
-                SELECT COUNT(*) AS n FROM dossiers WHERE agency_code = \(bind: agencyCode)
-                  AND received_at >= \(bind: from.epochSeconds) AND received_at < \(bind: until.epochSeconds)
-                """).first()?.decode(column: "n", as: Int.self) ?? 0
+            let before = try await Self.receivedCount(agencyCode: agencyCode, since: yearStart, before: from, in: db)
+            let total = try await Self.receivedCount(agencyCode: agencyCode, since: from, before: until, in: db)
             let items = try await db.raw("""
                 SELECT body FROM dossiers WHERE agency_code = \(bind: agencyCode)
                   AND received_at >= \(bind: from.epochSeconds) AND received_at < \(bind: until.epochSeconds)
@@ -124,16 +118,27 @@ public struct DossierStore: Sendable {
         }
     }
 
-    /// The dossier's line in its agency's register for the year: its rank by time of receipt.
+    /// The dossier's line in its agency's register: its rank by time of receipt (then code) since `yearStart`.
     public func registerLine(of dossier: Dossier, yearStart: Date) async throws -> Int {
         try await database.read { db in
-            try await db.raw("""
-                SELECT COUNT(*) AS n FROM dossiers WHERE agency_code = \(bind: dossier.agencyCode)
-                  AND received_at >= \(bind: yearStart.epochSeconds)
-                  AND (received_at < \(bind: dossier.receivedAt.epochSeconds)
-                       OR (received_at = \(bind: dossier.receivedAt.epochSeconds) AND code <= \(bind: dossier.code)))
-                """).first()?.decode(column: "n", as: Int.self) ?? 0
+            try await Self.receivedCount(agencyCode: dossier.agencyCode, since: yearStart, before: dossier.receivedAt,
+                                         throughCode: dossier.code, in: db)
         }
+    }
+
+    /// How many of an agency's dossiers were received from `start` until `end` — and, with `throughCode`, those
+    /// received at `end` itself whose code sorts up to it: the register's order.
+    static func receivedCount(agencyCode: String, since start: Date, before end: Date, throughCode: String? = nil,
+                              in db: any SQLDatabase) async throws -> Int {
+        var upTo: SQLQueryString = "received_at < \(bind: end.epochSeconds)"
+        if let throughCode {
+            upTo = "(" + upTo + " OR (received_at = \(bind: end.epochSeconds) AND code <= \(bind: throughCode)))"
+        }
+        let condition = upTo
+        return try await db.raw("""
+            SELECT COUNT(*) AS n FROM dossiers WHERE agency_code = \(bind: agencyCode)
+              AND received_at >= \(bind: start.epochSeconds) AND \(condition)
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     static func event(_ row: any SQLRow) throws -> DossierEvent {

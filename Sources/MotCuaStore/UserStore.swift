@@ -49,21 +49,38 @@ public struct UserStore: Sendable {
 
     public func officer(username: String) async throws -> Officer? {
         try await database.read { db in
-            guard let row = try await db.raw("""
-                SELECT username, full_name, password_hash, active FROM users WHERE username = \(bind: username)
-                """).first() else { return nil }
-            let grants = try await db.raw("""
-                SELECT agency_code, role FROM user_roles WHERE username = \(bind: username) ORDER BY agency_code, role
-                """).all().compactMap { row -> Grant? in
-                guard let role = OfficerRole(rawValue: try row.decode(column: "role", as: String.self)) else { return nil }
-                return Grant(agencyCode: try row.decode(column: "agency_code", as: String.self), role: role)
-            }
-            return Officer(username: try row.decode(column: "username", as: String.self),
-                           fullName: try row.decode(column: "full_name", as: String.self),
-                           passwordHash: try row.decode(column: "password_hash", as: String.self),
-                           active: try row.decode(column: "active", as: Int.self) == 1,
-                           roles: grants)
+            try await Self.officer(from: db.raw("""
+                SELECT u.username, u.full_name, u.password_hash, u.active, r.agency_code, r.role
+                FROM users u LEFT JOIN user_roles r ON r.username = u.username
+                WHERE u.username = \(bind: username) ORDER BY r.agency_code, r.role
+                """).all())
         }
+    }
+
+    /// The officer a token belongs to, if the token has not expired: one query per authenticated request.
+    public func officer(forTokenHash hash: String, now: Date) async throws -> Officer? {
+        try await database.read { db in
+            try await Self.officer(from: db.raw("""
+                SELECT u.username, u.full_name, u.password_hash, u.active, r.agency_code, r.role
+                FROM tokens t JOIN users u ON u.username = t.username LEFT JOIN user_roles r ON r.username = u.username
+                WHERE t.token_hash = \(bind: hash) AND t.expires_at > \(bind: now.epochSeconds) ORDER BY r.agency_code, r.role
+                """).all())
+        }
+    }
+
+    /// One officer from the rows of a user joined with their roles (one row per role, or one row without).
+    static func officer(from rows: [any SQLRow]) throws -> Officer? {
+        guard let first = rows.first else { return nil }
+        let grants = try rows.compactMap { row -> Grant? in
+            guard let agency = try row.decode(column: "agency_code", as: String?.self),
+                  let role = try row.decode(column: "role", as: String?.self).flatMap(OfficerRole.init(rawValue:)) else { return nil }
+            return Grant(agencyCode: agency, role: role)
+        }
+        return Officer(username: try first.decode(column: "username", as: String.self),
+                       fullName: try first.decode(column: "full_name", as: String.self),
+                       passwordHash: try first.decode(column: "password_hash", as: String.self),
+                       active: try first.decode(column: "active", as: Int.self) == 1,
+                       roles: grants)
     }
 
     /// Full names of the given officers, by username (unknown usernames are left out).
@@ -93,15 +110,6 @@ public struct UserStore: Sendable {
                 INSERT INTO tokens (token_hash, username, kind, created_at, expires_at) VALUES
                 (\(bind: hash), \(bind: username), \(bind: kind), \(bind: now.epochSeconds), \(bind: expiresAt.epochSeconds))
                 """).run()
-        }
-    }
-
-    /// The username a token hash belongs to, if the token has not expired.
-    public func username(forTokenHash hash: String, now: Date) async throws -> String? {
-        try await database.read { db in
-            try await db.raw("""
-                SELECT username FROM tokens WHERE token_hash = \(bind: hash) AND expires_at > \(bind: now.epochSeconds)
-                """).first()?.decode(column: "username", as: String.self)
         }
     }
 

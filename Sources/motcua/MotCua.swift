@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
-import HummingbirdBcrypt
 import Logging
 import MotCuaCore
 import MotCuaServer
@@ -115,18 +114,10 @@ struct CatalogCommand: AsyncParsableCommand {
                     procedures = try CatalogCSV.parse(String(decoding: data, as: UTF8.self))
                 case .json:
                     procedures = try JSONDecoder().decode(CatalogFile.self, from: data).procedures
-                    for (index, procedure) in procedures.enumerated() {
-                        if let problem = CatalogRules.problem(in: procedure) {
-                            throw FieldProblem(field: "procedures[\(index)].\(problem.field)", message: problem.message)
-                        }
-                    }
+                    if let problem = CatalogRules.problem(inCatalog: procedures, place: { "procedures[\($0)]" }) { throw problem }
                 }
             } catch let problem as FieldProblem {
                 throw InputRejected(description: "\(file): \(problem.field): \(problem.message) Không nhập gì.")
-            }
-            var seen: Set<String> = []
-            if let repeated = procedures.first(where: { !seen.insert($0.code).inserted }) {
-                throw InputRejected(description: "\(file): mã thủ tục \(repeated.code) xuất hiện hai lần. Không nhập gì.")
             }
             let database = try await db.open()
             try await CatalogStore(database: database).save(procedures)
@@ -182,12 +173,18 @@ struct UserCommand: AsyncParsableCommand {
                 return UserStore.Grant(agencyCode: String(parts[1]), role: role)
             }
             let database = try await db.open()
-            defer { Task { await database.close() } }
-            for grant in grants where try await ReferenceStore(database: database).agency(code: grant.agencyCode) == nil {
-                throw ValidationError("--role: không có cơ quan mã \(grant.agencyCode).")
+            let added: Bool
+            do {
+                for grant in grants where try await ReferenceStore(database: database).agency(code: grant.agencyCode) == nil {
+                    throw ValidationError("--role: không có cơ quan mã \(grant.agencyCode).")
+                }
+                added = try await UserStore(database: database).add(
+                    username: username, fullName: fullName, passwordHash: Passwords.hash(password), grants: grants, now: Date())
+            } catch {
+                await database.close()
+                throw error
             }
-            let added = try await UserStore(database: database).add(
-                username: username, fullName: fullName, passwordHash: Bcrypt.hash(password, cost: 10), grants: grants, now: Date())
+            await database.close()
             guard added else { throw ValidationError("--username: tài khoản \(username) đã tồn tại.") }
             print("Đã thêm cán bộ \(username).")
         }

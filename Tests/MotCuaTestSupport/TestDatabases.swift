@@ -42,9 +42,7 @@ public enum TestDatabases {
             }
             try await onServer(base, "CREATE DATABASE \(name)")
             url.path = "/" + name
-            return Location(value: url.string ?? base) {
-                try await onServer(base, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-            }
+            return Location(value: url.string ?? base) { try await dropPostgres(name, server: base) }
         }
     }
 
@@ -64,6 +62,21 @@ public enum TestDatabases {
             await database.close()
             try? await location.drop()
             throw error
+        }
+    }
+
+    /// Drops a test database once its last connection has gone. Not `WITH (FORCE)`: that must be allowed to
+    /// signal every backend, and an autovacuum worker on the new database is not ours to signal; a plain drop
+    /// stops autovacuum by itself and only waits for our own connections, which are closing.
+    private static func dropPostgres(_ name: String, server: String) async throws {
+        var attempt = 0
+        while true {
+            do {
+                return try await onServer(server, "DROP DATABASE IF EXISTS \(name)")
+            } catch where attempt < 50 {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(100))
+            }
         }
     }
 

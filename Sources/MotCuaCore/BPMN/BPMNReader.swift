@@ -6,7 +6,7 @@ import Foundation
 /// version come from the caller, not from the file's ids.
 public enum BPMNReader {
     public static func read(_ data: Data, key: String, procedureCode: String, version: Int, effectiveFrom: CivilDate) throws(FieldProblem) -> ProcessDefinition {
-        let root = try XMLElement.parse(data)
+        let root = try XMLTree.parse(data)
         guard root.namespace == BPMN.modelNamespace, root.name == "definitions" else {
             throw FieldProblem(field: "bpmn", message: "Tệp không phải BPMN 2.0 (phần tử gốc phải là bpmn:definitions).")
         }
@@ -68,7 +68,7 @@ public enum BPMNReader {
                 guard BPMN.ignored.contains(element.name) else { throw unsupported(element.name, id: id) }
             }
         }
-        let boundaryIds = Set(boundaries.keys.compactMap { key in elements.first { $0.attribute("attachedToRef") == key }?.attribute("id") })
+        let boundaryIds = Set(elements.filter { $0.name == "boundaryEvent" }.compactMap { $0.attribute("id") })
         if let escape = flows.first(where: { boundaryIds.contains($0.source) }) {
             throw FieldProblem(field: "flows.\(escape.id)", message: "Luồng ra từ sự kiện hẹn giờ chưa được hỗ trợ; "
                 + "cảnh báo và chuyển cấp khi quá hạn do hệ thống tự làm.")
@@ -83,12 +83,12 @@ public enum BPMNReader {
     }
 
     /// `<motcua:NAME …/>` attributes inside the element's extensionElements.
-    static func extensionDetails(_ element: XMLElement, _ name: String) -> [String: String] {
+    static func extensionDetails(_ element: XMLTree, _ name: String) -> [String: String] {
         element.child(BPMN.modelNamespace, "extensionElements")?.child(BPMN.motcuaNamespace, name)?.attributes ?? [:]
     }
 
     /// Unit names by node id, from the lanes that hold them.
-    static func laneUnits(_ process: XMLElement) -> [String: String] {
+    static func laneUnits(_ process: XMLTree) -> [String: String] {
         var units: [String: String] = [:]
         for laneSet in process.children(BPMN.modelNamespace, "laneSet") {
             for lane in laneSet.children(BPMN.modelNamespace, "lane") {
@@ -101,7 +101,7 @@ public enum BPMNReader {
     }
 
     /// Budgets from timer boundary events, by the id of the task they are attached to.
-    static func timerBudgets(_ elements: [XMLElement]) throws(FieldProblem) -> [String: TimeBudget] {
+    static func timerBudgets(_ elements: [XMLTree]) throws(FieldProblem) -> [String: TimeBudget] {
         var budgets: [String: TimeBudget] = [:]
         for element in elements where element.name == "boundaryEvent" {
             let id = element.attribute("id") ?? ""
@@ -117,7 +117,7 @@ public enum BPMNReader {
         return budgets
     }
 
-    static func budget(of element: XMLElement, _ details: [String: String],
+    static func budget(of element: XMLTree, _ details: [String: String],
                        _ boundaries: [String: TimeBudget]) throws(FieldProblem) -> TimeBudget {
         let id = element.attribute("id") ?? ""
         if let token = details["budget"] {

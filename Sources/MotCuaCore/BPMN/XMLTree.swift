@@ -3,23 +3,23 @@ import Foundation
 import FoundationXML
 #endif
 
-/// Cây XML — a parsed XML document as plain values (namespace-aware names, attributes, text, children), read with
+/// Cây XML — a parsed XML element as plain values (namespace-aware names, attributes, text, children), read with
 /// Foundation's XMLParser. Small enough for process definitions; external entities are never resolved.
-struct XMLElement: Sendable {
+struct XMLTree: Sendable {
     let namespace: String
     let name: String
     let attributes: [String: String]
-    var children: [XMLElement] = []
+    var children: [XMLTree] = []
     var text = ""
 
     func attribute(_ name: String) -> String? { attributes[name] }
-    func children(_ namespace: String, _ name: String) -> [XMLElement] {
+    func children(_ namespace: String, _ name: String) -> [XMLTree] {
         children.filter { $0.namespace == namespace && $0.name == name }
     }
-    func child(_ namespace: String, _ name: String) -> XMLElement? { children(namespace, name).first }
+    func child(_ namespace: String, _ name: String) -> XMLTree? { children(namespace, name).first }
 
     /// Parses `data`; the problem names the line and column of malformed XML.
-    static func parse(_ data: Data) throws(FieldProblem) -> XMLElement {
+    static func parse(_ data: Data) throws(FieldProblem) -> XMLTree {
         let builder = TreeBuilder()
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
@@ -33,12 +33,12 @@ struct XMLElement: Sendable {
 
     /// Collects elements as the parser reports them.
     private final class TreeBuilder: NSObject, XMLParserDelegate {
-        var stack: [XMLElement] = []
-        var root: XMLElement?
+        var stack: [XMLTree] = []
+        var root: XMLTree?
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName: String?, attributes: [String: String]) {
-            stack.append(XMLElement(namespace: namespaceURI ?? "", name: elementName, attributes: attributes))
+            stack.append(XMLTree(namespace: namespaceURI ?? "", name: elementName, attributes: attributes))
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {

@@ -27,8 +27,8 @@ public enum CatalogCSV {
         })
     }
 
-    /// The procedures of a CSV text, each checked by `CatalogRules`, or the first problem, named `row N.column`
-    /// (N counts the header as row 1, as a spreadsheet shows it).
+    /// The procedures of a CSV text, checked as a catalog by `CatalogRules`, or the first problem, named
+    /// `row N.column` (N counts the header as row 1, as a spreadsheet shows it).
     public static func parse(_ text: String) throws(FieldProblem) -> [Procedure] {
         let rows = try CSVTable.parse(text)
         guard let header = rows.first else { throw FieldProblem(field: "row 1", message: "Tệp CSV trống.") }
@@ -38,12 +38,12 @@ public enum CatalogCSV {
             throw FieldProblem(field: "row 1", message: "Thiếu cột \"\(missing)\"; cần đủ các cột: \(columns.joined(separator: ", ")).")
         }
         var procedures: [Procedure] = []
+        var rowNumbers: [Int] = []
         for (offset, fields) in rows.dropFirst().enumerated() where !fields.allSatisfy(\.isEmpty) {
-            let reader = RowReader(fields: fields, position: position, row: offset + 2)
-            let procedure = try reader.procedure()
-            if let problem = CatalogRules.problem(in: procedure) { throw reader.problem(problem.field, problem.message) }
-            procedures.append(procedure)
+            procedures.append(try RowReader(fields: fields, position: position, row: offset + 2).procedure())
+            rowNumbers.append(offset + 2)
         }
+        if let problem = CatalogRules.problem(inCatalog: procedures, place: { "row \(rowNumbers[$0])" }) { throw problem }
         return procedures
     }
 

@@ -27,16 +27,29 @@ public enum CatalogRules {
         if let index = procedure.steps.firstIndex(where: { !$0.budget.isValid || $0.name.isEmpty }) {
             return FieldProblem(field: "steps[\(index)]", message: "Bước xử lý cần tên và thời hạn hợp lệ.")
         }
-        if procedure.deadline != .sameDay {
-            let allowed = procedure.deadline.workingSeconds(per: hours)
-            let used = procedure.steps.reduce(0) { $0 + $1.budget.workingSeconds(per: hours) }
-            if used > allowed {
-                return FieldProblem(field: "steps",
-                                    message: "Tổng thời hạn các bước vượt thời hạn giải quyết \(procedure.deadline).")
-            }
+        let stepSeconds = procedure.steps.reduce(0) { $0 + $1.budget.workingSeconds(per: hours) }
+        if let problem = ProcessRules.deadlineProblem(stepSeconds: stepSeconds, legalDeadline: procedure.deadline,
+                                                      hours: hours, field: "steps") {
+            return problem
         }
         if let from = procedure.effectiveFrom, let until = procedure.repealedOn, until <= from {
             return FieldProblem(field: "repealedOn", message: "Ngày hết hiệu lực phải sau ngày có hiệu lực.")
+        }
+        return nil
+    }
+
+    /// The first problem in a whole catalog file: a procedure that breaks the rules above, or a code given twice.
+    /// `place` names a procedure by its position in the file (`procedures[3]`, `row 5`), and the field follows it.
+    public static func problem(inCatalog procedures: [Procedure], place: (Int) -> String,
+                               hours: WorkingHours = .standard) -> FieldProblem? {
+        var seen: Set<String> = []
+        for (index, procedure) in procedures.enumerated() {
+            if let problem = problem(in: procedure, hours: hours) {
+                return FieldProblem(field: "\(place(index)).\(problem.field)", message: problem.message)
+            }
+            if !seen.insert(procedure.code).inserted {
+                return FieldProblem(field: "\(place(index)).code", message: "Mã thủ tục \(procedure.code) xuất hiện hai lần.")
+            }
         }
         return nil
     }

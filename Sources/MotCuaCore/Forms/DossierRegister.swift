@@ -41,6 +41,17 @@ public struct DossierRegister: Hashable, Sendable, Codable {
         }
     }
 
+    /// The register runs by calendar year, Việt Nam time: its lines start again at 1 on 1 January.
+    public static func yearStart(of instant: Date) -> Date {
+        WorkingCalendar.instant(CivilDate(year: WorkingCalendar.local(instant).date.year, month: 1, day: 1)!, second: 0)
+    }
+
+    /// A period shown from one register: `to` not before `from`, both in the same year.
+    public static func periodProblem(from: CivilDate, to: CivilDate) -> FieldProblem? {
+        guard to < from || to.year != from.year else { return nil }
+        return FieldProblem(field: "to", message: "Ngày kết thúc không trước ngày bắt đầu và cùng năm (mỗi năm một sổ).")
+    }
+
     /// "Sổ theo dõi hồ sơ năm 2026 – UBND phường Ba Đình".
     public static func bookName(agencyName: String, year: Int) -> String {
         "Sổ theo dõi hồ sơ năm \(year) – \(agencyName)"

@@ -10,15 +10,21 @@ public enum ProcessRules {
         let structural = structureProblems(process)
         guard structural.isEmpty else { return structural }
         var problems = graphProblems(process)
-        if problems.isEmpty, legalDeadline != .sameDay {
-            let allowed = legalDeadline.workingSeconds(per: hours)
-            let used = criticalPathSeconds(process, hours: hours)
-            if used > allowed {
-                problems.append(FieldProblem(field: "nodes", message: "Tổng thời hạn các bước trên đường dài nhất là "
-                    + "\(hoursText(used, hours)), vượt thời hạn giải quyết \(legalDeadline)."))
-            }
+        if problems.isEmpty, let problem = deadlineProblem(stepSeconds: criticalPathSeconds(process, hours: hours),
+                                                           legalDeadline: legalDeadline, hours: hours, field: "nodes") {
+            problems.append(problem)
         }
         return problems
+    }
+
+    /// The rule every internal process obeys, whether a plain list of steps or a graph: the step budgets along
+    /// the longest way through (`stepSeconds`) fit the procedure's legal deadline. Same-day procedures have no
+    /// step budgets to add up.
+    public static func deadlineProblem(stepSeconds: Int, legalDeadline: TimeBudget, hours: WorkingHours,
+                                       field: String) -> FieldProblem? {
+        guard legalDeadline != .sameDay, stepSeconds > legalDeadline.workingSeconds(per: hours) else { return nil }
+        return FieldProblem(field: field, message: "Tổng thời hạn các bước trên đường dài nhất là "
+            + "\(hoursText(stepSeconds, hours)), vượt thời hạn giải quyết \(legalDeadline).")
     }
 
     /// Ids, references, events and gateways: what must hold before the graph can be walked.

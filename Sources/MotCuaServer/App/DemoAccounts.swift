@@ -1,5 +1,4 @@
 import Foundation
-import HummingbirdBcrypt
 import MotCuaCore
 import MotCuaStore
 
@@ -44,11 +43,11 @@ public enum DemoAccounts {
 
     /// Loads the demo catalog (if the catalog is empty) and the accounts (if there are no users at all).
     /// `passwordCost` is bcrypt's work factor.
-    public static func load(into database: Database, passwordCost: UInt8 = 10, now: Date = Date()) async throws -> Outcome {
+    public static func load(into database: Database, passwordCost: UInt8 = Passwords.cost, now: Date = Date()) async throws -> Outcome {
         let seeded = try await Seeder(database: database).seedDemoCatalog()
         let users = UserStore(database: database)
         guard try await users.userCount() == 0 else { return .databaseNotEmpty }
-        let hash = Bcrypt.hash(password, cost: passwordCost)
+        let hash = Passwords.hash(password, cost: passwordCost)
         for account in all {
             _ = try await users.add(username: account.username, fullName: account.fullName, passwordHash: hash,
                                     grants: account.grants, now: now)

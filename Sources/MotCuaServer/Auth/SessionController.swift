@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdBcrypt
 import MotCuaCore
 import MotCuaStore
 
@@ -32,7 +31,7 @@ struct SessionController {
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
         let credentials = try await APICoding.decode(Credentials.self, from: request)
         guard let officer = try await users.officer(username: credentials.username), officer.active,
-              Bcrypt.verify(credentials.password, hash: officer.passwordHash) else {
+              Passwords.verify(credentials.password, hash: officer.passwordHash) else {
             throw Problem(.unauthorized, code: "bad-credentials", message: "Tên đăng nhập hoặc mật khẩu không đúng.",
                           field: "password")
         }

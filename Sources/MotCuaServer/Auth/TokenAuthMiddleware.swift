@@ -15,8 +15,7 @@ struct TokenAuthMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let token = Self.token(in: request),
-           let username = try await users.username(forTokenHash: Self.hash(token), now: now()),
-           let officer = try await users.officer(username: username), officer.active {
+           let officer = try await users.officer(forTokenHash: Self.hash(token), now: now()), officer.active {
             context.officer = officer
         }
         return try await next(request, context)

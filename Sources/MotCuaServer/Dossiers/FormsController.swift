@@ -24,7 +24,7 @@ struct FormsController {
         switch form {
         case "01":
             let line = try await DossierStore(database: database)
-                .registerLine(of: dossier, yearStart: Self.yearStart(of: dossier.receivedAt))
+                .registerLine(of: dossier, yearStart: DossierRegister.yearStart(of: dossier.receivedAt))
             return try APICoding.response(ReceiptSlip(record, registerLine: line))
         case "06":
             return try APICoding.response(ProcessControlSlip(record))
@@ -51,14 +51,15 @@ struct FormsController {
         guard let from = query["from"].flatMap({ CivilDate(iso: $0) }) else {
             throw Problem.invalid(field: "from", "Ngày bắt đầu có dạng 2026-01-01.")
         }
-        guard let to = query["to"].flatMap({ CivilDate(iso: $0) }), to >= from, to.year == from.year else {
-            throw Problem.invalid(field: "to", "Ngày kết thúc có dạng 2026-12-31, không trước ngày bắt đầu và cùng năm.")
+        guard let to = query["to"].flatMap({ CivilDate(iso: $0) }) else {
+            throw Problem.invalid(field: "to", "Ngày kết thúc có dạng 2026-12-31.")
         }
+        if let problem = DossierRegister.periodProblem(from: from, to: to) { throw Problem.invalid(problem) }
         let paging = try Paging(request)
         let start = WorkingCalendar.instant(from, second: 0)
         let (items, linesBefore, total) = try await DossierStore(database: database).register(
             agencyCode: agency.code, from: start, until: WorkingCalendar.instant(to.adding(days: 1), second: 0),
-            yearStart: Self.yearStart(of: start), limit: paging.limit, offset: paging.offset)
+            yearStart: DossierRegister.yearStart(of: start), limit: paging.limit, offset: paging.offset)
         let register = DossierRegister(agencyName: agency.name, from: from, to: to, dossiers: items,
                                        firstLine: linesBefore + paging.offset + 1)
         return try APICoding.response(RegisterPage(register: register, total: total, limit: paging.limit, offset: paging.offset))
@@ -81,10 +82,5 @@ struct FormsController {
         let officers = try await UserStore(database: database).fullNames(of: Set(events.map(\.actor) + [dossier.receivedBy]))
         return DossierRecord(dossier: dossier, events: events, procedure: procedure, agencyNames: agencyNames,
                              officerNames: officers)
-    }
-
-    static func yearStart(of instant: Date) -> Date {
-        let year = WorkingCalendar.local(instant).date.year
-        return WorkingCalendar.instant(CivilDate(year: year, month: 1, day: 1)!, second: 0)
     }
 }

@@ -20,10 +20,11 @@ struct Idempotency {
         if let key, key.isEmpty || key.count > Self.maxKeyLength {
             throw Problem.invalid(field: "Idempotency-Key", "Khoá Idempotency-Key phải có từ 1 đến \(Self.maxKeyLength) ký tự.")
         }
-        let requestHash = SHA256Hex.of(Data("\(request.method) \(request.uri.path)\n".utf8) + Self.canonical(body))
+        // Only a request that can be retried is fingerprinted: the hash costs a JSON round trip.
+        let requestHash = key.map { _ in SHA256Hex.of(Data("\(request.method) \(request.uri.path)\n".utf8) + Self.canonical(body)) }
         let now = now()
         let (status, data) = try await database.write { db -> (HTTPResponse.Status, Data) in
-            if let key, let earlier = try await IdempotencyStore.recorded(username: username, key: key, in: db) {
+            if let key, let requestHash, let earlier = try await IdempotencyStore.recorded(username: username, key: key, in: db) {
                 guard earlier.requestHash == requestHash else {
                     throw Problem(.unprocessableContent, code: "idempotency-key-reused", message:
                         "Khoá Idempotency-Key này đã dùng cho một yêu cầu khác.", field: "Idempotency-Key")
@@ -31,7 +32,7 @@ struct Idempotency {
                 return (HTTPResponse.Status(code: earlier.status), Data(earlier.response.utf8))
             }
             let (status, data) = try await work(db)
-            if let key {
+            if let key, let requestHash {
                 try await IdempotencyStore.record(username: username, key: key, requestHash: requestHash,
                                                   status: Int(status.code), response: String(decoding: data, as: UTF8.self),
                                                   now: now, in: db)
