@@ -15,8 +15,9 @@ public struct CatalogStore: Sendable {
         public let total: Int
     }
 
-    /// Inserts or replaces procedures by code, all in one transaction.
-    public func save(_ procedures: [Procedure]) async throws {
+    /// Inserts or replaces procedures by code, all in one transaction, and keeps each one's list of steps as a
+    /// process version (see `ProcessStore.recordCatalogSteps`).
+    public func save(_ procedures: [Procedure], at now: Date) async throws {
         try await database.write { db in
             for procedure in procedures {
                 try await db.raw("DELETE FROM procedures WHERE code = \(bind: procedure.code)").run()
@@ -26,6 +27,7 @@ public struct CatalogStore: Sendable {
                       \(bind: procedure.level.rawValue), \(bind: procedure.agencyKind), \(bind: procedure.onlineLevel.rawValue),
                       \(bind: procedure.status.rawValue), \(bind: procedure.searchText), \(bind: try JSONColumn.encode(procedure)))
                     """).run()
+                try await ProcessStore.recordCatalogSteps(of: procedure, at: now, in: db)
             }
         }
     }

@@ -34,6 +34,7 @@ public struct DossierStore: Sendable {
               \(bind: dossier.applicant.personalId ?? dossier.applicant.taxCode), \(bind: try JSONColumn.encode(dossier)))
             """).run()
         try await append(event, to: dossier.code, in: db)
+        try await WorkItemStore.project(dossier, in: db)
     }
 
     /// Saves a transition if the stored version is still `expectedVersion`; returns false (and writes nothing)
@@ -50,17 +51,18 @@ public struct DossierStore: Sendable {
             """).first()
         guard updated != nil else { return false }
         try await append(event, to: dossier.code, in: db)
+        try await WorkItemStore.project(dossier, in: db)
         return true
     }
 
     private static func append(_ event: DossierEvent, to code: String, in db: any SQLDatabase) async throws {
         try await db.raw("""
-            INSERT INTO dossier_events (dossier_code, seq, action, actor, at, from_status, to_status, from_step, to_step,
-              reason, due_after, step_due_after)
+            INSERT INTO dossier_events (dossier_code, seq, action, actor, at, from_status, to_status, reason, due_after,
+              step_due_after, work_item, decision, assignee)
             VALUES (\(bind: code), \(bind: event.sequence), \(bind: event.action), \(bind: event.actor),
               \(bind: event.at.epochSeconds), \(bind: event.fromStatus?.rawValue), \(bind: event.toStatus.rawValue),
-              \(bind: event.fromStep), \(bind: event.toStep), \(bind: event.reason), \(bind: event.dueAfter?.epochSeconds),
-              \(bind: event.stepDueAfter?.epochSeconds))
+              \(bind: event.reason), \(bind: event.dueAfter?.epochSeconds), \(bind: event.stepDueAfter?.epochSeconds),
+              \(bind: event.workItem), \(bind: event.decision), \(bind: event.assignee))
             """).run()
     }
 
@@ -79,8 +81,8 @@ public struct DossierStore: Sendable {
     public func events(code: String) async throws -> [DossierEvent] {
         try await database.read { db in
             try await db.raw("""
-                SELECT seq, action, actor, at, from_status, to_status, from_step, to_step, reason, due_after, step_due_after
-                FROM dossier_events WHERE dossier_code = \(bind: code) ORDER BY seq
+                SELECT seq, action, actor, at, from_status, to_status, reason, due_after, step_due_after, work_item,
+                  decision, assignee FROM dossier_events WHERE dossier_code = \(bind: code) ORDER BY seq
                 """).all().map(Self.event)
         }
     }
@@ -149,11 +151,12 @@ public struct DossierStore: Sendable {
             at: Date(epochSeconds: try row.decode(column: "at", as: Int.self)),
             fromStatus: try row.decode(column: "from_status", as: Int?.self).flatMap(DossierStatus.init(rawValue:)),
             toStatus: DossierStatus(rawValue: try row.decode(column: "to_status", as: Int.self)) ?? .registered,
-            fromStep: try row.decode(column: "from_step", as: Int?.self),
-            toStep: try row.decode(column: "to_step", as: Int?.self),
             reason: try row.decode(column: "reason", as: String?.self),
             dueAfter: try row.decode(column: "due_after", as: Int?.self).map(Date.init(epochSeconds:)),
-            stepDueAfter: try row.decode(column: "step_due_after", as: Int?.self).map(Date.init(epochSeconds:)))
+            stepDueAfter: try row.decode(column: "step_due_after", as: Int?.self).map(Date.init(epochSeconds:)),
+            workItem: try row.decode(column: "work_item", as: Int?.self),
+            decision: try row.decode(column: "decision", as: String?.self),
+            assignee: try row.decode(column: "assignee", as: String?.self))
     }
 }
 

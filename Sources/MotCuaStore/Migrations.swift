@@ -85,6 +85,31 @@ public enum Migrations {
             """,
             "CREATE INDEX process_definitions_procedure ON process_definitions (procedure_code, effective_from)",
         ]),
+        Migration(version: 6, name: "work items, absences and job leases", statements: [
+            "ALTER TABLE dossier_events ADD COLUMN work_item BIGINT",
+            "ALTER TABLE dossier_events ADD COLUMN decision TEXT",
+            "ALTER TABLE dossier_events ADD COLUMN assignee TEXT",
+            "ALTER TABLE dossier_events DROP COLUMN from_step",
+            "ALTER TABLE dossier_events DROP COLUMN to_step",
+            """
+            CREATE TABLE open_work_items (dossier_code TEXT NOT NULL, item_id BIGINT NOT NULL, agency_code TEXT NOT NULL,
+              unit TEXT NOT NULL, role TEXT NOT NULL, assignee TEXT, name TEXT NOT NULL, opened_at BIGINT NOT NULL,
+              due_at BIGINT, warn_at BIGINT, warned BIGINT NOT NULL, escalated BIGINT NOT NULL,
+              PRIMARY KEY (dossier_code, item_id))
+            """,
+            "CREATE INDEX open_work_items_queue ON open_work_items (agency_code, role, assignee, due_at)",
+            "CREATE INDEX open_work_items_assignee ON open_work_items (assignee, due_at)",
+            "CREATE INDEX open_work_items_due ON open_work_items (escalated, due_at)",
+            "CREATE INDEX open_work_items_warn ON open_work_items (warned, warn_at)",
+            """
+            CREATE TABLE officer_absences (username TEXT NOT NULL, starts_at BIGINT NOT NULL, ends_at BIGINT NOT NULL,
+              substitute TEXT NOT NULL, reason TEXT NOT NULL, recorded_by TEXT NOT NULL, PRIMARY KEY (username, starts_at))
+            """,
+            "CREATE INDEX officer_absences_substitute ON officer_absences (substitute, ends_at)",
+            """
+            CREATE TABLE job_leases (job TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at BIGINT NOT NULL)
+            """,
+        ]),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.

@@ -9,48 +9,124 @@ public struct ProcessStore: Sendable {
 
     public init(database: Database) { self.database = database }
 
+    /// Who saved the versions that come from the catalog's own list of steps (not drawn by the control office).
+    public static let catalogAuthor = "danh-muc"
+    /// The effective date of a procedure's first version: in force for every dossier.
+    static let beginning = CivilDate(year: 2000, month: 1, day: 1)!
+
     /// Saves `process` as the next version of its key and returns it with that version number.
     public func save(_ process: ProcessDefinition, by username: String, at now: Date) async throws -> ProcessDefinition {
-        try await database.write { db in
-            let latest = try await db.raw("""
-                SELECT MAX(version) AS v FROM process_definitions WHERE process_key = \(bind: process.key)
-                """).first()?.decode(column: "v", as: Int?.self) ?? 0
-            var saved = process
-            saved.version = latest + 1
-            try await db.raw("""
-                INSERT INTO process_definitions (process_key, version, procedure_code, effective_from, saved_at, saved_by, body)
-                VALUES (\(bind: saved.key), \(bind: saved.version), \(bind: saved.procedureCode),
-                  \(bind: saved.effectiveFrom.description), \(bind: now.epochSeconds), \(bind: username),
-                  \(bind: try JSONColumn.encode(saved)))
-                """).run()
-            return saved
+        try await database.write { db in try await Self.insert(process, by: username, at: now, in: db) }
+    }
+
+    static func insert(_ process: ProcessDefinition, by username: String, at now: Date,
+                       in db: any SQLDatabase) async throws -> ProcessDefinition {
+        let latest = try await db.raw("""
+            SELECT MAX(version) AS v FROM process_definitions WHERE process_key = \(bind: process.key)
+            """).first()?.decode(column: "v", as: Int?.self) ?? 0
+        var saved = process
+        saved.version = latest + 1
+        try await db.raw("""
+            INSERT INTO process_definitions (process_key, version, procedure_code, effective_from, saved_at, saved_by, body)
+            VALUES (\(bind: saved.key), \(bind: saved.version), \(bind: saved.procedureCode),
+              \(bind: saved.effectiveFrom.description), \(bind: now.epochSeconds), \(bind: username),
+              \(bind: try JSONColumn.encode(saved)))
+            """).run()
+        return saved
+    }
+
+    /// Keeps the catalog's list of steps as a process version (inside the catalog's transaction): the first
+    /// version of a procedure, in force from the beginning; later, a new version from today whenever the list
+    /// changes — unless the control office has drawn the process itself, which the catalog never overrides.
+    static func recordCatalogSteps(of procedure: Procedure, at now: Date, in db: any SQLDatabase) async throws {
+        let latest = try await db.raw("""
+            SELECT saved_by, body FROM process_definitions WHERE process_key = \(bind: procedure.code)
+            ORDER BY version DESC LIMIT 1
+            """).first()
+        guard let latest else {
+            _ = try await insert(.sequential(procedure, effectiveFrom: beginning), by: catalogAuthor, at: now, in: db)
+            return
+        }
+        guard try latest.decode(column: "saved_by", as: String.self) == catalogAuthor else { return }
+        let stored = try JSONColumn.decode(ProcessDefinition.self, from: try latest.decode(column: "body", as: String.self))
+        let today = WorkingCalendar.local(now).date
+        let listed = ProcessDefinition.sequential(procedure, effectiveFrom: today)
+        if stored.nodes != listed.nodes {
+            _ = try await insert(listed, by: catalogAuthor, at: now, in: db)
         }
     }
 
     /// One version, or the latest when `version` is nil.
     public func definition(key: String, version: Int? = nil) async throws -> ProcessDefinition? {
-        try await database.read { db in
-            let row: (any SQLRow)?
-            if let version {
-                row = try await db.raw("""
-                    SELECT body FROM process_definitions WHERE process_key = \(bind: key) AND version = \(bind: version)
-                    """).first()
-            } else {
-                row = try await db.raw("""
-                    SELECT body FROM process_definitions WHERE process_key = \(bind: key) ORDER BY version DESC LIMIT 1
-                    """).first()
-            }
-            return try row.map { try JSONColumn.decode(ProcessDefinition.self, from: try $0.decode(column: "body", as: String.self)) }
+        try await database.read { db in try await Self.definition(key: key, version: version, in: db) }
+    }
+
+    static func definition(key: String, version: Int?, in db: any SQLDatabase) async throws -> ProcessDefinition? {
+        let row: (any SQLRow)?
+        if let version {
+            row = try await db.raw("""
+                SELECT body FROM process_definitions WHERE process_key = \(bind: key) AND version = \(bind: version)
+                """).first()
+        } else {
+            row = try await db.raw("""
+                SELECT body FROM process_definitions WHERE process_key = \(bind: key) ORDER BY version DESC LIMIT 1
+                """).first()
         }
+        return try row.map(Self.definition)
     }
 
     /// The version in force on `day`: the latest effective on or before it (the highest version among equals).
     public func inForce(key: String, on day: CivilDate) async throws -> ProcessDefinition? {
+        try await database.read { db in try await Self.inForce(key: key, on: day, in: db) }
+    }
+
+    static func inForce(key: String, on day: CivilDate, in db: any SQLDatabase) async throws -> ProcessDefinition? {
+        try await db.raw("""
+            SELECT body FROM process_definitions WHERE process_key = \(bind: key) AND effective_from <= \(bind: day.description)
+            ORDER BY effective_from DESC, version DESC LIMIT 1
+            """).first().map(Self.definition)
+    }
+
+    /// The process a dossier of `procedureCode` decided by `agencyCode` runs on when received on `day`: the
+    /// agency's own process if it has one in force, otherwise the province's for the procedure.
+    public func inForce(procedureCode: String, agencyCode: String, on day: CivilDate) async throws -> ProcessDefinition? {
         try await database.read { db in
-            try await db.raw("""
-                SELECT body FROM process_definitions WHERE process_key = \(bind: key) AND effective_from <= \(bind: day.description)
-                ORDER BY effective_from DESC, version DESC LIMIT 1
-                """).first().map { try JSONColumn.decode(ProcessDefinition.self, from: try $0.decode(column: "body", as: String.self)) }
+            if let own = try await Self.inForce(key: ProcessDefinition.agencyKey(procedureCode, agencyCode), on: day, in: db) {
+                return own
+            }
+            return try await Self.inForce(key: procedureCode, on: day, in: db)
         }
+    }
+
+    /// One line per version of every process, newest first within a key.
+    public struct VersionSummary: Sendable, Hashable, Codable {
+        public let key: String
+        public let version: Int
+        public let procedureCode: String
+        public let effectiveFrom: String
+        public let savedAt: Date
+        public let savedBy: String
+    }
+
+    /// The versions of one key, or of every key, newest first.
+    public func versions(key: String? = nil) async throws -> [VersionSummary] {
+        let filter: SQLQueryString = key.map { "WHERE process_key = \(bind: $0)" } ?? ""
+        return try await database.read { db in
+            try await db.raw("""
+                SELECT process_key, version, procedure_code, effective_from, saved_at, saved_by FROM process_definitions
+                \(filter) ORDER BY process_key, version DESC
+                """).all().map { row in
+                VersionSummary(key: try row.decode(column: "process_key", as: String.self),
+                               version: try row.decode(column: "version", as: Int.self),
+                               procedureCode: try row.decode(column: "procedure_code", as: String.self),
+                               effectiveFrom: try row.decode(column: "effective_from", as: String.self),
+                               savedAt: Date(epochSeconds: try row.decode(column: "saved_at", as: Int.self)),
+                               savedBy: try row.decode(column: "saved_by", as: String.self))
+            }
+        }
+    }
+
+    static func definition(_ row: any SQLRow) throws -> ProcessDefinition {
+        try JSONColumn.decode(ProcessDefinition.self, from: try row.decode(column: "body", as: String.self))
     }
 }

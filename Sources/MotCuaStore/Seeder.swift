@@ -29,9 +29,9 @@ public struct Seeder: Sendable {
 
     /// Loads the demo catalog if the catalog is empty; returns whether it did.
     @discardableResult
-    public func seedDemoCatalog() async throws -> Bool {
+    public func seedDemoCatalog(at now: Date) async throws -> Bool {
         guard try await isEmpty("procedures") else { return false }
-        try await CatalogStore(database: database).save(try ReferenceData.demoCatalog())
+        try await CatalogStore(database: database).save(try ReferenceData.demoCatalog(), at: now)
         return true
     }
 

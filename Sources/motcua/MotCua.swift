@@ -120,7 +120,7 @@ struct CatalogCommand: AsyncParsableCommand {
                 throw InputRejected(description: "\(file): \(problem.field): \(problem.message) Không nhập gì.")
             }
             let database = try await db.open()
-            try await CatalogStore(database: database).save(procedures)
+            try await CatalogStore(database: database).save(procedures, at: Date())
             print("Đã nhập \(procedures.count) thủ tục.")
             await database.close()
         }

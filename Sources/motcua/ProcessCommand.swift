@@ -29,19 +29,13 @@ struct ProcessCommand: AsyncParsableCommand {
             } else {
                 day = WorkingCalendar.local(Date()).date
             }
-            let process: ProcessDefinition
             do {
-                process = try BPMNReader.read(try Data(contentsOf: URL(fileURLWithPath: file)), key: key ?? procedure.code,
-                                              procedureCode: procedure.code, version: 0, effectiveFrom: day)
-            } catch let problem as FieldProblem {
-                throw InputRejected(description: "\(file): \(problem.field): \(problem.message)")
-            }
-            let problems = ProcessRules.problems(in: process, legalDeadline: procedure.deadline)
-            guard problems.isEmpty else {
+                return try ProcessImport.definition(from: try Data(contentsOf: URL(fileURLWithPath: file)), key: key,
+                                                    procedure: procedure, effectiveFrom: day)
+            } catch let rejected as ProcessImport.Rejected {
                 throw InputRejected(description: "\(file): quy trình chưa dùng được:\n"
-                    + problems.map { "  - \($0.field): \($0.message)" }.joined(separator: "\n"))
+                    + rejected.problems.map { "  - \($0.field): \($0.message)" }.joined(separator: "\n"))
             }
-            return process
         }
     }
 

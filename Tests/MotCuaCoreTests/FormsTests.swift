@@ -4,15 +4,10 @@ import Testing
 
 /// Forms read from a dossier's events: a late hand-off, a stop, a second supplement request.
 @Suite struct FormsTests {
-    let workflow = DossierWorkflow(calendar: WorkingCalendar(holidays: HolidayCalendar(announcements: [])))
-    let procedure = Procedure(
-        code: "1.004873", name: "Cấp Giấy xác nhận tình trạng hôn nhân", field: "Hộ tịch", level: .commune,
-        agencyKind: "ubnd-xa", competentAgency: "UBND cấp xã", deadline: .workingDays(3), fees: [], documents: [],
-        onlineLevel: .full, results: [], legalBasis: [], status: .inForce, effectiveFrom: nil, repealedOn: nil,
-        steps: [ProcessStep(name: "Thẩm định", unit: "Tư pháp – Hộ tịch", role: .specialist, budget: .workingDays(2)),
-                ProcessStep(name: "Ký", unit: "Lãnh đạo", role: .agencyLeader, budget: .workingHours(2))])
+    let fixture = WorkflowFixture()
+    var procedure: Procedure { fixture.procedure }
 
-    func at(_ text: String) -> Date { ISO8601DateFormatter().date(from: text + "+07:00")! }
+    func at(_ text: String) -> Date { WorkflowFixture.at(text) }
 
     /// Runs actions through the workflow as the server does, recording one event per transition.
     func record(_ actions: [(DossierAction, String, Set<OfficerRole>, String?)]) throws -> DossierRecord {
@@ -22,17 +17,16 @@ import Testing
         var dossier = Dossier(code: "000.30.01.H26-261123-0001", procedureCode: procedure.code, procedureName: procedure.name,
                               agencyCode: "000.30.01.H26", receivedByAgencyCode: "000.30.01.H26", channel: .counter,
                               applicant: applicant, unitKey: nil, receivedAt: receivedAt, receivedBy: "motcua",
-                              documents: [], sets: 1, request: "", state: workflow.received(at: receivedAt, budget: procedure.deadline))
+                              documents: [], sets: 1, request: "", state: fixture.received())
         var events = [DossierEvent(sequence: 1, action: DossierEvent.intake, actor: "motcua", at: receivedAt, fromStatus: nil,
-                                   toStatus: .registered, fromStep: nil, toStep: nil, reason: nil, dueAfter: dossier.state.clock.due)]
+                                   toStatus: .registered, reason: nil, dueAfter: dossier.state.clock.due)]
         for (action, time, roles, reason) in actions {
             let before = dossier.state
-            dossier.state = try workflow.apply(TransitionRequest(action: action, at: at(time), actorRoles: roles, reason: reason),
-                                               to: before, steps: procedure.steps, budget: procedure.deadline)
+            dossier.state = try fixture.workflow.apply(fixture.request(action, time, roles: roles, reason: reason),
+                                                       to: before, engine: fixture.engine(), budget: procedure.deadline)
             events.append(DossierEvent(sequence: events.count + 1, action: action.rawValue, actor: "cb", at: at(time),
-                                       fromStatus: before.status, toStatus: dossier.state.status, fromStep: before.stepIndex,
-                                       toStep: dossier.state.stepIndex, reason: reason, dueAfter: dossier.state.clock.due,
-                                       stepDueAfter: dossier.state.stepDue))
+                                       fromStatus: before.status, toStatus: dossier.state.status, reason: reason,
+                                       dueAfter: dossier.state.clock.due, stepDueAfter: dossier.state.stepDue))
         }
         return DossierRecord(dossier: dossier, events: events, procedure: procedure,
                              agencyNames: ["000.30.01.H26": "UBND phường Ba Đình"], officerNames: ["cb": "Cán Bộ"])

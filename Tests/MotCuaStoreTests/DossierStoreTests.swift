@@ -43,7 +43,7 @@ import Testing
             accepted.state.status = .accepted
             accepted.state.version = 2
             let event = DossierEvent(sequence: 2, action: "tiep-nhan", actor: "a", at: dossier.receivedAt, fromStatus: .registered,
-                                     toStatus: .accepted, fromStep: nil, toStep: nil, reason: nil, dueAfter: nil)
+                                     toStatus: .accepted, reason: nil, dueAfter: nil)
             let saved = accepted
             let first = try await database.write { db in try await DossierStore.update(saved, expectedVersion: 1, event: event, in: db) }
             let second = try await database.write { db in try await DossierStore.update(saved, expectedVersion: 1, event: event, in: db) }
@@ -98,6 +98,6 @@ import Testing
 
     static func intakeEvent(_ dossier: Dossier) -> DossierEvent {
         DossierEvent(sequence: 1, action: DossierEvent.intake, actor: dossier.receivedBy, at: dossier.receivedAt,
-                     fromStatus: nil, toStatus: .registered, fromStep: nil, toStep: nil, reason: nil, dueAfter: dossier.state.clock.due)
+                     fromStatus: nil, toStatus: .registered, reason: nil, dueAfter: dossier.state.clock.due)
     }
 }

@@ -62,7 +62,8 @@ public struct LifecycleJourney: Sendable {
 
         _ = try await move(.accept, desk, .accept, expect: .accepted)
         let atFirstStep = try await move(.forwardToSpecialist, desk, .forward, expect: .processing)
-        #expect((atFirstStep["step"] as? [String: Any])?["role"] as? String == OfficerRole.specialist.rawValue)
+        let openItems = (atFirstStep["workItems"] as? [[String: Any]] ?? []).filter { $0["open"] as? Bool == true }
+        #expect(openItems.map { $0["role"] as? String } == [OfficerRole.specialist.rawValue])
         let paused = try await move(.requestSupplement, specialist, .requestSupplement,
                                     reason: "Thiếu giấy tờ tùy thân bản chính", expect: .supplementRequested)
         #expect(paused["dueAt"] == nil || paused["dueAt"] is NSNull, "the clock is stopped while waiting")

@@ -24,6 +24,9 @@ public enum CatalogRules {
         if let index = procedure.documents.firstIndex(where: { $0.originals < 0 || $0.copies < 0 || $0.name.isEmpty }) {
             return FieldProblem(field: "documents[\(index)]", message: "Thành phần hồ sơ cần tên và số bản không âm.")
         }
+        if procedure.steps.isEmpty {
+            return FieldProblem(field: "steps", message: "Quy trình nội bộ cần ít nhất một bước xử lý.")
+        }
         if let index = procedure.steps.firstIndex(where: { !$0.budget.isValid || $0.name.isEmpty }) {
             return FieldProblem(field: "steps[\(index)]", message: "Bước xử lý cần tên và thời hạn hợp lệ.")
         }

@@ -23,12 +23,14 @@ public struct Dossier: Hashable, Sendable, Codable {
     public let sets: Int
     /// Nội dung yêu cầu giải quyết.
     public let request: String
+    /// The process version and partner agencies the dossier runs on, fixed at receipt.
+    public let process: ProcessBinding?
     public var state: DossierState
 
     public init(code: String, procedureCode: String, procedureName: String, agencyCode: String,
                 receivedByAgencyCode: String, channel: Channel, applicant: Applicant, unitKey: String?,
                 receivedAt: Date, receivedBy: String, documents: [ReceivedDocument], sets: Int, request: String,
-                state: DossierState) {
+                state: DossierState, process: ProcessBinding? = nil) {
         self.code = code
         self.procedureCode = procedureCode
         self.procedureName = procedureName
@@ -43,6 +45,13 @@ public struct Dossier: Hashable, Sendable, Codable {
         self.sets = sets
         self.request = request
         self.state = state
+        self.process = process
+    }
+
+    /// Every agency with a part in the dossier: the deciding one, the receiving desk's, and the partners of its
+    /// hand-offs. Their officers may see it.
+    public var agencyCodes: Set<String> {
+        Set([agencyCode, receivedByAgencyCode] + (process?.partners.values.map(\.agencyCode) ?? []))
     }
 }
 

@@ -24,6 +24,12 @@ public enum DossierAction: String, Codable, Sendable, CaseIterable {
     case returnResult = "tra-ket-qua"
     /// Rút hồ sơ — the applicant withdraws the dossier.
     case withdraw = "rut-ho-so"
+    /// Nhận việc — an officer takes a work item from the unit's queue.
+    case claim = "nhan-viec"
+    /// Trả việc về hàng chờ — the holder puts a work item back in the unit's queue.
+    case release = "tra-viec"
+    /// Giao việc — a leader hands a work item to an officer (reassignment included).
+    case assign = "giao-viec"
 
     /// The statuses the action may start from.
     public var allowedFrom: Set<DossierStatus> {
@@ -39,17 +45,20 @@ public enum DossierAction: String, Codable, Sendable, CaseIterable {
         case .finish: [.processing]
         case .returnResult: [.done]
         case .withdraw: [.registered, .accepted, .processing, .supplementRequested, .paymentDue]
+        case .claim, .release, .assign: [.processing, .supplementRequested, .paymentDue]
         }
     }
 
-    /// Who may take the action. Step work (forward, finish) also needs the current step's role.
+    /// Who may take the action. Work on an item (forward, finish, claim, release) needs the item's role in the
+    /// item's agency instead; giving an item to someone needs a leader there.
     public var allowedRoles: Set<OfficerRole> {
         switch self {
         case .accept, .refuse, .supplied, .paid, .returnResult, .withdraw: [.deskOfficer]
         case .forward, .finish: [.deskOfficer, .specialist, .unitLeader, .agencyLeader]
         case .requestSupplement, .requestPayment: [.deskOfficer, .specialist, .unitLeader, .agencyLeader]
         case .extend: [.specialist, .unitLeader, .agencyLeader]
-        case .stop: [.unitLeader, .agencyLeader]
+        case .stop, .assign: [.unitLeader, .agencyLeader]
+        case .claim, .release: [.deskOfficer, .specialist, .unitLeader, .agencyLeader]
         }
     }
 
@@ -72,6 +81,9 @@ public enum DossierAction: String, Codable, Sendable, CaseIterable {
         case .finish: "Hoàn thành xử lý"
         case .returnResult: "Trả kết quả"
         case .withdraw: "Rút hồ sơ"
+        case .claim: "Nhận việc"
+        case .release: "Trả việc về hàng chờ"
+        case .assign: "Giao việc"
         }
     }
 }

@@ -1,17 +1,22 @@
 import Foundation
 
-/// Nhật ký xử lý — one append-only record of a transition: who did what, when, from which status and step
-/// to which, and why. Forms 02–07 and the on-time statistics are read from these.
+/// Nhật ký xử lý — one append-only record of a transition: who did what, when, from which status to which, on
+/// which work item, and why. Forms 02–07, notifications and the on-time statistics are read from these.
 public struct DossierEvent: Hashable, Sendable, Codable {
     public let sequence: Int
-    /// `nhan-ho-so` (`DossierEvent.intake`) for the intake itself, otherwise the action's code.
+    /// `nhan-ho-so` (`DossierEvent.intake`) for the intake, a `StepAlarm` code for the SLA watch, otherwise the
+    /// action's code.
     public let action: String
     public let actor: String
     public let at: Date
     public let fromStatus: DossierStatus?
     public let toStatus: DossierStatus
-    public let fromStep: Int?
-    public let toStep: Int?
+    /// The work item acted on (or warned about).
+    public let workItem: Int?
+    /// The decision taken at a choice, when the item was completed.
+    public let decision: String?
+    /// The officer who holds the item after the event (for claim, assignment and the SLA watch's events).
+    public let assignee: String?
     public let reason: String?
     /// The appointment after the event (nil while the clock is paused).
     public let dueAfter: Date?
@@ -19,18 +24,21 @@ public struct DossierEvent: Hashable, Sendable, Codable {
     public let stepDueAfter: Date?
 
     public static let intake = "nhan-ho-so"
+    /// The actor of events the system records by itself (the SLA watch).
+    public static let system = "he-thong"
 
     public init(sequence: Int, action: String, actor: String, at: Date, fromStatus: DossierStatus?,
-                toStatus: DossierStatus, fromStep: Int?, toStep: Int?, reason: String?, dueAfter: Date?,
-                stepDueAfter: Date? = nil) {
+                toStatus: DossierStatus, reason: String?, dueAfter: Date?, stepDueAfter: Date? = nil,
+                workItem: Int? = nil, decision: String? = nil, assignee: String? = nil) {
         self.sequence = sequence
         self.action = action
         self.actor = actor
         self.at = at
         self.fromStatus = fromStatus
         self.toStatus = toStatus
-        self.fromStep = fromStep
-        self.toStep = toStep
+        self.workItem = workItem
+        self.decision = decision
+        self.assignee = assignee
         self.reason = reason
         self.dueAfter = dueAfter
         self.stepDueAfter = stepDueAfter

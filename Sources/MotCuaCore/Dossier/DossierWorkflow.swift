@@ -1,7 +1,8 @@
 import Foundation
 
 /// Quy tắc chuyển trạng thái hồ sơ — the one place where the one-stop rules decide what a transition does:
-/// which statuses it may start from, who may take it, what it needs, and how it moves the legal clock.
+/// which statuses it may start from, who may take it, what it needs, how it moves the legal clock, and (through
+/// the process engine) which work items it closes and opens.
 public struct DossierWorkflow: Sendable {
     public let calendar: WorkingCalendar
     /// How many working days before the appointment an apology must be issued at the latest (◐ 1 by
@@ -18,16 +19,24 @@ public struct DossierWorkflow: Sendable {
         DossierState(status: .registered, clock: LegalClock(start: receivedAt, budget: budget, calendar: calendar))
     }
 
+    /// The engine that runs a dossier's process.
+    public func engine(for dossier: Dossier, definition: ProcessDefinition) -> ProcessEngine {
+        ProcessEngine(definition: definition, calendar: calendar, agencyCode: dossier.agencyCode,
+                      partners: dossier.process?.partners ?? [:])
+    }
+
     /// Applies a transition, or throws the rule it breaks (the state is then unchanged).
-    public func apply(_ request: TransitionRequest, to state: DossierState, steps: [ProcessStep],
+    public func apply(_ request: TransitionRequest, to state: DossierState, engine: ProcessEngine,
                       budget: TimeBudget) throws(TransitionError) -> DossierState {
         let action = request.action
         guard action.allowedFrom.contains(state.status) else { throw .notAllowedFrom(state.status, action) }
-        let allowed = requiredRoles(for: action, state: state, steps: steps)
-        guard !allowed.isDisjoint(with: request.actorRoles) else { throw .roleRequired(allowed) }
         if action.needsReason && (request.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw .reasonRequired
         }
+        if Self.isItemWork(action, in: state) {
+            return try applyToItem(request, state: state, engine: engine)
+        }
+        guard !action.allowedRoles.isDisjoint(with: request.actorRoles) else { throw .roleRequired(action.allowedRoles) }
         var next = state
         next.version += 1
         let now = request.at
@@ -39,37 +48,58 @@ public struct DossierWorkflow: Sendable {
         case .stop: end(&next, as: .stopped, at: now)
         case .withdraw: end(&next, as: .withdrawn, at: now)
         case .forward:
-            let nextIndex = (state.stepIndex ?? -1) + 1
-            guard nextIndex < steps.count else { throw .noStepsLeft }
             next.status = .processing
-            next.stepIndex = nextIndex
-            next.stepStartedAt = now
-            next.stepDue = calendar.due(from: now, budget: steps[nextIndex].budget)
+            next.work = try engine.start(at: now, decision: request.decision)
         case .requestSupplement, .requestPayment:
             next.status = action == .requestSupplement ? .supplementRequested : .paymentDue
             if action == .requestSupplement { next.supplementRequests += 1 }
             next.clock.pause(at: now, calendar: calendar)
+            next.work?.pause(at: now, calendar: calendar)
         case .supplied, .paid:
-            next.status = state.stepIndex == nil ? .accepted : .processing
+            next.status = state.work == nil ? .accepted : .processing
             next.clock.resume(at: now, calendar: calendar)
-            if let stepIndex = state.stepIndex, stepIndex < steps.count {
-                next.stepStartedAt = now
-                next.stepDue = calendar.due(from: now, budget: steps[stepIndex].budget)
-            }
+            next.work?.resume(at: now, calendar: calendar)
         case .extend:
             guard let newDue = request.newDue else { throw .newDueRequired }
             try checkExtension(at: now, currentDue: state.clock.due, newDue: newDue)
             next.clock.extend(to: newDue)
             next.extensions += 1
-        case .finish:
-            let remaining = steps.count - 1 - (state.stepIndex ?? -1)
-            guard remaining <= 0 else { throw .stepsRemaining(remaining) }
-            next.status = .done
-            next.endedAt = now
-            next.stepDue = nil
         case .returnResult:
             next.status = .returned
             next.returnedAt = now
+        case .finish, .claim, .release, .assign:
+            preconditionFailure("work on an item is applied by applyToItem")
+        }
+        return next
+    }
+
+    /// Work on one item: completing it (forward, finish), taking it, putting it back, or giving it to someone.
+    private func applyToItem(_ request: TransitionRequest, state: DossierState,
+                             engine: ProcessEngine) throws(TransitionError) -> DossierState {
+        guard let work = state.work else { throw .notAllowedFrom(state.status, request.action) }
+        let item = try WorkItemChoice(request: request, work: work).item
+        var next = state
+        next.version += 1
+        let now = request.at
+        switch request.action {
+        case .forward, .finish:
+            guard state.status == .processing else { throw .notAllowedFrom(state.status, request.action) }
+            let moved = try engine.complete(item.id, in: work, by: request.actor.username, at: now,
+                                            decision: request.decision, result: request.result)
+            if request.action == .forward && moved.isFinished { throw .noStepsLeft }
+            if request.action == .finish && !moved.isFinished { throw .stepsRemaining(moved.openItems.count) }
+            next.work = moved
+            if moved.isFinished {
+                next.status = .done
+                next.endedAt = now
+            }
+        case .claim, .release, .assign:
+            var held = item
+            held.assignee = request.action == .claim ? request.actor.username
+                : request.action == .assign ? request.assignee : nil
+            next.work?.update(held)
+        default:
+            throw .notAllowedFrom(state.status, request.action)
         }
         return next
     }
@@ -79,15 +109,6 @@ public struct DossierWorkflow: Sendable {
         state.status = status
         state.clock.resume(at: now, calendar: calendar)
         state.endedAt = now
-        state.stepDue = nil
-    }
-
-    /// The roles that may act: the action's roles, narrowed to the current step's role for step work.
-    private func requiredRoles(for action: DossierAction, state: DossierState, steps: [ProcessStep]) -> Set<OfficerRole> {
-        guard action == .forward || action == .finish, let index = state.stepIndex, index < steps.count else {
-            return action.allowedRoles
-        }
-        return [steps[index].role]
     }
 
     /// An apology is issued before the deadline, at least `apologyLeadWorkingDays` working days ahead, and
@@ -97,5 +118,20 @@ public struct DossierWorkflow: Sendable {
         let dueDay = WorkingCalendar.local(currentDue).date
         let latest = calendar.workingDay(apologyLeadWorkingDays, before: dueDay)
         if now >= currentDue || WorkingCalendar.local(now).date > latest { throw .extensionTooLate(latest: latest) }
+    }
+}
+
+extension DossierWorkflow {
+    /// The work item a request acts on, if it is work on an item; throws when the actor may not act on it.
+    public func itemActedOn(by request: TransitionRequest, in state: DossierState) throws(TransitionError) -> WorkItem? {
+        guard Self.isItemWork(request.action, in: state), let work = state.work else { return nil }
+        guard request.action.allowedFrom.contains(state.status) else { throw .notAllowedFrom(state.status, request.action) }
+        return try WorkItemChoice(request: request, work: work).item
+    }
+
+    /// Forward during processing completes an item (before, it starts the process); finish, claim, release and
+    /// assign always act on an item.
+    static func isItemWork(_ action: DossierAction, in state: DossierState) -> Bool {
+        action == .forward && state.status == .processing || [.finish, .claim, .release, .assign].contains(action)
     }
 }

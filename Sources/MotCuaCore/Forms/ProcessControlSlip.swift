@@ -1,7 +1,8 @@
 import Foundation
 
-/// Mẫu 06 — Phiếu kiểm soát quá trình giải quyết hồ sơ: one row per hand-off of the dossier between units,
-/// with the time, who handed it on, and whether the unit that held it kept to its step's own deadline.
+/// Mẫu 06 — Phiếu kiểm soát quá trình giải quyết hồ sơ: one row per hand-off of the dossier between units (and,
+/// for interlinked procedures, between agencies), with the time, who handed it on, and whether the unit that
+/// held it kept to its step's own deadline. Read from the dossier's work items and events.
 public struct ProcessControlSlip: Hashable, Sendable, Codable {
     /// One hand-off: the giving unit, the receiving one, when, and the giver's verdict.
     public struct HandOff: Hashable, Sendable, Codable {
@@ -20,62 +21,86 @@ public struct ProcessControlSlip: Hashable, Sendable, Codable {
     public let receivedAt: Date
     public let returnAt: Date?
     public let handOffs: [HandOff]
-    /// The unit holding the dossier now, with its step deadline (nil once processing has ended).
+    /// The units holding the dossier now, with the nearest step deadline (nil once processing has ended).
     public let heldBy: String?
     public let heldDue: Date?
 
     /// Where a dossier goes when it leaves the internal process.
     static let applicant = "Tổ chức, cá nhân"
     static let ended = "Kết thúc xử lý"
+    static let awaitingBranches = "Chờ các nhánh song song hoàn thành"
 
     public init(_ record: DossierRecord) {
         let desk = "Bộ phận Một cửa – \(record.receivingAgencyName)"
-        let steps = record.procedure.steps
-        var rows: [HandOff] = []
-        var holder = desk
-        var holderDue: Date?
-        var pendingNote: String?
-        func handOff(to unit: String, _ event: DossierEvent, verdict: Timeliness? = nil) {
-            let kept = verdict ?? holderDue.map { Timeliness.verdict(end: event.at, due: $0) }
-            let note = [pendingNote, event.reason].compactMap { $0 }.joined(separator: "; ")
-            rows.append(HandOff(number: rows.count + 1, fromUnit: holder, toUnit: unit, at: event.at,
-                                by: record.officerName(event.actor), due: holderDue, timeliness: kept,
-                                note: note.isEmpty ? nil : note))
-            pendingNote = nil
-            holder = unit
+        let state = record.dossier.state
+        let items = state.work?.items ?? []
+        func units(openedAfter id: Int?) -> String? {
+            var seen: Set<String> = []
+            let opened = items.filter { $0.openedAfter == id }.map(\.unit).filter { seen.insert($0).inserted }
+            return opened.isEmpty ? nil : opened.joined(separator: "; ")
+        }
+        func officer(_ username: String?) -> String { username.map(record.officerName) ?? "" }
+        var rows: [(at: Date, order: Int, row: HandOff)] = []
+        func add(_ order: Int, from: String, to: String, at: Date, by: String?, due: Date? = nil,
+                 timeliness: Timeliness? = nil, notes: [String] = []) {
+            let note = notes.joined(separator: "; ")
+            rows.append((at, order, HandOff(number: 0, fromUnit: from, toUnit: to, at: at, by: officer(by), due: due,
+                                            timeliness: timeliness, note: note.isEmpty ? nil : note)))
+        }
+        let lastClosed = items.filter { !$0.isOpen }.max {
+            ($0.closedAt ?? .distantPast, $0.id) < ($1.closedAt ?? .distantPast, $1.id)
         }
         for event in record.events {
             guard let action = DossierAction(rawValue: event.action) else { continue }
             switch action {
-            case .forward:
-                let unit = event.toStep.flatMap { steps.indices.contains($0) ? steps[$0].unit : nil } ?? holder
-                handOff(to: unit, event)
-                holderDue = event.stepDueAfter
-            case .requestSupplement, .requestPayment:
-                pendingNote = "\(action.vietnameseName) lúc \(WorkingCalendar.vietnamese(event.at))"
-                    + (event.reason.map { ": \($0)" } ?? "")
-            case .supplied, .paid:
-                // The step's own time starts again once the applicant has done their part.
-                if let restarted = event.stepDueAfter { holderDue = restarted }
-            case .finish:
-                handOff(to: desk, event)
-                holderDue = nil
+            case .forward where event.fromStatus == .accepted:
+                add(0, from: desk, to: units(openedAfter: nil) ?? desk, at: event.at, by: event.actor)
             case .returnResult:
-                handOff(to: Self.applicant, event, verdict: record.dossier.state.timeliness)
-                holderDue = nil
+                add(2, from: desk, to: Self.applicant, at: event.at, by: event.actor, timeliness: state.timeliness)
             case .refuse, .stop, .withdraw:
-                handOff(to: Self.ended, event)
-                holderDue = nil
-            case .accept, .extend:
+                // Whoever held the dossier is judged by their own step deadline at the moment it ended.
+                let holders = items.filter { $0.openedAt <= event.at && ($0.closedAt ?? .distantFuture) > event.at }
+                let due = holders.compactMap(\.clock.due).min()
+                add(2, from: holders.isEmpty ? desk : holders.map(\.unit).joined(separator: "; "), to: Self.ended,
+                    at: event.at, by: event.actor, due: due, timeliness: due.map { Timeliness.verdict(end: event.at, due: $0) },
+                    notes: event.reason.map { [$0] } ?? [])
+            default:
                 continue
             }
         }
+        for item in items {
+            guard let closedAt = item.closedAt else { continue }
+            let finishedHere = state.work?.isFinished == true && item.id == lastClosed?.id
+            let next = units(openedAfter: item.id) ?? (finishedHere ? desk : Self.awaitingBranches)
+            add(1, from: item.unit, to: next, at: closedAt, by: item.closedBy, due: item.clock.due,
+                timeliness: item.timeliness, notes: Self.notes(for: item, in: record.events))
+        }
         header = FormHeader(record)
         receivedAt = record.dossier.receivedAt
-        returnAt = record.dossier.state.clock.due
-        handOffs = rows
-        let open = record.dossier.state.endedAt == nil
-        heldBy = open ? holder : nil
-        heldDue = open ? holderDue : nil
+        returnAt = state.clock.due
+        handOffs = rows.sorted { ($0.at, $0.order) < ($1.at, $1.order) }.enumerated().map { index, entry in
+            let row = entry.row
+            return HandOff(number: index + 1, fromUnit: row.fromUnit, toUnit: row.toUnit, at: row.at, by: row.by,
+                           due: row.due, timeliness: row.timeliness, note: row.note)
+        }
+        // Before the process starts and after it finishes, the dossier is at the desk.
+        let open = state.endedAt == nil ? items.filter(\.isOpen) : []
+        heldBy = state.endedAt != nil ? nil : open.isEmpty ? desk : open.map(\.unit).joined(separator: "; ")
+        heldDue = open.compactMap(\.clock.due).min()
+    }
+
+    /// What happened while the item was open and belongs on its row: requests to the applicant, the decision,
+    /// and, for a hand-off, the partner's result.
+    static func notes(for item: WorkItem, in events: [DossierEvent]) -> [String] {
+        var notes: [String] = []
+        for event in events where event.at >= item.openedAt && event.at <= (item.closedAt ?? .distantFuture) {
+            guard let action = DossierAction(rawValue: event.action),
+                  action == .requestSupplement || action == .requestPayment else { continue }
+            notes.append("\(action.vietnameseName) lúc \(WorkingCalendar.vietnamese(event.at))"
+                + (event.reason.map { ": \($0)" } ?? ""))
+        }
+        if let decision = item.decision { notes.append("Quyết định: \(decision)") }
+        if let result = item.result { notes.append("Kết quả: \(result)") }
+        return notes
     }
 }

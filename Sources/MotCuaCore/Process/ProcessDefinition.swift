@@ -82,3 +82,8 @@ public struct ProcessFlow: Hashable, Sendable, Codable {
         self.decision = decision
     }
 }
+
+extension ProcessDefinition {
+    /// The key of one agency's own process for a procedure (it takes precedence over the province's).
+    public static func agencyKey(_ procedureCode: String, _ agencyCode: String) -> String { "\(procedureCode)@\(agencyCode)" }
+}

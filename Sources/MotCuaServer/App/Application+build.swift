@@ -46,7 +46,8 @@ public enum MotCuaApp {
         SystemController(database: database, registry: registry).register(on: router)
         SessionController(users: UserStore(database: database), now: now).register(on: router)
         CatalogController(database: database, calendar: calendar).register(on: router)
-        let dossiers = DossierService(database: database, workflow: workflow, now: now)
+        let dossiers = DossierService(database: database, workflow: workflow, processes: ProcessLibrary(database: database),
+                                      now: now)
         DossierController(service: dossiers).register(on: router)
         FormsController(service: dossiers).register(on: router)
         return router

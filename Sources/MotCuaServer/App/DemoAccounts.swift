@@ -44,7 +44,7 @@ public enum DemoAccounts {
     /// Loads the demo catalog (if the catalog is empty) and the accounts (if there are no users at all).
     /// `passwordCost` is bcrypt's work factor.
     public static func load(into database: Database, passwordCost: UInt8 = Passwords.cost, now: Date = Date()) async throws -> Outcome {
-        let seeded = try await Seeder(database: database).seedDemoCatalog()
+        let seeded = try await Seeder(database: database).seedDemoCatalog(at: now)
         let users = UserStore(database: database)
         guard try await users.userCount() == 0 else { return .databaseNotEmpty }
         let hash = Passwords.hash(password, cost: passwordCost)

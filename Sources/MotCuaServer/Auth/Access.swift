@@ -2,7 +2,7 @@ import MotCuaCore
 import MotCuaStore
 
 /// Phạm vi truy cập — which dossiers an officer may see and act on: those of the agencies where they hold a
-/// role, and those their own agency's desk received.
+/// role, those their own agency's desk received, and those handed to their agency for its part.
 extension UserStore.Officer {
     public var agencyCodes: [String] { Array(Set(roles.map(\.agencyCode))).sorted() }
 
@@ -11,16 +11,13 @@ extension UserStore.Officer {
         Set(roles.filter { $0.agencyCode == agencyCode }.map(\.role))
     }
 
-    /// The roles the officer acts with on a dossier: theirs in the deciding agency, and the desk role where
-    /// their desk received it (to accept, refuse or return it there).
-    public func roles(actingOn dossier: Dossier) -> Set<OfficerRole> {
-        var acting = roles(in: dossier.agencyCode)
-        if roles(in: dossier.receivedByAgencyCode).contains(.deskOfficer) { acting.insert(.deskOfficer) }
-        return acting
+    /// The officer as Core's rules see them, covering the given absent colleagues.
+    public func actor(covering: Set<String> = []) -> Actor {
+        Actor(username: username, rolesByAgency: Dictionary(grouping: roles, by: \.agencyCode).mapValues { Set($0.map(\.role)) },
+              covering: covering)
     }
 
     public func canSee(_ dossier: Dossier) -> Bool {
-        let mine = Set(agencyCodes)
-        return mine.contains(dossier.agencyCode) || mine.contains(dossier.receivedByAgencyCode)
+        !dossier.agencyCodes.isDisjoint(with: roles.map(\.agencyCode))
     }
 }

@@ -21,9 +21,17 @@ struct TransitionBody: Decodable {
     let newDueAt: Date?
     /// The version the officer saw; a newer stored version means someone acted first (409).
     let expectedVersion: Int?
+    /// The work item acted on, when the officer has several open.
+    let workItem: Int?
+    /// The way chosen at the process's next choice.
+    let decision: String?
+    /// The officer a leader gives the item to.
+    let assignee: String?
+    /// What a partner agency issued, completing its hand-off.
+    let result: String?
 }
 
-/// Hồ sơ như API trả về — a dossier with its status named, its clock, its current step and its verdict.
+/// Hồ sơ như API trả về — a dossier with its status named, its clock, its work items and its verdict.
 struct DossierBody: Encodable {
     let code: String
     let status: Int
@@ -40,7 +48,11 @@ struct DossierBody: Encodable {
     let dueAt: Date?
     let pausedAt: Date?
     let remainingWorkingSeconds: Int?
-    let step: StepBody?
+    let process: ProcessBinding?
+    /// Every work item so far, oldest first; the open ones are where the dossier is now.
+    let workItems: [WorkItemBody]
+    /// The nearest step deadline among the open items.
+    let stepDueAt: Date?
     let supplementRequests: Int
     let extensions: Int
     let endedAt: Date?
@@ -51,17 +63,7 @@ struct DossierBody: Encodable {
     let sets: Int
     let request: String
 
-    /// Bước hiện tại — the step the dossier is in, with its own appointment.
-    struct StepBody: Encodable {
-        let index: Int
-        let name: String
-        let unit: String
-        let role: String
-        let startedAt: Date?
-        let dueAt: Date?
-    }
-
-    init(_ dossier: Dossier, steps: [ProcessStep]) {
+    init(_ dossier: Dossier) {
         let state = dossier.state
         code = dossier.code
         status = state.status.rawValue
@@ -78,13 +80,9 @@ struct DossierBody: Encodable {
         dueAt = state.clock.due
         pausedAt = state.clock.pausedAt
         remainingWorkingSeconds = state.clock.remainingWorkingSeconds
-        if let index = state.stepIndex, index < steps.count, !state.status.endsProcessing {
-            let current = steps[index]
-            step = StepBody(index: index, name: current.name, unit: current.unit, role: current.role.rawValue,
-                            startedAt: state.stepStartedAt, dueAt: state.stepDue)
-        } else {
-            step = nil
-        }
+        process = dossier.process
+        workItems = (state.work?.items ?? []).map(WorkItemBody.init)
+        stepDueAt = state.stepDue
         supplementRequests = state.supplementRequests
         extensions = state.extensions
         endedAt = state.endedAt
@@ -94,6 +92,49 @@ struct DossierBody: Encodable {
         documents = dossier.documents
         sets = dossier.sets
         request = dossier.request
+    }
+}
+
+/// Công việc như API trả về — one work item with its own clock and, once closed, how its deadline was kept.
+struct WorkItemBody: Encodable {
+    let id: Int
+    let name: String
+    let agencyCode: String
+    let unit: String
+    let role: String
+    let isHandOff: Bool
+    let open: Bool
+    let assignee: String?
+    let openedAt: Date
+    let dueAt: Date?
+    let pausedAt: Date?
+    let closedAt: Date?
+    let closedBy: String?
+    let decision: String?
+    let result: String?
+    let timeliness: String?
+    let warnedAt: Date?
+    let escalatedAt: Date?
+
+    init(_ item: WorkItem) {
+        id = item.id
+        name = item.name
+        agencyCode = item.agencyCode
+        unit = item.unit
+        role = item.role.rawValue
+        isHandOff = item.isHandOff
+        open = item.isOpen
+        assignee = item.assignee
+        openedAt = item.openedAt
+        dueAt = item.clock.due
+        pausedAt = item.clock.pausedAt
+        closedAt = item.closedAt
+        closedBy = item.closedBy
+        decision = item.decision
+        result = item.result
+        timeliness = item.timeliness?.rawValue
+        warnedAt = item.warnedAt
+        escalatedAt = item.escalatedAt
     }
 }
 

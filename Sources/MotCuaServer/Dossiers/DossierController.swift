@@ -22,12 +22,11 @@ struct DossierController {
         let buffer = try await APICoding.body(of: request)
         let body = try APICoding.decode(IntakeBody.self, from: buffer)
         let now = service.now()
-        let (procedure, agency, receiving) = try await service.prepareIntake(body, by: officer, at: now)
+        let plan = try await service.prepareIntake(body, by: officer, at: now)
         let service = service
         return try await idempotency.run(request: request, body: buffer, username: officer.username) { db in
-            let dossier = try await service.receive(body, procedure: procedure, agency: agency, receiving: receiving,
-                                                    officer: officer, at: now, in: db)
-            return (.created, try APICoding.encoder.encode(DossierBody(dossier, steps: procedure.steps)))
+            let dossier = try await service.receive(body, plan: plan, officer: officer, at: now, in: db)
+            return (.created, try APICoding.encoder.encode(DossierBody(dossier)))
         }
     }
 
@@ -39,14 +38,14 @@ struct DossierController {
         let now = service.now()
         let service = service
         return try await idempotency.run(request: request, body: buffer, username: officer.username) { db in
-            let (moved, procedure) = try await service.transition(code: code, body, by: officer, at: now, in: db)
-            return (.ok, try APICoding.encoder.encode(DossierBody(moved, steps: procedure.steps)))
+            let moved = try await service.transition(code: code, body, by: officer, at: now, in: db)
+            return (.ok, try APICoding.encoder.encode(DossierBody(moved)))
         }
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (dossier, procedure) = try await visibleDossier(request, context: context)
-        return try APICoding.response(DossierBody(dossier, steps: procedure?.steps ?? []))
+        let (dossier, _) = try await visibleDossier(request, context: context)
+        return try APICoding.response(DossierBody(dossier))
     }
 
     @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -66,7 +65,7 @@ struct DossierController {
         }
         let page = try await DossierStore(database: service.database)
             .list(agencyCodes: officer.agencyCodes, status: status, limit: paging.limit, offset: paging.offset)
-        let items = page.items.map { DossierBody($0, steps: []) }
+        let items = page.items.map(DossierBody.init)
         return try APICoding.response(PageBody(items: items, total: page.total, limit: paging.limit, offset: paging.offset))
     }
 

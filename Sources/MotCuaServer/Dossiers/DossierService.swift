@@ -8,17 +8,23 @@ import SQLKit
 struct DossierService: Sendable {
     let database: Database
     let workflow: DossierWorkflow
+    let processes: ProcessLibrary
     let now: @Sendable () -> Date
 
     var catalog: CatalogStore { CatalogStore(database: database) }
     var reference: ReferenceStore { ReferenceStore(database: database) }
 
-    /// The longest reason accepted for a transition.
-    static let maxReasonLength = 2000
+    /// What an intake was checked to be: the procedure, the deciding agency, the receiving desk's agency, and the
+    /// process (with its partner agencies) the dossier will run on.
+    struct IntakePlan: Sendable {
+        let procedure: Procedure
+        let agency: Agency
+        let receiving: Agency
+        let process: ProcessBinding
+    }
 
-    /// Checks an intake against the catalog, units, agencies and the officer's rights; returns the procedure,
-    /// the deciding agency and the receiving desk's agency. Nothing is written.
-    func prepareIntake(_ body: IntakeBody, by officer: UserStore.Officer, at receivedAt: Date) async throws -> (Procedure, Agency, Agency) {
+    /// Checks an intake against the catalog, units, agencies, processes and the officer's rights. Nothing is written.
+    func prepareIntake(_ body: IntakeBody, by officer: UserStore.Officer, at receivedAt: Date) async throws -> IntakePlan {
         guard let procedure = try await catalog.procedure(code: body.procedureCode) else {
             throw Problem.invalid(field: "procedureCode", "Không có thủ tục mã \"\(body.procedureCode)\" trong danh mục.")
         }
@@ -50,67 +56,45 @@ struct DossierService: Sendable {
                                                     request: body.request ?? "") {
             throw Problem.invalid(problem)
         }
-        return (procedure, agency, receiving)
+        let process = try await binding(procedure: procedure, agency: agency, on: receivedOn)
+        return IntakePlan(procedure: procedure, agency: agency, receiving: receiving, process: process)
+    }
+
+    /// The process version in force on the day of receipt, and the partner agency of each of its hand-offs.
+    func binding(procedure: Procedure, agency: Agency, on day: CivilDate) async throws -> ProcessBinding {
+        guard let process = try await processes.store.inForce(procedureCode: procedure.code, agencyCode: agency.code, on: day) else {
+            throw Problem.invalid(field: "procedureCode", "Thủ tục \"\(procedure.name)\" chưa có quy trình nội bộ "
+                + "có hiệu lực tại \(agency.name); báo bộ phận kiểm soát TTHC.")
+        }
+        var partners: [String: ProcessBinding.Partner] = [:]
+        for kind in PartnerRouting.kinds(in: process) {
+            guard let partner = PartnerRouting.partner(kind: kind, for: agency, among: try await reference.agencies(kind: kind)) else {
+                throw Problem.invalid(field: "agencyCode", "Không có cơ quan loại \"\(kind)\" phối hợp giải quyết "
+                    + "cho \(agency.name) (quy trình \(process.key) phiên bản \(process.version)).")
+            }
+            partners[kind] = ProcessBinding.Partner(agencyCode: partner.code, name: partner.name)
+        }
+        return ProcessBinding(key: process.key, version: process.version, partners: partners)
     }
 
     /// Receives a dossier inside the caller's transaction: takes the next code, writes dossier and event.
-    func receive(_ body: IntakeBody, procedure: Procedure, agency: Agency, receiving: Agency, officer: UserStore.Officer,
+    func receive(_ body: IntakeBody, plan: IntakePlan, officer: UserStore.Officer,
                  at receivedAt: Date, in db: any SQLDatabase) async throws -> Dossier {
+        let (procedure, agency) = (plan.procedure, plan.agency)
         let day = WorkingCalendar.local(receivedAt).date
         let sequence = try await DossierStore.nextSequence(agencyCode: agency.code, day: day, in: db)
         let state = workflow.received(at: receivedAt, budget: procedure.deadline)
         let dossier = Dossier(
             code: DossierCode.make(agencyCode: agency.code, day: day, sequence: sequence),
             procedureCode: procedure.code, procedureName: procedure.name, agencyCode: agency.code,
-            receivedByAgencyCode: receiving.code, channel: Channel(rawValue: body.channel ?? 1) ?? .counter,
+            receivedByAgencyCode: plan.receiving.code, channel: Channel(rawValue: body.channel ?? 1) ?? .counter,
             applicant: body.applicant, unitKey: body.unitKey, receivedAt: receivedAt, receivedBy: officer.username,
-            documents: body.documents ?? [], sets: body.sets ?? 1, request: body.request ?? procedure.name, state: state)
+            documents: body.documents ?? [], sets: body.sets ?? 1, request: body.request ?? procedure.name, state: state,
+            process: plan.process)
         let event = DossierEvent(sequence: 1, action: DossierEvent.intake, actor: officer.username, at: receivedAt,
-                                 fromStatus: nil, toStatus: state.status, fromStep: nil, toStep: nil, reason: nil,
-                                 dueAfter: state.clock.due)
+                                 fromStatus: nil, toStatus: state.status, reason: nil, dueAfter: state.clock.due)
         try await DossierStore.insert(dossier, event: event, in: db)
         return dossier
-    }
-
-    /// Applies a transition inside the caller's transaction, or throws the problem (409 when stale).
-    func transition(code: String, _ body: TransitionBody, by officer: UserStore.Officer,
-                    at now: Date, in db: any SQLDatabase) async throws -> (Dossier, Procedure) {
-        guard var dossier = try await DossierStore.dossier(code: code, in: db), officer.canSee(dossier) else {
-            throw Problem.notFound("hồ sơ \(code)")
-        }
-        guard let procedure = try await CatalogStore.procedure(code: dossier.procedureCode, in: db) else {
-            throw Problem.notFound("thủ tục \(dossier.procedureCode)")
-        }
-        let current = dossier.state
-        if let expected = body.expectedVersion, expected != current.version {
-            throw Self.conflict(dossier, steps: procedure.steps)
-        }
-        guard let action = DossierAction(rawValue: body.action) else {
-            throw Problem.invalid(field: "action", "Thao tác \"\(body.action)\" không tồn tại; dùng một trong: "
-                + DossierAction.allCases.map(\.rawValue).joined(separator: ", ") + ".")
-        }
-        if (body.reason ?? "").count > Self.maxReasonLength {
-            throw Problem.invalid(field: "reason", "Lý do dài quá \(Self.maxReasonLength) ký tự.")
-        }
-        let request = TransitionRequest(action: action, at: now, actorRoles: officer.roles(actingOn: dossier),
-                                        reason: body.reason?.trimmingCharacters(in: .whitespacesAndNewlines),
-                                        newDue: body.newDueAt)
-        do {
-            dossier.state = try workflow.apply(request, to: current, steps: procedure.steps, budget: procedure.deadline)
-        } catch {
-            if case .roleRequired = error { throw Problem(.forbidden, code: "role-required", message: error.vietnameseMessage, field: "action") }
-            if case .notAllowedFrom = error { throw Problem(.conflict, code: "transition-not-allowed", message: error.vietnameseMessage, field: "action") }
-            throw Problem(.unprocessableContent, code: "rule-violated", message: error.vietnameseMessage, field: error.field)
-        }
-        let event = DossierEvent(sequence: current.version + 1, action: action.rawValue, actor: officer.username, at: now,
-                                 fromStatus: current.status, toStatus: dossier.state.status, fromStep: current.stepIndex,
-                                 toStep: dossier.state.stepIndex, reason: request.reason, dueAfter: dossier.state.clock.due,
-                                 stepDueAfter: dossier.state.stepDue)
-        guard try await DossierStore.update(dossier, expectedVersion: current.version, event: event, in: db) else {
-            let latest = try await DossierStore.dossier(code: code, in: db) ?? dossier
-            throw Self.conflict(latest, steps: procedure.steps)
-        }
-        return (dossier, procedure)
     }
 
     /// The dossier if the officer may see it, with its procedure; 404 otherwise, so existence does not leak.
@@ -122,8 +106,8 @@ struct DossierService: Sendable {
     }
 
     /// 409 with the dossier's current state, so the officer sees what changed.
-    static func conflict(_ dossier: Dossier, steps: [ProcessStep]) -> Problem {
-        let current = (try? APICoding.encoder.encode(DossierBody(dossier, steps: steps)))
+    static func conflict(_ dossier: Dossier) -> Problem {
+        let current = (try? APICoding.encoder.encode(DossierBody(dossier)))
             .flatMap { try? JSONDecoder().decode(JSONValue.self, from: $0) } ?? .null
         return Problem(.conflict, code: "stale-version",
                        message: "Hồ sơ vừa được người khác xử lý; hãy xem trạng thái hiện tại rồi thao tác lại.",

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Nhập quy trình — a BPMN 2.0 file read and checked against its procedure, the one path for the command line
+/// and the API: the key names the procedure (or one agency's own process for it), the file is our subset, and
+/// the process is sound and fits the legal deadline.
+public enum ProcessImport {
+    /// Every problem found; empty means the file can be saved.
+    public struct Rejected: Error, Sendable {
+        public let problems: [FieldProblem]
+    }
+
+    public static func definition(from data: Data, key: String?, procedure: Procedure,
+                                  effectiveFrom: CivilDate) throws(Rejected) -> ProcessDefinition {
+        let key = key ?? procedure.code
+        if let problem = keyProblem(key, procedureCode: procedure.code) { throw Rejected(problems: [problem]) }
+        let process: ProcessDefinition
+        do {
+            process = try BPMNReader.read(data, key: key, procedureCode: procedure.code, version: 0, effectiveFrom: effectiveFrom)
+        } catch {
+            throw Rejected(problems: [error])
+        }
+        let problems = ProcessRules.problems(in: process, legalDeadline: procedure.deadline)
+        guard problems.isEmpty else { throw Rejected(problems: problems) }
+        return process
+    }
+
+    /// A key is the procedure's code, or the code, `@`, and the QCVN 102 code of the agency the process is for.
+    static func keyProblem(_ key: String, procedureCode: String) -> FieldProblem? {
+        if key == procedureCode { return nil }
+        let prefix = procedureCode + "@"
+        if key.hasPrefix(prefix), Agency.isValidCode(String(key.dropFirst(prefix.count))) { return nil }
+        return FieldProblem(field: "key", message: "Khoá quy trình phải là mã thủ tục (\(procedureCode)) hoặc "
+            + "\(prefix)<mã cơ quan>, ví dụ \(prefix)000.30.01.H26.")
+    }
+}

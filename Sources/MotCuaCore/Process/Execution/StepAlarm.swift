@@ -1,0 +1,47 @@
+import Foundation
+
+/// Cảnh báo và báo quá hạn — when the SLA watch speaks up about a step: a warning once a quarter of the step's
+/// working time is left, an escalation once its deadline has passed; each at most once per work item.
+public enum StepAlarm: String, Sendable, Codable, CaseIterable {
+    /// Sắp đến hạn — a warning to the holder (or the unit's queue).
+    case warning = "canh-bao-sap-den-han"
+    /// Quá hạn bước — the step is late: the unit's leader is told.
+    case escalation = "bao-qua-han-buoc"
+
+    /// The share of a step's working time left when the warning is given.
+    public static let warningShare = 4
+
+    /// The warning moment for a clock running from `start` to `due`: when a quarter of the working time is left.
+    public static func warnAt(clockFrom start: Date, due: Date?, calendar: WorkingCalendar) -> Date? {
+        guard let due else { return nil }
+        let total = calendar.workingSeconds(from: start, to: due)
+        return calendar.adding(workingSeconds: total - total / warningShare, to: start)
+    }
+
+    /// The alarm an open item calls for at `now`, if any: escalation first, since a late step needs no warning.
+    public static func due(for item: WorkItem, at now: Date) -> StepAlarm? {
+        guard item.isOpen, let due = item.clock.due else { return nil }
+        if item.escalatedAt == nil, now > due { return .escalation }
+        if item.warnedAt == nil, item.escalatedAt == nil, let warnAt = item.warnAt, now >= warnAt { return .warning }
+        return nil
+    }
+
+    public var vietnameseName: String {
+        switch self {
+        case .warning: "Cảnh báo bước sắp đến hạn"
+        case .escalation: "Báo bước xử lý quá hạn"
+        }
+    }
+
+    /// What the event says, for the notification that will carry it.
+    public func message(for item: WorkItem) -> String {
+        let holder = item.assignee.map { "do \($0) giữ" } ?? "đang chờ trong hàng việc của \(item.unit)"
+        let due = item.clock.due.map(WorkingCalendar.vietnamese) ?? "—"
+        switch self {
+        case .warning:
+            return "Bước \"\(item.name)\" (\(holder)) sắp đến hạn \(due)."
+        case .escalation:
+            return "Bước \"\(item.name)\" (\(holder)) đã quá hạn \(due); báo lãnh đạo \(item.unit)."
+        }
+    }
+}

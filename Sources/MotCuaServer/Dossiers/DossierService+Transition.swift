@@ -1,0 +1,97 @@
+import Foundation
+import MotCuaCore
+import MotCuaStore
+import SQLKit
+
+/// Chuyển trạng thái — one officer's action on a dossier: checked by Core's rules on the process version the
+/// dossier is bound to, then saved with its event in the caller's transaction.
+extension DossierService {
+    /// The longest reason accepted for a transition.
+    static let maxReasonLength = 2000
+    /// The longest decision or result text accepted.
+    static let maxShortTextLength = 200
+
+    /// Applies a transition inside the caller's transaction, or throws the problem (409 when stale).
+    func transition(code: String, _ body: TransitionBody, by officer: UserStore.Officer,
+                    at now: Date, in db: any SQLDatabase) async throws -> Dossier {
+        guard var dossier = try await DossierStore.dossier(code: code, in: db), officer.canSee(dossier) else {
+            throw Problem.notFound("hồ sơ \(code)")
+        }
+        guard let procedure = try await CatalogStore.procedure(code: dossier.procedureCode, in: db) else {
+            throw Problem.notFound("thủ tục \(dossier.procedureCode)")
+        }
+        let current = dossier.state
+        if let expected = body.expectedVersion, expected != current.version { throw Self.conflict(dossier) }
+        let request = try await request(from: body, on: dossier, by: officer, at: now)
+        guard let binding = dossier.process, let definition = try await processes.definition(for: binding) else {
+            throw Problem(.conflict, code: "process-missing", message: TransitionError.processInvalid.vietnameseMessage)
+        }
+        let engine = workflow.engine(for: dossier, definition: definition)
+        let item: WorkItem?
+        do {
+            item = try workflow.itemActedOn(by: request, in: current)
+            if let item, request.action == .assign { try await checkAssignee(request.assignee, for: item) }
+            dossier.state = try workflow.apply(request, to: current, engine: engine, budget: procedure.deadline)
+        } catch let error as TransitionError {
+            throw Self.problem(error)
+        }
+        let after = item.flatMap { dossier.state.work?.item($0.id) }
+        let event = DossierEvent(sequence: current.version + 1, action: request.action.rawValue, actor: officer.username,
+                                 at: now, fromStatus: current.status, toStatus: dossier.state.status, reason: request.reason,
+                                 dueAfter: dossier.state.clock.due, stepDueAfter: dossier.state.stepDue,
+                                 workItem: item?.id, decision: request.decision, assignee: after?.assignee)
+        guard try await DossierStore.update(dossier, expectedVersion: current.version, event: event, in: db) else {
+            throw Self.conflict(try await DossierStore.dossier(code: code, in: db) ?? dossier)
+        }
+        return dossier
+    }
+
+    /// The request Core judges, from the body: the action known, texts within bounds, the actor's roles and the
+    /// absent colleagues they cover now.
+    func request(from body: TransitionBody, on dossier: Dossier, by officer: UserStore.Officer,
+                 at now: Date) async throws -> TransitionRequest {
+        guard let action = DossierAction(rawValue: body.action) else {
+            throw Problem.invalid(field: "action", "Thao tác \"\(body.action)\" không tồn tại; dùng một trong: "
+                + DossierAction.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+        }
+        if (body.reason ?? "").count > Self.maxReasonLength {
+            throw Problem.invalid(field: "reason", "Lý do dài quá \(Self.maxReasonLength) ký tự.")
+        }
+        for (field, text) in [("decision", body.decision), ("assignee", body.assignee), ("result", body.result)]
+        where (text ?? "").count > Self.maxShortTextLength {
+            throw Problem.invalid(field: field, "Giá trị dài quá \(Self.maxShortTextLength) ký tự.")
+        }
+        let covering = try await AbsenceStore(database: database).covered(by: officer.username, at: now)
+        let actor = officer.actor(covering: covering)
+        return TransitionRequest(action: action, at: now, actor: actor, actorRoles: actor.roles(actingOn: dossier),
+                                 reason: body.reason?.trimmingCharacters(in: .whitespacesAndNewlines),
+                                 newDue: body.newDueAt, workItem: body.workItem, decision: body.decision,
+                                 assignee: body.assignee, result: body.result)
+    }
+
+    /// A leader may give an item only to an active officer holding the item's role in the item's agency.
+    func checkAssignee(_ username: String?, for item: WorkItem) async throws {
+        guard let username, let assignee = try await UserStore(database: database).officer(username: username),
+              assignee.active else {
+            throw Problem.invalid(field: "assignee", "Không có cán bộ \"\(username ?? "")\" đang làm việc.")
+        }
+        guard assignee.roles(in: item.agencyCode).contains(item.role) else {
+            throw Problem.invalid(field: "assignee", "Cán bộ \(assignee.fullName) không có vai trò "
+                + "\(item.role.vietnameseName) tại cơ quan xử lý bước \"\(item.name)\".")
+        }
+    }
+
+    /// The problem a refused transition becomes: 403 for rights, 409 for the dossier's state, 422 for input.
+    static func problem(_ error: TransitionError) -> Problem {
+        switch error {
+        case .roleRequired, .heldByOther:
+            Problem(.forbidden, code: "role-required", message: error.vietnameseMessage, field: error.field)
+        case .notAllowedFrom:
+            Problem(.conflict, code: "transition-not-allowed", message: error.vietnameseMessage, field: error.field)
+        case .processInvalid, .partnerMissing:
+            Problem(.conflict, code: "process-not-runnable", message: error.vietnameseMessage, field: error.field)
+        default:
+            Problem(.unprocessableContent, code: "rule-violated", message: error.vietnameseMessage, field: error.field)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import MotCuaCore
+import SQLKit
+
+/// Hàng việc — the open work items of all dossiers, kept beside each dossier in the same transaction as its
+/// change, so officers' queues and the SLA watch are index lookups instead of reads of every dossier.
+public struct WorkItemStore: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    /// One open item as a queue shows it.
+    public struct Entry: Sendable, Hashable {
+        public let dossierCode: String
+        public let itemId: Int
+        public let agencyCode: String
+        public let unit: String
+        public let role: OfficerRole
+        public let assignee: String?
+        public let name: String
+        public let openedAt: Date
+        /// Nil while the dossier waits on the applicant.
+        public let dueAt: Date?
+    }
+
+    /// Replaces the dossier's rows with its open items (inside the transaction that saves the dossier).
+    static func project(_ dossier: Dossier, in db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM open_work_items WHERE dossier_code = \(bind: dossier.code)").run()
+        guard !dossier.state.status.endsProcessing else { return }
+        for item in dossier.state.work?.openItems ?? [] {
+            try await db.raw("""
+                INSERT INTO open_work_items (dossier_code, item_id, agency_code, unit, role, assignee, name, opened_at,
+                  due_at, warn_at, warned, escalated)
+                VALUES (\(bind: dossier.code), \(bind: item.id), \(bind: item.agencyCode), \(bind: item.unit),
+                  \(bind: item.role.rawValue), \(bind: item.assignee), \(bind: item.name), \(bind: item.openedAt.epochSeconds),
+                  \(bind: item.clock.due?.epochSeconds), \(bind: item.warnAt?.epochSeconds),
+                  \(bind: item.warnedAt == nil ? 0 : 1), \(bind: item.escalatedAt == nil ? 0 : 1))
+                """).run()
+        }
+    }
+
+    /// Việc của tôi — the items an officer may work on: those they hold or cover for an absent colleague, and
+    /// those waiting in the queue of a role they hold in an agency; nearest deadline first (paused ones last).
+    public func queue(username: String, covering: Set<String>, grants: [UserStore.Grant],
+                      limit: Int, offset: Int) async throws -> (items: [Entry], total: Int) {
+        var mine: SQLQueryString = "assignee IN (\(binds: [username] + covering.sorted()))"
+        for grant in grants {
+            mine = mine + " OR (assignee IS NULL AND agency_code = \(bind: grant.agencyCode) AND role = \(bind: grant.role.rawValue))"
+        }
+        let condition = mine
+        return try await database.read { db in
+            let total = try await db.raw("SELECT COUNT(*) AS n FROM open_work_items WHERE \(condition)").first()?
+                .decode(column: "n", as: Int.self) ?? 0
+            let items = try await db.raw("""
+                SELECT * FROM open_work_items WHERE \(condition)
+                ORDER BY CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, dossier_code, item_id
+                LIMIT \(bind: limit) OFFSET \(bind: offset)
+                """).all().map(Self.entry)
+            return (items, total)
+        }
+    }
+
+    /// Items the SLA watch must speak about at `now`: past their deadline and not yet escalated, or past their
+    /// warning time and not yet warned; the most overdue first.
+    public func alarmsDue(at now: Date, limit: Int) async throws -> [Entry] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT * FROM open_work_items
+                WHERE (escalated = 0 AND due_at < \(bind: now.epochSeconds))
+                   OR (warned = 0 AND escalated = 0 AND warn_at <= \(bind: now.epochSeconds))
+                ORDER BY due_at, dossier_code, item_id LIMIT \(bind: limit)
+                """).all().map(Self.entry)
+        }
+    }
+
+    static func entry(_ row: any SQLRow) throws -> Entry {
+        Entry(dossierCode: try row.decode(column: "dossier_code", as: String.self),
+              itemId: try row.decode(column: "item_id", as: Int.self),
+              agencyCode: try row.decode(column: "agency_code", as: String.self),
+              unit: try row.decode(column: "unit", as: String.self),
+              role: OfficerRole(rawValue: try row.decode(column: "role", as: String.self)) ?? .specialist,
+              assignee: try row.decode(column: "assignee", as: String?.self),
+              name: try row.decode(column: "name", as: String.self),
+              openedAt: Date(epochSeconds: try row.decode(column: "opened_at", as: Int.self)),
+              dueAt: try row.decode(column: "due_at", as: Int?.self).map(Date.init(epochSeconds:)))
+    }
+}
