@@ -8,6 +8,7 @@ import PackageDescription
 // - swift-argument-parser: the `motcua` command line.
 // - swift-log, swift-prometheus: logs and the /metrics endpoint; swift-http-types: header names.
 // - swift-crypto: SHA-256 of bearer tokens (already in the graph through postgres-nio).
+// - swift-service-lifecycle: the SLA watch runs beside the server and stops with it (already in Hummingbird's graph).
 let package = Package(
     name: "motcua",
     platforms: [.macOS(.v14)],
@@ -28,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
         .target(name: "MotCuaCore"),
@@ -53,6 +55,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Resources")]
         ),

@@ -22,16 +22,17 @@ struct ProcessCommand: AsyncParsableCommand {
             guard let procedure = try await CatalogStore(database: database).procedure(code: procedure) else {
                 throw InputRejected(description: "--procedure: không có thủ tục mã \(self.procedure) trong danh mục.")
             }
+            let today = WorkingCalendar.local(Date()).date
             let day: CivilDate
             if let text = effectiveFrom {
                 guard let parsed = CivilDate(iso: text) else { throw ValidationError("--effective-from: ngày có dạng 2026-07-01.") }
                 day = parsed
             } else {
-                day = WorkingCalendar.local(Date()).date
+                day = today
             }
             do {
                 return try ProcessImport.definition(from: try Data(contentsOf: URL(fileURLWithPath: file)), key: key,
-                                                    procedure: procedure, effectiveFrom: day)
+                                                    procedure: procedure, effectiveFrom: day, today: today)
             } catch let rejected as ProcessImport.Rejected {
                 throw InputRejected(description: "\(file): quy trình chưa dùng được:\n"
                     + rejected.problems.map { "  - \($0.field): \($0.message)" }.joined(separator: "\n"))

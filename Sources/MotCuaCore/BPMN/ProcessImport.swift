@@ -9,10 +9,16 @@ public enum ProcessImport {
         public let problems: [FieldProblem]
     }
 
-    public static func definition(from data: Data, key: String?, procedure: Procedure,
-                                  effectiveFrom: CivilDate) throws(Rejected) -> ProcessDefinition {
+    /// The process in the file, ready to save as a new version from `effectiveFrom`, which may not lie before
+    /// `today`: a process never changes what was already received.
+    public static func definition(from data: Data, key: String?, procedure: Procedure, effectiveFrom: CivilDate,
+                                  today: CivilDate) throws(Rejected) -> ProcessDefinition {
         let key = key ?? procedure.code
         if let problem = keyProblem(key, procedureCode: procedure.code) { throw Rejected(problems: [problem]) }
+        if effectiveFrom < today {
+            throw Rejected(problems: [FieldProblem(field: "effectiveFrom", message: "Quy trình không áp dụng hồi tố: "
+                + "ngày có hiệu lực phải từ hôm nay (\(today.vietnamese)) trở đi.")])
+        }
         let process: ProcessDefinition
         do {
             process = try BPMNReader.read(data, key: key, procedureCode: procedure.code, version: 0, effectiveFrom: effectiveFrom)

@@ -12,14 +12,18 @@ public struct AppConfig: Sendable {
     public var province: String
     public var workingHours: WorkingHours
     public var apologyLeadWorkingDays: Int
+    /// Seconds between two sweeps of the SLA watch; 0 turns it off in this process.
+    public var slaWatchSeconds: Int
 
     public init(database: String = "./motcua.sqlite", host: String = "127.0.0.1", port: Int = 8080,
-                province: String = "01", workingHours: WorkingHours = .standard, apologyLeadWorkingDays: Int = 1) {
+                province: String = "01", workingHours: WorkingHours = .standard, apologyLeadWorkingDays: Int = 1,
+                slaWatchSeconds: Int = 60) {
         self.database = database
         self.host = host
         self.port = port
         self.province = province
         self.workingHours = workingHours
         self.apologyLeadWorkingDays = apologyLeadWorkingDays
+        self.slaWatchSeconds = slaWatchSeconds
     }
 }

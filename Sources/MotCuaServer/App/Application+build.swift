@@ -4,6 +4,7 @@ import Logging
 import MotCuaCore
 import MotCuaStore
 import Prometheus
+import ServiceLifecycle
 
 /// Máy chủ MotCua — opens the database, brings its schema and reference data up to date, and builds the HTTP
 /// application. `buildRouter` is apart so tests can run the router in process.
@@ -31,8 +32,15 @@ public enum MotCuaApp {
                                         now: @escaping @Sendable () -> Date = MotCuaApp.wallClock) async throws
         -> some ApplicationProtocol {
         let router = try await buildRouter(config, database: database, now: now)
+        var services: [any Service] = []
+        if config.slaWatchSeconds > 0 {
+            // Unique per process, so the database lease tells servers apart.
+            let holder = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString)"
+            services.append(SLAWatch(database: database, holder: holder, interval: .seconds(config.slaWatchSeconds),
+                                     now: now, logger: logger))
+        }
         return Application(router: router, configuration: .init(address: .hostname(config.host, port: config.port),
-                                                                serverName: "MotCua"), logger: logger)
+                                                                serverName: "MotCua"), services: services, logger: logger)
     }
 
     public static func buildRouter(_ config: AppConfig, database: Database,
@@ -50,6 +58,8 @@ public enum MotCuaApp {
                                       now: now)
         DossierController(service: dossiers).register(on: router)
         FormsController(service: dossiers).register(on: router)
+        ProcessController(database: database, now: now).register(on: router)
+        WorkController(database: database, now: now).register(on: router)
         return router
     }
 

@@ -24,6 +24,8 @@ public enum DemoAccounts {
                 grants: [.init(agencyCode: wardCommittee, role: .deskOfficer)]),
         Account(username: "chuyenvien.badinh", fullName: "Trần Văn Chuyên (UBND phường Ba Đình)",
                 grants: [.init(agencyCode: wardCommittee, role: .specialist)]),
+        Account(username: "chuyenvien2.badinh", fullName: "Ngô Văn Thụ Lý (UBND phường Ba Đình)",
+                grants: [.init(agencyCode: wardCommittee, role: .specialist)]),
         Account(username: "lanhdao.badinh", fullName: "Lê Thị Lãnh Đạo (UBND phường Ba Đình)",
                 grants: [.init(agencyCode: wardCommittee, role: .agencyLeader), .init(agencyCode: wardCommittee, role: .unitLeader)]),
         Account(username: "motcua.tttp", fullName: "Phạm Văn Tiếp Nhận (Trung tâm PVHCC thành phố)",

@@ -41,7 +41,7 @@ public struct ProcessInstance: Hashable, Sendable, Codable {
         }
     }
 
-    mutating func update(_ item: WorkItem) {
+    public mutating func update(_ item: WorkItem) {
         if let index = items.firstIndex(where: { $0.id == item.id }) { items[index] = item }
     }
 }

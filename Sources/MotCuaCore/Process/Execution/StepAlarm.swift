@@ -45,3 +45,21 @@ public enum StepAlarm: String, Sendable, Codable, CaseIterable {
         }
     }
 }
+
+extension StepAlarm {
+    /// Records the alarm an item calls for at `now` on the dossier's state (a new version), with the item as it
+    /// is now marked; nil when the item needs none (already warned or escalated, paused, or closed).
+    public static func raise(on itemId: Int, in state: DossierState, at now: Date) -> (DossierState, StepAlarm, WorkItem)? {
+        guard !state.status.endsProcessing, var item = state.work?.item(itemId), let alarm = due(for: item, at: now) else {
+            return nil
+        }
+        switch alarm {
+        case .warning: item.warnedAt = now
+        case .escalation: item.escalatedAt = now
+        }
+        var next = state
+        next.work?.update(item)
+        next.version += 1
+        return (next, alarm, item)
+    }
+}

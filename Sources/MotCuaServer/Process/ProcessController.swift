@@ -1,0 +1,82 @@
+import Foundation
+import Hummingbird
+import MotCuaCore
+import MotCuaStore
+
+/// Quy trình nội bộ qua API — the versions of every internal process, each as JSON or as a BPMN 2.0 file to edit
+/// in a modeler, and the upload of a drawn file as a new version (by the procedure-control office).
+struct ProcessController {
+    let database: Database
+    let now: @Sendable () -> Date
+
+    var store: ProcessStore { ProcessStore(database: database) }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/api/processes", use: versions)
+        router.post("/api/processes", use: upload)
+        router.get("/api/processes/{key}/versions/{version}", use: definition)
+        router.get("/api/processes/{key}/versions/{version}/bpmn", use: bpmn)
+    }
+
+    @Sendable func versions(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireOfficer()
+        let key = request.uri.queryParameters["key"].map(String.init)
+        return try APICoding.response(try await store.versions(key: key))
+    }
+
+    @Sendable func definition(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try APICoding.response(try await stored(context))
+    }
+
+    @Sendable func bpmn(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let process = try await stored(context)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/xml; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"\(process.key)-v\(process.version).bpmn\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: BPMNWriter.write(process))))
+    }
+
+    /// The body is the BPMN file; `procedureCode`, `key` and `effectiveFrom` come in the query string.
+    @Sendable func upload(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let officer = try context.requireOfficer()
+        guard officer.roles.contains(where: { $0.role == .administrator }) else {
+            throw Problem.forbidden("Chỉ bộ phận kiểm soát TTHC (vai trò quản trị) được nạp quy trình nội bộ.")
+        }
+        let query = request.uri.queryParameters
+        guard let code = query["procedureCode"].map(String.init),
+              let procedure = try await CatalogStore(database: database).procedure(code: code) else {
+            throw Problem.invalid(field: "procedureCode", "Cần mã thủ tục có trong danh mục (procedureCode).")
+        }
+        let today = WorkingCalendar.local(now()).date
+        var effectiveFrom = today
+        if let text = query["effectiveFrom"] {
+            guard let day = CivilDate(iso: text) else { throw Problem.invalid(field: "effectiveFrom", "Ngày có dạng 2026-07-01.") }
+            effectiveFrom = day
+        }
+        let file = Data(buffer: try await APICoding.body(of: request))
+        do {
+            let process = try ProcessImport.definition(from: file, key: query["key"].map(String.init), procedure: procedure,
+                                                       effectiveFrom: effectiveFrom, today: today)
+            let saved = try await store.save(process, by: officer.username, at: now())
+            return try APICoding.response(saved, status: .created)
+        } catch let rejected as ProcessImport.Rejected {
+            let first = rejected.problems[0]
+            let all = JSONValue.array(rejected.problems.map { .object(["field": .string($0.field), "message": .string($0.message)]) })
+            throw Problem(.unprocessableContent, code: "process-rejected", message: first.message, field: first.field,
+                          extra: ["problems": all])
+        }
+    }
+
+    private func stored(_ context: AppRequestContext) async throws -> ProcessDefinition {
+        _ = try context.requireOfficer()
+        let key = try context.parameters.require("key")
+        let versionText = try context.parameters.require("version")
+        guard let version = Int(versionText), version > 0 else {
+            throw Problem.invalid(field: "version", "Phiên bản là số nguyên dương.")
+        }
+        guard let process = try await store.definition(key: key, version: version) else {
+            throw Problem.notFound("quy trình \(key) phiên bản \(version)")
+        }
+        return process
+    }
+}
