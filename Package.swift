@@ -86,6 +86,6 @@ let package = Package(
             "MotCuaTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "SQLKit", package: "sql-kit"),
         ]),
-        .testTarget(name: "MotCuaEndToEndTests", dependencies: ["MotCuaTestSupport"]),
+        .testTarget(name: "MotCuaEndToEndTests", dependencies: ["MotCuaTestSupport", "MotCuaCore", "MotCuaStore"]),
     ]
 )
