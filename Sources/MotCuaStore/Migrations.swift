@@ -110,6 +110,18 @@ public enum Migrations {
             CREATE TABLE job_leases (job TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at BIGINT NOT NULL)
             """,
         ]),
+        Migration(version: 7, name: "delegation of authority", statements: [
+            """
+            CREATE TABLE delegations (delegating_agency TEXT NOT NULL, number TEXT NOT NULL, delegate_agency TEXT NOT NULL,
+              effective_from TEXT NOT NULL, recorded_by TEXT NOT NULL, recorded_at BIGINT NOT NULL, body TEXT NOT NULL,
+              PRIMARY KEY (delegating_agency, number))
+            """,
+            """
+            CREATE TABLE delegation_procedures (delegating_agency TEXT NOT NULL, number TEXT NOT NULL,
+              procedure_code TEXT NOT NULL, PRIMARY KEY (delegating_agency, number, procedure_code))
+            """,
+            "CREATE INDEX delegation_procedures_code ON delegation_procedures (procedure_code)",
+        ]),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.

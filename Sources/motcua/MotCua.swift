@@ -13,7 +13,8 @@ struct MotCua: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "motcua",
         abstract: "MotCua — hệ thống một cửa điện tử.",
-        subcommands: [Serve.self, Migrate.self, CatalogCommand.self, ProcessCommand.self, CalendarCommand.self, UserCommand.self])
+        subcommands: [Serve.self, Migrate.self, CatalogCommand.self, ProcessCommand.self, DelegationCommand.self, CalendarCommand.self,
+                      UserCommand.self])
 }
 
 /// Options every command that touches the database shares.

@@ -25,12 +25,14 @@ public struct Dossier: Hashable, Sendable, Codable {
     public let request: String
     /// The process version and partner agencies the dossier runs on, fixed at receipt.
     public let process: ProcessBinding?
+    /// Thẩm quyền — under whose authority it is decided (a delegation's, if one was in force at receipt).
+    public let authority: Authority?
     public var state: DossierState
 
     public init(code: String, procedureCode: String, procedureName: String, agencyCode: String,
                 receivedByAgencyCode: String, channel: Channel, applicant: Applicant, unitKey: String?,
                 receivedAt: Date, receivedBy: String, documents: [ReceivedDocument], sets: Int, request: String,
-                state: DossierState, process: ProcessBinding? = nil) {
+                state: DossierState, process: ProcessBinding? = nil, authority: Authority? = nil) {
         self.code = code
         self.procedureCode = procedureCode
         self.procedureName = procedureName
@@ -46,6 +48,7 @@ public struct Dossier: Hashable, Sendable, Codable {
         self.request = request
         self.state = state
         self.process = process
+        self.authority = authority
     }
 
     /// Every agency with a part in the dossier: the deciding one, the receiving desk's, and the partners of its

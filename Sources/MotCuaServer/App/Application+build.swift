@@ -60,6 +60,7 @@ public enum MotCuaApp {
         FormsController(service: dossiers).register(on: router)
         ProcessController(database: database, now: now).register(on: router)
         WorkController(database: database, now: now).register(on: router)
+        DelegationController(database: database, now: now).register(on: router)
         return router
     }
 

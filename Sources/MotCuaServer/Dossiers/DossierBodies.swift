@@ -49,6 +49,8 @@ struct DossierBody: Encodable {
     let pausedAt: Date?
     let remainingWorkingSeconds: Int?
     let process: ProcessBinding?
+    /// Under whose authority the dossier is decided.
+    let authority: Authority?
     /// Every work item so far, oldest first; the open ones are where the dossier is now.
     let workItems: [WorkItemBody]
     /// The nearest step deadline among the open items.
@@ -81,6 +83,7 @@ struct DossierBody: Encodable {
         pausedAt = state.clock.pausedAt
         remainingWorkingSeconds = state.clock.remainingWorkingSeconds
         process = dossier.process
+        authority = dossier.authority
         workItems = (state.work?.items ?? []).map(WorkItemBody.init)
         stepDueAt = state.stepDue
         supplementRequests = state.supplementRequests

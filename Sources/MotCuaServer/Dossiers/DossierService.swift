@@ -21,6 +21,7 @@ struct DossierService: Sendable {
         let agency: Agency
         let receiving: Agency
         let process: ProcessBinding
+        let authority: Authority
     }
 
     /// Checks an intake against the catalog, units, agencies, processes and the officer's rights. Nothing is written.
@@ -37,11 +38,18 @@ struct DossierService: Sendable {
             if let agency = try await reference.agency(code: grant.agencyCode) { deskAgencies.append(agency) }
         }
         guard let ownDesk = deskAgencies.first else { throw Problem.forbidden("Chỉ cán bộ một cửa được tiếp nhận hồ sơ.") }
-        let agencyCode = body.agencyCode ?? ownDesk.code
-        guard Agency.isValidCode(agencyCode), let agency = try await reference.agency(code: agencyCode) else {
-            throw Problem.invalid(field: "agencyCode", "Không có cơ quan mã \"\(agencyCode)\" (mã theo QCVN 102, ví dụ 000.00.00.H26).")
+        let requestedCode = body.agencyCode ?? ownDesk.code
+        guard Agency.isValidCode(requestedCode), let requested = try await reference.agency(code: requestedCode) else {
+            throw Problem.invalid(field: "agencyCode", "Không có cơ quan mã \"\(requestedCode)\" (mã theo QCVN 102, ví dụ 000.00.00.H26).")
         }
-        if let problem = IntakeRules.competenceProblem(procedure: procedure, agency: agency) { throw Problem.invalid(problem) }
+        let delegations = try await DelegationStore(database: database).naming(procedureCode: procedure.code)
+        guard let (decidingCode, authority) = DelegationRules.route(procedureCode: procedure.code, requested: requested,
+                                                                  competentKind: procedure.agencyKind, on: receivedOn,
+                                                                  delegations: delegations),
+              let agency = decidingCode == requested.code ? requested : try await reference.agency(code: decidingCode) else {
+            throw Problem.invalid(IntakeRules.competenceProblem(procedure: procedure, agency: requested)
+                ?? FieldProblem(field: "agencyCode", message: "\(requested.name) không có thẩm quyền giải quyết thủ tục này."))
+        }
         guard let receiving = IntakeRules.receivingAgency(for: agency, deskAgencies: deskAgencies) else {
             throw Problem.forbidden("Bộ phận một cửa của cán bộ không tiếp nhận hồ sơ cho \(agency.name).")
         }
@@ -57,7 +65,7 @@ struct DossierService: Sendable {
             throw Problem.invalid(problem)
         }
         let process = try await binding(procedure: procedure, agency: agency, on: receivedOn)
-        return IntakePlan(procedure: procedure, agency: agency, receiving: receiving, process: process)
+        return IntakePlan(procedure: procedure, agency: agency, receiving: receiving, process: process, authority: authority)
     }
 
     /// The process version in force on the day of receipt, and the partner agency of each of its hand-offs.
@@ -90,7 +98,7 @@ struct DossierService: Sendable {
             receivedByAgencyCode: plan.receiving.code, channel: Channel(rawValue: body.channel ?? 1) ?? .counter,
             applicant: body.applicant, unitKey: body.unitKey, receivedAt: receivedAt, receivedBy: officer.username,
             documents: body.documents ?? [], sets: body.sets ?? 1, request: body.request ?? procedure.name, state: state,
-            process: plan.process)
+            process: plan.process, authority: plan.authority)
         let event = DossierEvent(sequence: 1, action: DossierEvent.intake, actor: officer.username, at: receivedAt,
                                  fromStatus: nil, toStatus: state.status, reason: nil, dueAfter: state.clock.due)
         try await DossierStore.insert(dossier, event: event, in: db)
