@@ -37,11 +37,14 @@ public struct AbsenceStore: Sendable {
         }
     }
 
-    /// Absences that have not ended by `instant`, soonest first.
-    public func current(at instant: Date) async throws -> [Absence] {
-        try await database.read { db in
+    /// Absences not ended by `instant` of officers holding a role in one of the agencies, soonest first.
+    public func current(at instant: Date, agencyCodes: [String]) async throws -> [Absence] {
+        guard !agencyCodes.isEmpty else { return [] }
+        return try await database.read { db in
             try await db.raw("""
-                SELECT * FROM officer_absences WHERE ends_at > \(bind: instant.epochSeconds) ORDER BY starts_at, username
+                SELECT * FROM officer_absences WHERE ends_at > \(bind: instant.epochSeconds) AND username IN
+                  (SELECT username FROM user_roles WHERE agency_code IN (\(binds: agencyCodes)))
+                ORDER BY starts_at, username
                 """).all().map(Self.absence)
         }
     }

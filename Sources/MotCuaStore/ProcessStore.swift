@@ -11,8 +11,6 @@ public struct ProcessStore: Sendable {
 
     /// Who saved the versions that come from the catalog's own list of steps (not drawn by the control office).
     public static let catalogAuthor = "danh-muc"
-    /// The effective date of a procedure's first version: in force for every dossier.
-    static let beginning = CivilDate(year: 2000, month: 1, day: 1)!
 
     /// Saves `process` as the next version of its key and returns it with that version number.
     public func save(_ process: ProcessDefinition, by username: String, at now: Date) async throws -> ProcessDefinition {
@@ -35,66 +33,46 @@ public struct ProcessStore: Sendable {
         return saved
     }
 
-    /// Keeps the catalog's list of steps as a process version (inside the catalog's transaction): the first
-    /// version of a procedure, in force from the beginning; later, a new version from today whenever the list
-    /// changes — unless the control office has drawn the process itself, which the catalog never overrides.
+    /// Keeps the catalog's list of steps as a process version when `ProcessDefinition.catalogVersion` says so
+    /// (inside the catalog's transaction).
     static func recordCatalogSteps(of procedure: Procedure, at now: Date, in db: any SQLDatabase) async throws {
         let latest = try await db.raw("""
             SELECT saved_by, body FROM process_definitions WHERE process_key = \(bind: procedure.code)
             ORDER BY version DESC LIMIT 1
             """).first()
-        guard let latest else {
-            _ = try await insert(.sequential(procedure, effectiveFrom: beginning), by: catalogAuthor, at: now, in: db)
-            return
-        }
-        guard try latest.decode(column: "saved_by", as: String.self) == catalogAuthor else { return }
-        let stored = try JSONColumn.decode(ProcessDefinition.self, from: try latest.decode(column: "body", as: String.self))
-        let today = WorkingCalendar.local(now).date
-        let listed = ProcessDefinition.sequential(procedure, effectiveFrom: today)
-        if stored.nodes != listed.nodes {
-            _ = try await insert(listed, by: catalogAuthor, at: now, in: db)
-        }
+        let version = ProcessDefinition.catalogVersion(
+            of: procedure, latest: try latest.map(Self.definition),
+            latestFromCatalog: try latest?.decode(column: "saved_by", as: String.self) == catalogAuthor,
+            today: WorkingCalendar.local(now).date)
+        if let version { _ = try await insert(version, by: catalogAuthor, at: now, in: db) }
     }
 
     /// One version, or the latest when `version` is nil.
     public func definition(key: String, version: Int? = nil) async throws -> ProcessDefinition? {
-        try await database.read { db in try await Self.definition(key: key, version: version, in: db) }
-    }
-
-    static func definition(key: String, version: Int?, in db: any SQLDatabase) async throws -> ProcessDefinition? {
-        let row: (any SQLRow)?
-        if let version {
-            row = try await db.raw("""
-                SELECT body FROM process_definitions WHERE process_key = \(bind: key) AND version = \(bind: version)
-                """).first()
-        } else {
-            row = try await db.raw("""
-                SELECT body FROM process_definitions WHERE process_key = \(bind: key) ORDER BY version DESC LIMIT 1
-                """).first()
+        let which: SQLQueryString = version.map { "AND version = \(bind: $0)" } ?? ""
+        return try await database.read { db in
+            try await db.raw("""
+                SELECT body FROM process_definitions WHERE process_key = \(bind: key) \(which) ORDER BY version DESC LIMIT 1
+                """).first().map(Self.definition)
         }
-        return try row.map(Self.definition)
     }
 
-    /// The version in force on `day`: the latest effective on or before it (the highest version among equals).
-    public func inForce(key: String, on day: CivilDate) async throws -> ProcessDefinition? {
-        try await database.read { db in try await Self.inForce(key: key, on: day, in: db) }
-    }
-
-    static func inForce(key: String, on day: CivilDate, in db: any SQLDatabase) async throws -> ProcessDefinition? {
-        try await db.raw("""
-            SELECT body FROM process_definitions WHERE process_key = \(bind: key) AND effective_from <= \(bind: day.description)
-            ORDER BY effective_from DESC, version DESC LIMIT 1
-            """).first().map(Self.definition)
-    }
-
-    /// The process a dossier of `procedureCode` decided by `agencyCode` runs on when received on `day`: the
-    /// agency's own process if it has one in force, otherwise the province's for the procedure.
-    public func inForce(procedureCode: String, agencyCode: String, on day: CivilDate) async throws -> ProcessDefinition? {
+    /// Which version a dossier of `procedureCode` decided by `agencyCode` runs on when received on `day`: the
+    /// agency's own process if one is in force, otherwise the province's; in either, the latest version effective
+    /// on or before the day (the highest among equals). Only the key and version are read: the definition itself
+    /// comes from a cache (a saved version never changes).
+    public func versionInForce(procedureCode: String, agencyCode: String, on day: CivilDate) async throws -> (key: String, version: Int)? {
         try await database.read { db in
-            if let own = try await Self.inForce(key: ProcessDefinition.agencyKey(procedureCode, agencyCode), on: day, in: db) {
-                return own
+            for key in [ProcessDefinition.agencyKey(procedureCode, agencyCode), procedureCode] {
+                if let row = try await db.raw("""
+                    SELECT version FROM process_definitions WHERE process_key = \(bind: key)
+                      AND effective_from <= \(bind: day.description)
+                    ORDER BY effective_from DESC, version DESC LIMIT 1
+                    """).first() {
+                    return (key, try row.decode(column: "version", as: Int.self))
+                }
             }
-            return try await Self.inForce(key: procedureCode, on: day, in: db)
+            return nil
         }
     }
 

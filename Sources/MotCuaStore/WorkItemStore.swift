@@ -10,7 +10,7 @@ public struct WorkItemStore: Sendable {
     public init(database: Database) { self.database = database }
 
     /// One open item as a queue shows it.
-    public struct Entry: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable, Encodable {
         public let dossierCode: String
         public let itemId: Int
         public let agencyCode: String
@@ -21,10 +21,16 @@ public struct WorkItemStore: Sendable {
         public let openedAt: Date
         /// Nil while the dossier waits on the applicant.
         public let dueAt: Date?
+
+        enum CodingKeys: String, CodingKey {
+            case dossierCode, itemId = "workItem", agencyCode, unit, role, assignee, name, openedAt, dueAt
+        }
     }
 
     /// Replaces the dossier's rows with its open items (inside the transaction that saves the dossier).
     static func project(_ dossier: Dossier, in db: any SQLDatabase) async throws {
+        // Before the process starts there are no items, and never were: intake and acceptance write nothing here.
+        guard dossier.state.work != nil else { return }
         try await db.raw("DELETE FROM open_work_items WHERE dossier_code = \(bind: dossier.code)").run()
         guard !dossier.state.status.endsProcessing else { return }
         for item in dossier.state.work?.openItems ?? [] {

@@ -76,9 +76,12 @@ import Testing
         var state = fixture.received()
         state.status = .processing
         state.work = work
+        func claim(_ request: TransitionRequest) throws(TransitionError) -> WorkItem? {
+            try fixture.workflow.transition(request, from: state, engine: fixture.engine(process), budget: fixture.procedure.deadline).item
+        }
         let request = fixture.request(.claim, "2026-11-23T09:10:00", roles: [.specialist])
-        #expect(throws: TransitionError.workItemRequired([1, 2])) { try fixture.workflow.itemActedOn(by: request, in: state) }
+        #expect(throws: TransitionError.workItemRequired([1, 2])) { try claim(request) }
         let named = fixture.request(.claim, "2026-11-23T09:10:00", roles: [.specialist], workItem: 2)
-        #expect(try fixture.workflow.itemActedOn(by: named, in: state)?.name == "b")
+        #expect(try claim(named)?.name == "b")
     }
 }

@@ -70,16 +70,16 @@ public enum DelegationRules {
 extension DelegationRules {
     /// The deciding agency and authority for a dossier asked of `requested`: the competent agency (or its delegate,
     /// under the delegation in force on `day`), or `requested` itself when a delegation in force names it as the
-    /// delegate; nil when `requested` has no authority over the procedure that day.
-    public static func route(procedureCode: String, requested: Agency, competentKind: String, on day: CivilDate,
-                             delegations: [Delegation]) -> (agencyCode: String, authority: Authority)? {
-        if requested.kind == competentKind {
-            return decidingAgency(procedureCode: procedureCode, competentAgencyCode: requested.code, on: day,
+    /// delegate; throws the competence problem when `requested` has no authority over the procedure that day.
+    public static func route(procedure: Procedure, requested: Agency, on day: CivilDate,
+                             delegations: [Delegation]) throws(FieldProblem) -> (agencyCode: String, authority: Authority) {
+        guard let incompetent = IntakeRules.competenceProblem(procedure: procedure, agency: requested) else {
+            return decidingAgency(procedureCode: procedure.code, competentAgencyCode: requested.code, on: day,
                                   delegations: delegations)
         }
         guard let delegation = delegations.first(where: {
-            $0.delegateAgencyCode == requested.code && $0.procedureCodes.contains(procedureCode) && $0.isInForce(on: day)
-        }) else { return nil }
+            $0.delegateAgencyCode == requested.code && $0.procedureCodes.contains(procedure.code) && $0.isInForce(on: day)
+        }) else { throw incompetent }
         return (requested.code, Authority(competentAgencyCode: delegation.delegatingAgencyCode,
                                           delegationNumber: delegation.number))
     }

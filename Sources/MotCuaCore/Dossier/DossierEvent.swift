@@ -44,3 +44,15 @@ public struct DossierEvent: Hashable, Sendable, Codable {
         self.stepDueAfter = stepDueAfter
     }
 }
+
+extension DossierEvent {
+    /// The event of a change from `before` to `after`: numbered by the new version, with the statuses, the
+    /// appointment and the nearest step deadline after it (or the deadline of the one item an alarm is about),
+    /// and the item acted on with its holder afterwards.
+    public init(_ action: String, by actor: String, at instant: Date, from before: DossierState?, to after: DossierState,
+                reason: String? = nil, item: WorkItem? = nil, decision: String? = nil, stepDue: Date? = nil) {
+        self.init(sequence: after.version, action: action, actor: actor, at: instant, fromStatus: before?.status,
+                  toStatus: after.status, reason: reason, dueAfter: after.clock.due, stepDueAfter: stepDue ?? after.stepDue,
+                  workItem: item?.id, decision: decision, assignee: item.flatMap { after.work?.item($0.id)?.assignee })
+    }
+}

@@ -25,16 +25,30 @@ public struct DossierWorkflow: Sendable {
                       partners: dossier.process?.partners ?? [:])
     }
 
+    /// What a transition did: the new state, and the work item it acted on (as it was chosen, before the change).
+    public struct Outcome: Sendable {
+        public let state: DossierState
+        public let item: WorkItem?
+    }
+
     /// Applies a transition, or throws the rule it breaks (the state is then unchanged).
     public func apply(_ request: TransitionRequest, to state: DossierState, engine: ProcessEngine,
                       budget: TimeBudget) throws(TransitionError) -> DossierState {
+        try transition(request, from: state, engine: engine, budget: budget).state
+    }
+
+    /// Applies a transition and says which work item it acted on, or throws the rule it breaks.
+    public func transition(_ request: TransitionRequest, from state: DossierState, engine: ProcessEngine,
+                           budget: TimeBudget) throws(TransitionError) -> Outcome {
         let action = request.action
         guard action.allowedFrom.contains(state.status) else { throw .notAllowedFrom(state.status, action) }
         if action.needsReason && (request.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw .reasonRequired
         }
         if Self.isItemWork(action, in: state) {
-            return try applyToItem(request, state: state, engine: engine)
+            guard let work = state.work else { throw .notAllowedFrom(state.status, action) }
+            let item = try WorkItemChoice(request: request, work: work).item
+            return Outcome(state: try applyToItem(request, item: item, state: state, engine: engine), item: item)
         }
         guard !action.allowedRoles.isDisjoint(with: request.actorRoles) else { throw .roleRequired(action.allowedRoles) }
         var next = state
@@ -70,14 +84,13 @@ public struct DossierWorkflow: Sendable {
         case .finish, .claim, .release, .assign:
             preconditionFailure("work on an item is applied by applyToItem")
         }
-        return next
+        return Outcome(state: next, item: nil)
     }
 
     /// Work on one item: completing it (forward, finish), taking it, putting it back, or giving it to someone.
-    private func applyToItem(_ request: TransitionRequest, state: DossierState,
+    private func applyToItem(_ request: TransitionRequest, item: WorkItem, state: DossierState,
                              engine: ProcessEngine) throws(TransitionError) -> DossierState {
         guard let work = state.work else { throw .notAllowedFrom(state.status, request.action) }
-        let item = try WorkItemChoice(request: request, work: work).item
         var next = state
         next.version += 1
         let now = request.at
@@ -122,16 +135,9 @@ public struct DossierWorkflow: Sendable {
 }
 
 extension DossierWorkflow {
-    /// The work item a request acts on, if it is work on an item; throws when the actor may not act on it.
-    public func itemActedOn(by request: TransitionRequest, in state: DossierState) throws(TransitionError) -> WorkItem? {
-        guard Self.isItemWork(request.action, in: state), let work = state.work else { return nil }
-        guard request.action.allowedFrom.contains(state.status) else { throw .notAllowedFrom(state.status, request.action) }
-        return try WorkItemChoice(request: request, work: work).item
-    }
-
     /// Forward during processing completes an item (before, it starts the process); finish, claim, release and
     /// assign always act on an item.
-    static func isItemWork(_ action: DossierAction, in state: DossierState) -> Bool {
+    public static func isItemWork(_ action: DossierAction, in state: DossierState) -> Bool {
         action == .forward && state.status == .processing || [.finish, .claim, .release, .assign].contains(action)
     }
 }

@@ -16,3 +16,20 @@ extension ProcessDefinition {
                                  effectiveFrom: effectiveFrom, nodes: nodes, flows: flows)
     }
 }
+
+extension ProcessDefinition {
+    /// The effective date of a procedure's first version: in force for every dossier.
+    public static let beginning = CivilDate(year: 2000, month: 1, day: 1)!
+
+    /// The version to keep when the catalog is saved, if any: the catalog's list of steps as the first version of
+    /// a procedure, in force from the beginning; later, a new version from `today` when the list has changed —
+    /// unless the latest version was drawn by the control office (`latestFromCatalog` false), which the catalog
+    /// never overrides.
+    public static func catalogVersion(of procedure: Procedure, latest: ProcessDefinition?, latestFromCatalog: Bool,
+                                      today: CivilDate) -> ProcessDefinition? {
+        guard let latest else { return .sequential(procedure, effectiveFrom: beginning) }
+        guard latestFromCatalog else { return nil }
+        let listed = ProcessDefinition.sequential(procedure, effectiveFrom: today)
+        return listed.nodes == latest.nodes ? nil : listed
+    }
+}

@@ -20,4 +20,10 @@ extension UserStore.Officer {
     public func canSee(_ dossier: Dossier) -> Bool {
         !dossier.agencyCodes.isDisjoint(with: roles.map(\.agencyCode))
     }
+
+    /// The officer, if they hold `role` in some agency; 403 with `message` otherwise.
+    public func requiring(_ role: OfficerRole, _ message: String) throws -> Self {
+        guard roles.contains(where: { $0.role == role }) else { throw Problem.forbidden(message) }
+        return self
+    }
 }

@@ -23,23 +23,21 @@ extension DossierService {
         let current = dossier.state
         if let expected = body.expectedVersion, expected != current.version { throw Self.conflict(dossier) }
         let request = try await request(from: body, on: dossier, by: officer, at: now)
-        guard let binding = dossier.process, let definition = try await processes.definition(for: binding) else {
+        guard let binding = dossier.process, let definition = try await processes.definition(key: binding.key, version: binding.version) else {
             throw Problem(.conflict, code: "process-missing", message: TransitionError.processInvalid.vietnameseMessage)
         }
         let engine = workflow.engine(for: dossier, definition: definition)
-        let item: WorkItem?
+        let outcome: DossierWorkflow.Outcome
         do {
-            item = try workflow.itemActedOn(by: request, in: current)
-            if let item, request.action == .assign { try await checkAssignee(request.assignee, for: item) }
-            dossier.state = try workflow.apply(request, to: current, engine: engine, budget: procedure.deadline)
-        } catch let error as TransitionError {
+            outcome = try workflow.transition(request, from: current, engine: engine, budget: procedure.deadline)
+        } catch {
             throw Self.problem(error)
         }
-        let after = item.flatMap { dossier.state.work?.item($0.id) }
-        let event = DossierEvent(sequence: current.version + 1, action: request.action.rawValue, actor: officer.username,
-                                 at: now, fromStatus: current.status, toStatus: dossier.state.status, reason: request.reason,
-                                 dueAfter: dossier.state.clock.due, stepDueAfter: dossier.state.stepDue,
-                                 workItem: item?.id, decision: request.decision, assignee: after?.assignee)
+        // Nothing is written yet: a leader's choice of officer is checked against the item Core chose.
+        if request.action == .assign, let item = outcome.item { try await checkAssignee(request.assignee, for: item) }
+        dossier.state = outcome.state
+        let event = DossierEvent(request.action.rawValue, by: officer.username, at: now, from: current, to: outcome.state,
+                                 reason: request.reason, item: outcome.item, decision: request.decision)
         guard try await DossierStore.update(dossier, expectedVersion: current.version, event: event, in: db) else {
             throw Self.conflict(try await DossierStore.dossier(code: code, in: db) ?? dossier)
         }
@@ -61,7 +59,9 @@ extension DossierService {
         where (text ?? "").count > Self.maxShortTextLength {
             throw Problem.invalid(field: field, "Giá trị dài quá \(Self.maxShortTextLength) ký tự.")
         }
-        let covering = try await AbsenceStore(database: database).covered(by: officer.username, at: now)
+        // Whom the officer covers matters only for work on an item (whose holder may be away).
+        let covering = DossierWorkflow.isItemWork(action, in: dossier.state)
+            ? try await AbsenceStore(database: database).covered(by: officer.username, at: now) : []
         let actor = officer.actor(covering: covering)
         return TransitionRequest(action: action, at: now, actor: actor, actorRoles: actor.roles(actingOn: dossier),
                                  reason: body.reason?.trimmingCharacters(in: .whitespacesAndNewlines),

@@ -43,12 +43,15 @@ struct DossierService: Sendable {
             throw Problem.invalid(field: "agencyCode", "Không có cơ quan mã \"\(requestedCode)\" (mã theo QCVN 102, ví dụ 000.00.00.H26).")
         }
         let delegations = try await DelegationStore(database: database).naming(procedureCode: procedure.code)
-        guard let (decidingCode, authority) = DelegationRules.route(procedureCode: procedure.code, requested: requested,
-                                                                  competentKind: procedure.agencyKind, on: receivedOn,
-                                                                  delegations: delegations),
-              let agency = decidingCode == requested.code ? requested : try await reference.agency(code: decidingCode) else {
-            throw Problem.invalid(IntakeRules.competenceProblem(procedure: procedure, agency: requested)
-                ?? FieldProblem(field: "agencyCode", message: "\(requested.name) không có thẩm quyền giải quyết thủ tục này."))
+        let (decidingCode, authority): (String, Authority)
+        do {
+            (decidingCode, authority) = try DelegationRules.route(procedure: procedure, requested: requested, on: receivedOn,
+                                                                  delegations: delegations)
+        } catch {
+            throw Problem.invalid(error)
+        }
+        guard let agency = decidingCode == requested.code ? requested : try await reference.agency(code: decidingCode) else {
+            throw Problem.invalid(field: "agencyCode", "Cơ quan được ủy quyền \(decidingCode) không còn trong danh mục cơ quan.")
         }
         guard let receiving = IntakeRules.receivingAgency(for: agency, deskAgencies: deskAgencies) else {
             throw Problem.forbidden("Bộ phận một cửa của cán bộ không tiếp nhận hồ sơ cho \(agency.name).")
@@ -70,7 +73,9 @@ struct DossierService: Sendable {
 
     /// The process version in force on the day of receipt, and the partner agency of each of its hand-offs.
     func binding(procedure: Procedure, agency: Agency, on day: CivilDate) async throws -> ProcessBinding {
-        guard let process = try await processes.store.inForce(procedureCode: procedure.code, agencyCode: agency.code, on: day) else {
+        guard let (key, version) = try await processes.store.versionInForce(procedureCode: procedure.code, agencyCode: agency.code,
+                                                                            on: day),
+              let process = try await processes.definition(key: key, version: version) else {
             throw Problem.invalid(field: "procedureCode", "Thủ tục \"\(procedure.name)\" chưa có quy trình nội bộ "
                 + "có hiệu lực tại \(agency.name); báo bộ phận kiểm soát TTHC.")
         }
@@ -99,8 +104,7 @@ struct DossierService: Sendable {
             applicant: body.applicant, unitKey: body.unitKey, receivedAt: receivedAt, receivedBy: officer.username,
             documents: body.documents ?? [], sets: body.sets ?? 1, request: body.request ?? procedure.name, state: state,
             process: plan.process, authority: plan.authority)
-        let event = DossierEvent(sequence: 1, action: DossierEvent.intake, actor: officer.username, at: receivedAt,
-                                 fromStatus: nil, toStatus: state.status, reason: nil, dueAfter: state.clock.due)
+        let event = DossierEvent(DossierEvent.intake, by: officer.username, at: receivedAt, from: nil, to: state)
         try await DossierStore.insert(dossier, event: event, in: db)
         return dossier
     }

@@ -58,10 +58,8 @@ public struct SLAWatch: Service {
             let before = dossier.state
             guard let (next, alarm, item) = StepAlarm.raise(on: entry.itemId, in: before, at: instant) else { return false }
             dossier.state = next
-            let event = DossierEvent(sequence: next.version, action: alarm.rawValue, actor: DossierEvent.system, at: instant,
-                                     fromStatus: before.status, toStatus: next.status, reason: alarm.message(for: item),
-                                     dueAfter: next.clock.due, stepDueAfter: item.clock.due, workItem: item.id,
-                                     assignee: item.assignee)
+            let event = DossierEvent(alarm.rawValue, by: DossierEvent.system, at: instant, from: before, to: next,
+                                     reason: alarm.message(for: item), item: item, stepDue: item.clock.due)
             return try await DossierStore.update(dossier, expectedVersion: before.version, event: event, in: db)
         }
     }

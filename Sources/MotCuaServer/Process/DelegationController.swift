@@ -60,10 +60,7 @@ struct DelegationController {
     }
 
     private func requireControlOffice(_ context: AppRequestContext) throws -> UserStore.Officer {
-        let officer = try context.requireOfficer()
-        guard officer.roles.contains(where: { $0.role == .administrator }) else {
-            throw Problem.forbidden("Chỉ bộ phận kiểm soát TTHC (vai trò quản trị) được ghi và thu hồi quyết định ủy quyền.")
-        }
-        return officer
+        try context.requireOfficer().requiring(
+            .administrator, "Chỉ bộ phận kiểm soát TTHC (vai trò quản trị) được ghi và thu hồi quyết định ủy quyền.")
     }
 }

@@ -39,9 +39,7 @@ struct ProcessController {
     /// The body is the BPMN file; `procedureCode`, `key` and `effectiveFrom` come in the query string.
     @Sendable func upload(_ request: Request, context: AppRequestContext) async throws -> Response {
         let officer = try context.requireOfficer()
-        guard officer.roles.contains(where: { $0.role == .administrator }) else {
-            throw Problem.forbidden("Chỉ bộ phận kiểm soát TTHC (vai trò quản trị) được nạp quy trình nội bộ.")
-        }
+            .requiring(.administrator, "Chỉ bộ phận kiểm soát TTHC (vai trò quản trị) được nạp quy trình nội bộ.")
         let query = request.uri.queryParameters
         guard let code = query["procedureCode"].map(String.init),
               let procedure = try await CatalogStore(database: database).procedure(code: code) else {

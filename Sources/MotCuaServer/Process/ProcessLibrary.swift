@@ -11,11 +11,11 @@ final class ProcessLibrary: Sendable {
 
     init(database: Database) { store = ProcessStore(database: database) }
 
-    /// The version a dossier is bound to.
-    func definition(for binding: ProcessBinding) async throws -> ProcessDefinition? {
-        let cacheKey = "\(binding.key)#\(binding.version)"
+    /// One saved version.
+    func definition(key: String, version: Int) async throws -> ProcessDefinition? {
+        let cacheKey = "\(key)#\(version)"
         if let known = cache.withLock({ $0[cacheKey] }) { return known }
-        guard let loaded = try await store.definition(key: binding.key, version: binding.version) else { return nil }
+        guard let loaded = try await store.definition(key: key, version: version) else { return nil }
         cache.withLock { $0[cacheKey] = loaded }
         return loaded
     }

@@ -15,18 +15,18 @@ struct WorkController {
         router.post("/api/absences", use: recordAbsence)
     }
 
-    /// Một việc trong hàng — a queue line: the item, its dossier, and whether its step is late now.
+    /// Một việc trong hàng — a queue line: the item as stored, and whether its step is late now.
     struct QueueLine: Encodable {
-        let dossierCode: String
-        let workItem: Int
-        let name: String
-        let agencyCode: String
-        let unit: String
-        let role: String
-        let assignee: String?
-        let openedAt: Date
-        let dueAt: Date?
+        let entry: WorkItemStore.Entry
         let late: Bool
+
+        enum CodingKeys: String, CodingKey { case late }
+
+        func encode(to encoder: any Encoder) throws {
+            try entry.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(late, forKey: .late)
+        }
     }
 
     @Sendable func queue(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -37,26 +37,15 @@ struct WorkController {
         let page = try await WorkItemStore(database: database).queue(username: officer.username, covering: covering,
                                                                      grants: officer.roles, limit: paging.limit,
                                                                      offset: paging.offset)
-        let lines = page.items.map {
-            QueueLine(dossierCode: $0.dossierCode, workItem: $0.itemId, name: $0.name, agencyCode: $0.agencyCode,
-                      unit: $0.unit, role: $0.role.rawValue, assignee: $0.assignee, openedAt: $0.openedAt,
-                      dueAt: $0.dueAt, late: $0.dueAt.map { instant > $0 } ?? false)
+        let lines = page.items.map { entry in
+            QueueLine(entry: entry, late: entry.dueAt.map { Timeliness.verdict(end: instant, due: $0) == .late } ?? false)
         }
         return try APICoding.response(PageBody(items: lines, total: page.total, limit: paging.limit, offset: paging.offset))
     }
 
     @Sendable func absences(_ request: Request, context: AppRequestContext) async throws -> Response {
         let officer = try context.requireOfficer()
-        let current = try await AbsenceStore(database: database).current(at: now())
-        let mine = Set(officer.agencyCodes)
-        var visible: [Absence] = []
-        for absence in current {
-            if let absent = try await UserStore(database: database).officer(username: absence.username),
-               !mine.isDisjoint(with: absent.agencyCodes) {
-                visible.append(absence)
-            }
-        }
-        return try APICoding.response(visible)
+        return try APICoding.response(try await AbsenceStore(database: database).current(at: now(), agencyCodes: officer.agencyCodes))
     }
 
     /// An officer records their own absence, or a leader records one for an officer of their agency; the
