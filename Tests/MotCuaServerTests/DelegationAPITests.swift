@@ -59,6 +59,10 @@ import Testing
             let authority = atWard.json["authority"] as? [String: Any]
             #expect(authority?["competentAgencyCode"] as? String == DemoAccounts.justiceDepartment)
             #expect(authority?["delegationNumber"] as? String == "15/QĐ-STP")
+            let receipt = try await client.send(.get, "/api/dossiers/\(atWard.json["code"] as? String ?? "")/forms/01",
+                                                token: try await client.signIn("motcua.badinh"))
+            #expect((receipt.json["header"] as? [String: Any])?["authority"] as? String
+                        == "TUQ. Sở Tư pháp (Quyết định ủy quyền số 15/QĐ-STP)", "form 01 names the authority: \(receipt.text)")
             let viaCentre = try await Self.intake(client, desk: "motcua.tttp", agencyCode: DemoAccounts.justiceDepartment)
             #expect(viaCentre.json["agencyCode"] as? String == DemoAccounts.wardCommittee,
                     "a dossier filed for the department goes to its delegate")
@@ -75,6 +79,10 @@ import Testing
             let backHome = try await Self.intake(client, desk: "motcua.tttp", agencyCode: DemoAccounts.justiceDepartment)
             #expect(backHome.json["agencyCode"] as? String == DemoAccounts.justiceDepartment)
             #expect((backHome.json["authority"] as? [String: Any])?["delegationNumber"] == nil)
+            let ownReceipt = try await client.send(.get, "/api/dossiers/\(backHome.json["code"] as? String ?? "")/forms/01",
+                                                   token: try await client.signIn("motcua.tttp"))
+            #expect(ownReceipt.status == .ok && (ownReceipt.json["header"] as? [String: Any])?["authority"] == nil,
+                    "an agency deciding in its own right signs without TUQ.")
             // A week later the morning's session has expired: sign in again.
             let twice = try await client.send(.post, "/api/delegations/revocations", token: try await client.signIn("quantri"),
                                               json: revocation)

@@ -8,7 +8,7 @@ public struct DossierRecord: Sendable {
     /// Oldest first.
     public let events: [DossierEvent]
     public let procedure: Procedure
-    /// Agency names by QCVN 102 code (the deciding and the receiving agency at least).
+    /// Agency names by QCVN 102 code (the deciding, the receiving and the competent agency at least).
     public let agencyNames: [String: String]
     /// Officers' full names by username.
     public let officerNames: [String: String]
@@ -41,6 +41,9 @@ public struct FormHeader: Hashable, Sendable, Codable {
     public let procedureCode: String
     public let procedureName: String
     public let applicant: Applicant
+    /// Thẩm quyền — on a dossier decided under a delegation, the line the agency signs under: "TUQ." and the
+    /// competent agency, with the decision's number; nil when the agency decides in its own right.
+    public let authority: String?
 
     public init(_ record: DossierRecord) {
         agencyName = record.agencyName
@@ -49,5 +52,11 @@ public struct FormHeader: Hashable, Sendable, Codable {
         procedureCode = record.dossier.procedureCode
         procedureName = record.dossier.procedureName
         applicant = record.dossier.applicant
+        authority = record.dossier.authority.flatMap { authority in
+            authority.delegationNumber.map { number in
+                "TUQ. \(record.agencyNames[authority.competentAgencyCode] ?? authority.competentAgencyCode)"
+                    + " (Quyết định ủy quyền số \(number))"
+            }
+        }
     }
 }

@@ -76,7 +76,7 @@ struct FormsController {
     private func record(of dossier: Dossier, procedure: Procedure) async throws -> DossierRecord {
         let events = try await DossierStore(database: database).events(code: dossier.code)
         var agencyNames: [String: String] = [:]
-        for code in Set([dossier.agencyCode, dossier.receivedByAgencyCode]) {
+        for code in Set([dossier.agencyCode, dossier.receivedByAgencyCode] + (dossier.authority.map { [$0.competentAgencyCode] } ?? [])) {
             agencyNames[code] = try await service.reference.agency(code: code)?.name
         }
         let officers = try await UserStore(database: database).fullNames(of: Set(events.map(\.actor) + [dossier.receivedBy]))
