@@ -57,6 +57,19 @@ public enum ReferenceData {
         try resource("demo-catalog", as: CatalogFile.self).procedures
     }
 
+    /// The demo's drawn processes (BPMN 2.0), by the code of the procedure each is for: the interlinked chains
+    /// of Decree 63/2024.
+    public static func demoProcesses() throws -> [(procedureCode: String, bpmn: Data)] {
+        guard let folder = Bundle.module.url(forResource: "processes", withExtension: nil, subdirectory: "Resources") else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Resources/processes"])
+        }
+        let urls = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "bpmn" }
+        return try urls.sorted { $0.lastPathComponent < $1.lastPathComponent }.map {
+            ($0.deletingPathExtension().lastPathComponent, try Data(contentsOf: $0))
+        }
+    }
+
     private struct UnitsFile: Decodable {
         struct Ward: Decodable { let code: Int; let name: String; let type: String }
         struct District: Decodable { let code: Int; let name: String; let type: String; let wards: [Ward] }

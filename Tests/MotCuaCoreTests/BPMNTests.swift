@@ -77,6 +77,18 @@ import Testing
         #expect(try Self.read(written) == process)
     }
 
+    /// The demo's interlinked chains (shipped with the store's resources): hand-offs, a parallel split and join,
+    /// and the three documents each names survive export and import.
+    @Test(arguments: ["1.011599", "1.011600"])
+    func theInterlinkedChainsReadBackTheSame(procedureCode: String) throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/MotCuaStore/Resources/processes/\(procedureCode).bpmn")
+        let process = try Self.read(try String(contentsOf: file, encoding: .utf8))
+        #expect(process.nodes.compactMap(\.issuedResult).count == 3)
+        #expect(process.nodes.filter { if case .handOff = $0.kind { true } else { false } }.count == 2)
+        #expect(try Self.read(BPMNWriter.write(process)) == process)
+    }
+
     @Test(arguments: [
         ("<bpmn:definitions", "bpmn"),
         ("<definitions xmlns=\"http://example.org/not-bpmn\" />", "bpmn"),

@@ -51,6 +51,6 @@ import Testing
 
     @Test func aSecondSupplementRequestMakesTheDossierLate() {
         #expect(Timeliness.verdict(end: at("2026-11-24T10:00:00+07:00"), due: at("2026-11-25T17:00:00+07:00"),
-                                   secondSupplementRequested: true) == .late)
+                                   countedLate: true) == .late)
     }
 }

@@ -8,7 +8,8 @@ import Foundation
 /// `timerEventDefinition`/`timeDuration` (`P2D` = 2 working days, `PT4H` = 4 working hours) as a step's budget,
 /// `laneSet`/`lane` (a lane's name is the unit of its steps), and `documentation`, `textAnnotation`, `association`.
 /// MotCua's own details sit in `extensionElements` as `<motcua:step unit="…" role="chuyen-vien" budget="2d"/>`
-/// and `<motcua:handOff agencyKind="cong-an-xa" procedure="1.004194" budget="3d"/>`.
+/// and `<motcua:handOff agencyKind="cong-an-xa" procedure="1.004194" budget="3d"/>`; either may name the document
+/// it issues to the applicant, `result="Giấy khai sinh"` (one result of an interlinked filing).
 public enum BPMN {
     public static let modelNamespace = "http://www.omg.org/spec/BPMN/20100524/MODEL"
     public static let motcuaNamespace = "urn:motcua:bpmn:1"

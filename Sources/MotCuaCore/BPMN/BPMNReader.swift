@@ -39,14 +39,16 @@ public enum BPMNReader {
                     throw FieldProblem(field: "nodes.\(id)", message: "Bước \"\(name)\" cần đơn vị thực hiện: đặt trong một lane, hoặc <motcua:step unit=\"…\"/>.")
                 }
                 nodes.append(ProcessNode(id: id, name: name, kind: .step(unit: unit, role: role,
-                                                                         budget: try budget(of: element, details, boundaries))))
+                                                                         budget: try budget(of: element, details, boundaries)),
+                                         issuedResult: issuedResult(details)))
             case "callActivity":
                 let details = extensionDetails(element, "handOff")
                 guard let kind = details["agencyKind"] ?? element.attribute("calledElement"), !kind.isEmpty else {
                     throw FieldProblem(field: "nodes.\(id)", message: "Liên thông \"\(name)\" cần loại cơ quan nhận: <motcua:handOff agencyKind=\"…\"/>.")
                 }
                 nodes.append(ProcessNode(id: id, name: name, kind: .handOff(agencyKind: kind, procedureCode: details["procedure"],
-                                                                            budget: try budget(of: element, details, boundaries))))
+                                                                            budget: try budget(of: element, details, boundaries)),
+                                         issuedResult: issuedResult(details)))
             case "exclusiveGateway":
                 nodes.append(ProcessNode(id: id, name: name, kind: .exclusive(defaultFlow: element.attribute("default"))))
             case "parallelGateway":
@@ -85,6 +87,12 @@ public enum BPMNReader {
     /// `<motcua:NAME …/>` attributes inside the element's extensionElements.
     static func extensionDetails(_ element: XMLTree, _ name: String) -> [String: String] {
         element.child(BPMN.modelNamespace, "extensionElements")?.child(BPMN.motcuaNamespace, name)?.attributes ?? [:]
+    }
+
+    /// The document a step or hand-off issues (`result="Giấy khai sinh"`), if it names one.
+    static func issuedResult(_ details: [String: String]) -> String? {
+        guard let text = details["result"]?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        return text
     }
 
     /// Unit names by node id, from the lanes that hold them.

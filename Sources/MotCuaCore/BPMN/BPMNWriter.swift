@@ -18,6 +18,7 @@ public enum BPMNWriter {
 
     static func element(_ node: ProcessNode) -> [String] {
         let head = #"id="\#(escape(node.id))" name="\#(escape(node.name))""#
+        let issued = node.issuedResult.map { #" result="\#(escape($0))""# } ?? ""
         switch node.kind {
         case .start: return ["    <bpmn:startEvent \(head) />"]
         case .end: return ["    <bpmn:endEvent \(head) />"]
@@ -26,12 +27,12 @@ public enum BPMNWriter {
             return ["    <bpmn:exclusiveGateway \(head)\(defaultFlow.map { #" default="\#(escape($0))""# } ?? "") />"]
         case .step(let unit, let role, let budget):
             return ["    <bpmn:userTask \(head)>", "      <bpmn:extensionElements>",
-                    #"        <motcua:step unit="\#(escape(unit))" role="\#(role.rawValue)" budget="\#(budget.token)" />"#,
+                    #"        <motcua:step unit="\#(escape(unit))" role="\#(role.rawValue)" budget="\#(budget.token)"\#(issued) />"#,
                     "      </bpmn:extensionElements>", "    </bpmn:userTask>"] + timer(node.id, budget)
         case .handOff(let kind, let procedure, let budget):
             let procedureAttribute = procedure.map { #" procedure="\#(escape($0))""# } ?? ""
             return ["    <bpmn:callActivity \(head) calledElement=\"\(escape(kind))\">", "      <bpmn:extensionElements>",
-                    #"        <motcua:handOff agencyKind="\#(escape(kind))"\#(procedureAttribute) budget="\#(budget.token)" />"#,
+                    #"        <motcua:handOff agencyKind="\#(escape(kind))"\#(procedureAttribute) budget="\#(budget.token)"\#(issued) />"#,
                     "      </bpmn:extensionElements>", "    </bpmn:callActivity>"] + timer(node.id, budget)
         }
     }

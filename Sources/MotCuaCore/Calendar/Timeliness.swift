@@ -8,9 +8,10 @@ public enum Timeliness: String, Codable, Sendable {
     case late = "qua-han"
 
     /// On time means the end is no later than the appointment; early means on an earlier day than the
-    /// appointment's day. A second supplement request counts the dossier as late whatever the dates say.
-    public static func verdict(end: Date, due: Date, secondSupplementRequested: Bool = false) -> Timeliness {
-        if secondSupplementRequested || end > due { return .late }
+    /// appointment's day. `countedLate` is a rule that makes it late whatever the dates say (a second supplement
+    /// request; in an interlinked filing, another agency's late part).
+    public static func verdict(end: Date, due: Date, countedLate: Bool = false) -> Timeliness {
+        if countedLate || end > due { return .late }
         return WorkingCalendar.local(end).date < WorkingCalendar.local(due).date ? .early : .onTime
     }
 

@@ -28,9 +28,16 @@ public struct DossierState: Hashable, Sendable, Codable {
     /// A second supplement request counts the dossier as late (national scoring rule).
     public var lateBySecondSupplement: Bool { supplementRequests >= 2 }
 
+    /// Whether another agency's part of an interlinked filing (a hand-off) was late: the whole is on time only
+    /// if every hand-off is.
+    public var lateByHandOff: Bool {
+        work?.items.contains { $0.isHandOff && $0.timeliness == .late } ?? false
+    }
+
     /// The verdict once processing has ended; nil while it goes on.
     public var timeliness: Timeliness? {
         guard let endedAt, let due = clock.due else { return nil }
-        return Timeliness.verdict(end: endedAt, due: due, secondSupplementRequested: lateBySecondSupplement)
+        return Timeliness.verdict(end: endedAt, due: due,
+                                  countedLate: lateBySecondSupplement || lateByHandOff)
     }
 }

@@ -18,6 +18,8 @@ public enum TransitionError: Error, Equatable, Sendable {
     case decisionUnknown(String, options: [String])
     /// The process names a hand-off to a kind of agency this dossier has no partner of.
     case partnerMissing(String)
+    /// The item issues a result (a part of an interlinked filing) and its number was not given.
+    case resultRequired(String)
     /// The stored process cannot be run (it was not checked, or it has no way forward).
     case processInvalid
 
@@ -31,6 +33,7 @@ public enum TransitionError: Error, Equatable, Sendable {
         case .workItemRequired, .workItemUnknown: "workItem"
         case .assigneeRequired: "assignee"
         case .decisionRequired, .decisionUnknown: "decision"
+        case .resultRequired: "result"
         }
     }
 
@@ -57,6 +60,8 @@ public enum TransitionError: Error, Equatable, Sendable {
         case .decisionUnknown(let decision, let options):
             "Quyết định \"\(decision)\" không có ở bước này; chọn một trong: \(options.joined(separator: ", "))."
         case .partnerMissing(let kind): "Không xác định được cơ quan phối hợp loại \"\(kind)\" cho hồ sơ này."
+        case .resultRequired(let document):
+            "Bước này cấp \(document): cần ghi số, ký hiệu của kết quả đã cấp."
         case .processInvalid: "Quy trình nội bộ của hồ sơ không chạy được; báo bộ phận kiểm soát TTHC."
         }
     }

@@ -35,6 +35,9 @@ public struct ProcessNode: Hashable, Sendable, Codable {
     public var id: String
     public var name: String
     public var kind: Kind
+    /// Kết quả thành phần — the document this node issues to the applicant, e.g. "Giấy khai sinh": one of the
+    /// several results of an interlinked filing (liên thông). Whoever completes the node records its number.
+    public var issuedResult: String?
 
     /// What the node is.
     public enum Kind: Hashable, Sendable, Codable {
@@ -50,10 +53,11 @@ public struct ProcessNode: Hashable, Sendable, Codable {
         case handOff(agencyKind: String, procedureCode: String?, budget: TimeBudget)
     }
 
-    public init(id: String, name: String, kind: Kind) {
+    public init(id: String, name: String, kind: Kind, issuedResult: String? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
+        self.issuedResult = issuedResult
     }
 
     /// The time the node may take (steps and hand-offs); zero for events and gateways.

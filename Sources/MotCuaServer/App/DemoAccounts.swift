@@ -9,6 +9,9 @@ public enum DemoAccounts {
     public static let wardCommittee = "000.30.01.H26"
     public static let justiceDepartment = "000.00.14.H26"
     public static let serviceCentre = "000.00.01.H26"
+    /// The ward's police and the city's social insurance: the partners of the interlinked chains.
+    public static let wardPolice = "001.30.01.H26"
+    public static let socialInsurance = "000.00.41.H26"
 
     /// Tài khoản — a demo officer: sign-in name, full name, roles.
     public struct Account: Sendable {
@@ -34,6 +37,10 @@ public enum DemoAccounts {
                 grants: [.init(agencyCode: justiceDepartment, role: .specialist)]),
         Account(username: "lanhdao.stp", fullName: "Đỗ Văn Giám Đốc (Sở Tư pháp)",
                 grants: [.init(agencyCode: justiceDepartment, role: .agencyLeader)]),
+        Account(username: "congan.badinh", fullName: "Bùi Văn Cư Trú (Công an phường Ba Đình)",
+                grants: [.init(agencyCode: wardPolice, role: .specialist)]),
+        Account(username: "bhxh.hanoi", fullName: "Đinh Thị Bảo Hiểm (Bảo hiểm xã hội thành phố Hà Nội)",
+                grants: [.init(agencyCode: socialInsurance, role: .specialist)]),
         Account(username: "thanhtra", fullName: "Vũ Thị Thanh Tra", grants: [.init(agencyCode: wardCommittee, role: .inspector)]),
     ]
 

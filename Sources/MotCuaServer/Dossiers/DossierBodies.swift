@@ -141,6 +141,15 @@ struct WorkItemBody: Encodable {
     }
 }
 
+/// Các kết quả của hồ sơ — the results a dossier's process issues and the verdict on the whole.
+struct ResultsBody: Encodable {
+    let code: String
+    /// The verdict once processing has ended: late if the dossier or any other agency's part was late.
+    let timeliness: String?
+    let lateByHandOff: Bool
+    let parts: [ResultPart]
+}
+
 /// Một trang kết quả — a page of a list, with the total count for paging.
 struct PageBody<Item: Encodable>: Encodable {
     let items: [Item]

@@ -12,6 +12,7 @@ struct DossierController {
         router.get("/api/dossiers", use: list)
         router.get("/api/dossiers/{code}", use: show)
         router.get("/api/dossiers/{code}/events", use: events)
+        router.get("/api/dossiers/{code}/results", use: results)
         router.post("/api/dossiers/{code}/transitions", use: transition)
     }
 
@@ -51,6 +52,19 @@ struct DossierController {
     @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (dossier, _) = try await visibleDossier(request, context: context)
         return try APICoding.response(try await DossierStore(database: service.database).events(code: dossier.code))
+    }
+
+    /// Kết quả của hồ sơ — each result the process issues (several for an interlinked filing), by whom, by when,
+    /// and the verdict on the whole (late if any other agency's part was late).
+    @Sendable func results(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (dossier, _) = try await visibleDossier(request, context: context)
+        var parts: [ResultPart] = []
+        if let binding = dossier.process,
+           let process = try await service.processes.definition(key: binding.key, version: binding.version) {
+            parts = ResultPart.parts(of: dossier, process: process)
+        }
+        return try APICoding.response(ResultsBody(code: dossier.code, timeliness: dossier.state.timeliness?.rawValue,
+                                                  lateByHandOff: dossier.state.lateByHandOff, parts: parts))
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -31,10 +31,14 @@ public struct ProcessEngine: Sendable {
     public func complete(_ id: Int, in instance: ProcessInstance, by actor: String, at now: Date,
                          decision: String?, result: String? = nil) throws(TransitionError) -> ProcessInstance {
         guard var item = instance.item(id), item.isOpen else { throw .workItemUnknown(id) }
+        let result = result?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let issued = definition.node(item.nodeId)?.issuedResult, result?.isEmpty ?? true {
+            throw .resultRequired(issued)
+        }
         item.closedAt = now
         item.closedBy = actor
         item.decision = decision
-        item.result = result
+        item.result = result?.isEmpty == true ? nil : result
         var walk = Walk(engine: self, instance: instance, now: now, decision: decision, after: id)
         walk.instance.update(item)
         for flow in definition.outgoing(item.nodeId) { try walk.enter(flow) }
