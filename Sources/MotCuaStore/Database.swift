@@ -8,10 +8,10 @@ import SQLiteKit
 
 /// Cơ sở dữ liệu — the one handle the rest of MotCua uses to reach its database, embedded SQLite or PostgreSQL.
 ///
-/// Reads run on any connection; writes run in a transaction (`write`). On SQLite one writer connection takes
-/// transactions one at a time (WAL, `synchronous=FULL`: a committed write survives a crash or a power cut) and
-/// a second connection serves reads. On PostgreSQL a connection pool serves both, and rows are locked by the
-/// statements themselves, so several server processes may share one database.
+/// Reads run on any connection; writes run in a transaction (`write`). On SQLite one writer connection commits
+/// the writes waiting for it together (`GroupCommit`; WAL, `synchronous=FULL` by default: an acknowledged write
+/// survives a crash or a power cut) and a second connection serves reads. On PostgreSQL a connection pool serves
+/// both, and rows are locked by the statements themselves, so several server processes may share one database.
 public final class Database: Sendable {
     /// Which engine is behind the handle.
     public enum Engine: String, Sendable {
@@ -19,11 +19,21 @@ public final class Database: Sendable {
         case postgres
     }
 
+    /// Độ bền — when SQLite reports a commit done (`PRAGMA synchronous` in WAL mode). PostgreSQL keeps its own
+    /// server setting.
+    public enum Durability: String, Sendable, CaseIterable {
+        /// On disk before the answer: survives a crash of the process, of the machine, and a power cut.
+        case full = "FULL"
+        /// In the operating system before the answer, on disk at the next checkpoint: survives a crash of the
+        /// process, but a power cut may lose the last commits.
+        case normal = "NORMAL"
+    }
+
     public let engine: Engine
     private let backend: Backend
 
     private enum Backend: Sendable {
-        case sqlite(writer: SQLiteConnection, reader: SQLiteConnection, lock: AsyncLock)
+        case sqlite(writer: SQLiteConnection, reader: SQLiteConnection, commits: GroupCommit)
         case postgres(PostgresPool)
     }
 
@@ -33,7 +43,8 @@ public final class Database: Sendable {
     }
 
     /// Opens `location`: a `postgres://` (or `postgresql://`) URL, or a path to an SQLite file.
-    public static func open(_ location: String, logger: Logger = Logger(label: "motcua.db")) async throws -> Database {
+    public static func open(_ location: String, durability: Durability = .full,
+                            logger: Logger = Logger(label: "motcua.db")) async throws -> Database {
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
             let configuration = try SQLPostgresConfiguration(url: location)
             let pool = EventLoopGroupConnectionPool(
@@ -47,7 +58,7 @@ public final class Database: Sendable {
         let writer = try await SQLiteConnection.open(storage: .file(path: location), logger: logger)
         let reader: SQLiteConnection
         do {
-            for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
+            for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=\(durability.rawValue)", "PRAGMA foreign_keys=ON",
                            "PRAGMA busy_timeout=10000"] {
                 _ = try await writer.query(pragma)
             }
@@ -57,7 +68,7 @@ public final class Database: Sendable {
             try? await writer.close()
             throw error
         }
-        return Database(engine: .sqlite, backend: .sqlite(writer: writer, reader: reader, lock: AsyncLock()))
+        return Database(engine: .sqlite, backend: .sqlite(writer: writer, reader: reader, commits: GroupCommit(connection: writer)))
     }
 
     private init(engine: Engine, backend: Backend) {
@@ -78,13 +89,12 @@ public final class Database: Sendable {
         }
     }
 
-    /// Runs `body` in one transaction: all of it is committed, or none of it if it throws.
-    public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    /// Runs `body` in one transaction: all of it is committed, or none of it if it throws. Returns once the
+    /// commit is durable.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch backend {
-        case .sqlite(let writer, _, let lock):
-            return try await lock.withLock {
-                try await Self.transaction(writer.sql(), begin: "BEGIN IMMEDIATE", body)
-            }
+        case .sqlite(_, _, let commits):
+            return try await commits.write(body)
         case .postgres(let box):
             let pool = box.pool
             let connection = try await pool.requestConnection().get()
@@ -106,6 +116,12 @@ public final class Database: Sendable {
         }
     }
 
+    /// On SQLite, how many writes went into how many commits so far; nil on PostgreSQL.
+    public var groupCommitStatistics: GroupCommit.Statistics? {
+        if case .sqlite(_, _, let commits) = backend { return commits.statistics }
+        return nil
+    }
+
     /// Closes every connection.
     public func close() async {
         switch backend {
@@ -114,34 +130,6 @@ public final class Database: Sendable {
             try? await reader.close()
         case .postgres(let box):
             try? await box.pool.shutdownAsync()
-        }
-    }
-}
-
-/// A first-come, first-served lock for async code: the SQLite writer's turn-taking.
-actor AsyncLock {
-    private var locked = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
-
-    func withLock<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
-        await acquire()
-        defer { release() }
-        return try await body()
-    }
-
-    private func acquire() async {
-        if !locked {
-            locked = true
-            return
-        }
-        await withCheckedContinuation { waiters.append($0) }
-    }
-
-    private func release() {
-        if waiters.isEmpty {
-            locked = false
-        } else {
-            waiters.removeFirst().resume()
         }
     }
 }

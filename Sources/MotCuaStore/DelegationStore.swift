@@ -12,7 +12,7 @@ public struct DelegationStore: Sendable {
     /// Records a decision if `check` finds no problem with it among the delegating agency's other decisions;
     /// returns the problem otherwise. Two recordings at once for one agency are serialised.
     public func add(_ delegation: Delegation, recordedBy: String, at now: Date,
-                    check: @Sendable ([Delegation]) -> FieldProblem?) async throws -> FieldProblem? {
+                    check: @escaping @Sendable ([Delegation]) -> FieldProblem?) async throws -> FieldProblem? {
         try await database.write { db in
             if database.engine == .postgres {
                 try await db.raw("SELECT pg_advisory_xact_lock(7158, hashtext(\(bind: delegation.delegatingAgencyCode)))").run()
@@ -37,7 +37,7 @@ public struct DelegationStore: Sendable {
 
     /// Revokes a decision from `day` if `check` allows it; returns the decision as it is afterwards, or the problem.
     public func revoke(delegatingAgencyCode: String, number: String, on day: CivilDate,
-                       check: @Sendable (Delegation) -> FieldProblem?) async throws -> Result<Delegation, FieldProblem>? {
+                       check: @escaping @Sendable (Delegation) -> FieldProblem?) async throws -> Result<Delegation, FieldProblem>? {
         try await database.write { db in
             let found = try await Self.decisions(
                 where: "delegating_agency = \(bind: delegatingAgencyCode) AND number = \(bind: number)", in: db).first

@@ -1,0 +1,106 @@
+import Foundation
+import SQLKit
+import SQLiteKit
+import Synchronization
+
+/// Ghi gộp (group commit) — SQLite's one writer connection, shared by every request that writes: the writes
+/// waiting when the connection comes free run one after another in one transaction, each inside its own
+/// savepoint (a write that fails is undone alone), and one COMMIT makes them all durable together. Each caller
+/// is answered only after that COMMIT: nothing is acknowledged before it is on disk, and one fsync serves many
+/// requests. With one request at a time a batch holds one write, and nothing waits for company.
+public final class GroupCommit: Sendable {
+    /// A write waiting for its turn: run it inside the batch's transaction, then report the commit's outcome.
+    struct Job: Sendable {
+        /// Runs the write in its savepoint; returns what to tell the caller once the commit's outcome is known.
+        let run: @Sendable (any SQLDatabase) async -> @Sendable (_ commitError: (any Error)?) -> Void
+        /// Tells the caller its write never ran.
+        let fail: @Sendable (any Error) -> Void
+    }
+
+    /// The most writes one transaction takes, so a burst cannot hold the lock indefinitely.
+    static let maxBatch = 1024
+
+    /// How many writes were committed in how many transactions since the database was opened.
+    public struct Statistics: Sendable, Hashable {
+        public var writes = 0
+        public var commits = 0
+    }
+
+    private let connection: SQLiteConnection
+    private let queue = Mutex<(pending: [Job], draining: Bool)>(([], false))
+    private let counts = Mutex(Statistics())
+
+    var statistics: Statistics { counts.withLock { $0 } }
+
+    init(connection: SQLiteConnection) { self.connection = connection }
+
+    /// Runs `body` in the next batch and returns its result once the batch is committed.
+    func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let job = Job(run: { db in
+                do {
+                    try await db.raw("SAVEPOINT motcua_write").run()
+                    let value = try await body(db)
+                    try await db.raw("RELEASE motcua_write").run()
+                    return { commitError in
+                        if let commitError { continuation.resume(throwing: commitError) } else { continuation.resume(returning: value) }
+                    }
+                } catch {
+                    try? await db.raw("ROLLBACK TO motcua_write").run()
+                    try? await db.raw("RELEASE motcua_write").run()
+                    return { _ in continuation.resume(throwing: error) }
+                }
+            }, fail: { continuation.resume(throwing: $0) })
+            submit(job)
+        }
+    }
+
+    private func submit(_ job: Job) {
+        let startDraining = queue.withLock { state in
+            state.pending.append(job)
+            guard !state.draining else { return false }
+            state.draining = true
+            return true
+        }
+        if startDraining { Task { await drain() } }
+    }
+
+    /// Commits batches until no write is waiting.
+    private func drain() async {
+        while true {
+            let batch = queue.withLock { state in
+                let batch = Array(state.pending.prefix(Self.maxBatch))
+                state.pending.removeFirst(batch.count)
+                if batch.isEmpty { state.draining = false }
+                return batch
+            }
+            guard !batch.isEmpty else { return }
+            await commit(batch)
+        }
+    }
+
+    private func commit(_ batch: [Job]) async {
+        let db = connection.sql()
+        do {
+            try await db.raw("BEGIN IMMEDIATE").run()
+        } catch {
+            for job in batch { job.fail(error) }
+            return
+        }
+        var answers: [@Sendable ((any Error)?) -> Void] = []
+        answers.reserveCapacity(batch.count)
+        for job in batch { answers.append(await job.run(db)) }
+        var commitError: (any Error)?
+        do {
+            try await db.raw("COMMIT").run()
+            counts.withLock {
+                $0.commits += 1
+                $0.writes += batch.count
+            }
+        } catch {
+            commitError = error
+            try? await db.raw("ROLLBACK").run()
+        }
+        for answer in answers { answer(commitError) }
+    }
+}
