@@ -89,6 +89,50 @@ import Testing
         #expect(try Self.read(BPMNWriter.write(process)) == process)
     }
 
+    /// The export carries a diagram a modeler can draw: a shape for every node inside its lane, no two shapes
+    /// overlapping, and a line for every flow that starts and ends on its nodes.
+    @Test(arguments: ["1.011599", "1.011600"])
+    func theExportCarriesADiagram(procedureCode: String) throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/MotCuaStore/Resources/processes/\(procedureCode).bpmn")
+        let process = try Self.read(try String(contentsOf: file, encoding: .utf8))
+        let layout = BPMNLayout(process)
+        let written = BPMNWriter.write(process)
+        for node in process.nodes {
+            let box = try #require(layout.shapes[node.id])
+            #expect(written.contains(#"bpmnElement="\#(node.id)""#))
+            let lane = try #require(layout.lanes.first { $0.nodeIds.contains(node.id) })
+            #expect(box.y >= lane.box.y && box.y + box.height <= lane.box.y + lane.box.height, "\(node.id) inside \(lane.name)")
+            for other in process.nodes where other.id < node.id {
+                let them = try #require(layout.shapes[other.id])
+                let apart = box.x + box.width <= them.x || them.x + them.width <= box.x
+                    || box.y + box.height <= them.y || them.y + them.height <= box.y
+                #expect(apart, "\(node.id) overlaps \(other.id)")
+            }
+        }
+        #expect(layout.lanes.map(\.name).contains(BPMNLayout.handOffLane))
+        for flow in process.flows {
+            let points = try #require(layout.edges[flow.id])
+            let from = try #require(layout.shapes[flow.source]), to = try #require(layout.shapes[flow.target])
+            #expect(points.first.map { $0.x == from.x + from.width || $0.y == from.y + from.height } == true)
+            #expect(points.last.map { $0.x == to.x || $0.y == to.y + to.height } == true)
+        }
+        #expect(try Self.read(written) == process, "the diagram changes nothing the engine reads")
+    }
+
+    @Test func aLoopBackIsDrawnBelowItsLane() throws {
+        let process = try Self.read(Self.modelerFile)
+        let layout = BPMNLayout(process)
+        let back = process.flows.filter { flow in
+            (layout.shapes[flow.target]?.x ?? 0) < (layout.shapes[flow.source]?.x ?? 0)
+        }
+        #expect(!back.isEmpty, "the modeler file sends the dossier back for rework")
+        for flow in back {
+            let points = try #require(layout.edges[flow.id])
+            #expect(points.count == 4 && points[1].y > (layout.shapes[flow.source]?.y ?? 0), "\(flow.id) runs below")
+        }
+    }
+
     @Test(arguments: [
         ("<bpmn:definitions", "bpmn"),
         ("<definitions xmlns=\"http://example.org/not-bpmn\" />", "bpmn"),

@@ -1,18 +1,26 @@
 /// Ghi BPMN — writes a process definition as BPMN 2.0 for the subset in `BPMN`, so the procedure-control office
 /// can open it in a modeler, edit it and import it again: steps carry `<motcua:step>` and a timer for their
-/// budget, steps of one unit share a lane, decisions become `decision == '…'` conditions.
+/// budget, each unit has a lane (hand-offs share one), decisions become `decision == '…'` conditions, and a
+/// diagram section (`BPMNLayout`) lets the modeler draw it.
 public enum BPMNWriter {
     public static func write(_ process: ProcessDefinition) -> String {
+        let layout = BPMNLayout(process)
         var lines = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
             #"<bpmn:definitions xmlns:bpmn="\#(BPMN.modelNamespace)" xmlns:xsi="\#(BPMN.schemaInstanceNamespace)""#
+                + #" xmlns:bpmndi="\#(diagramNamespace)" xmlns:dc="\#(boundsNamespace)" xmlns:di="\#(waypointNamespace)""#
                 + #" xmlns:motcua="\#(BPMN.motcuaNamespace)" id="definitions" targetNamespace="\#(BPMN.motcuaNamespace)">"#,
+            "  <bpmn:collaboration id=\"collaboration\">",
+            #"    <bpmn:participant id="participant" name="\#(escape(process.name))" processRef="\#(ncName(process.key))" />"#,
+            "  </bpmn:collaboration>",
             #"  <bpmn:process id="\#(ncName(process.key))" name="\#(escape(process.name))" isExecutable="true">"#,
         ]
-        lines += laneSet(process)
+        lines += laneSet(layout)
         for node in process.nodes { lines += element(node) }
         for flow in process.flows { lines += element(flow) }
-        lines += ["  </bpmn:process>", "</bpmn:definitions>"]
+        lines.append("  </bpmn:process>")
+        lines += diagram(process, layout)
+        lines.append("</bpmn:definitions>")
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -53,20 +61,13 @@ public enum BPMNWriter {
                 "    </bpmn:sequenceFlow>"]
     }
 
-    /// One lane per unit, in the order the units first appear.
-    static func laneSet(_ process: ProcessDefinition) -> [String] {
-        var units: [String] = []
-        var members: [String: [String]] = [:]
-        for node in process.nodes {
-            guard case .step(let unit, _, _) = node.kind else { continue }
-            if members[unit] == nil { units.append(unit) }
-            members[unit, default: []].append(node.id)
-        }
-        guard !units.isEmpty else { return [] }
+    /// One lane per unit (and one for hand-offs), in the order they first appear, each listing its nodes.
+    static func laneSet(_ layout: BPMNLayout) -> [String] {
+        guard !layout.lanes.isEmpty else { return [] }
         var lines = [#"    <bpmn:laneSet id="lanes">"#]
-        for (index, unit) in units.enumerated() {
-            lines.append(#"      <bpmn:lane id="lane_\#(index + 1)" name="\#(escape(unit))">"#)
-            lines += members[unit, default: []].map { "        <bpmn:flowNodeRef>\(escape($0))</bpmn:flowNodeRef>" }
+        for (index, lane) in layout.lanes.enumerated() {
+            lines.append(#"      <bpmn:lane id="lane_\#(index + 1)" name="\#(escape(lane.name))">"#)
+            lines += lane.nodeIds.map { "        <bpmn:flowNodeRef>\(escape($0))</bpmn:flowNodeRef>" }
             lines.append("      </bpmn:lane>")
         }
         lines.append("    </bpmn:laneSet>")
