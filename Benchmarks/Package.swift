@@ -3,6 +3,13 @@ import PackageDescription
 
 // MotCua's benchmarks, apart from the product so that its build and CI stay lean.
 // Run: cd Benchmarks && swift package benchmark   (see docs/PERFORMANCE.md)
+
+/// What both benchmarks write through: the product's store and its query builder.
+let store: [Target.Dependency] = [
+    .product(name: "MotCuaStore", package: "motcua"),
+    .product(name: "SQLKit", package: "sql-kit"),
+]
+
 let package = Package(
     name: "motcua-benchmarks",
     platforms: [.macOS(.v14)],
@@ -13,14 +20,19 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
     ],
     targets: [
+        // The engine race against SpiffWorkflow: run it with ./engine-vs-spiffworkflow.sh (docs/PERFORMANCE.md).
+        .executableTarget(
+            name: "EngineRace",
+            dependencies: store + [.product(name: "MotCuaCore", package: "motcua")],
+            path: "EngineRace",
+            exclude: ["mot_cua.motcua.bpmn"]
+        ),
         .executableTarget(
             name: "OneStop",
-            dependencies: [
+            dependencies: store + [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "MotCuaServer", package: "motcua"),
-                .product(name: "MotCuaStore", package: "motcua"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "SQLKit", package: "sql-kit"),
             ],
             path: "Benchmarks/OneStop",
             // package-benchmark's `Benchmark` is not Sendable; Swift 5 mode lets the closures measure it.

@@ -24,6 +24,8 @@ public final class GroupCommit: Sendable {
     public struct Statistics: Sendable, Hashable {
         public var writes = 0
         public var commits = 0
+
+        public init() {}
     }
 
     private let connection: SQLiteConnection
