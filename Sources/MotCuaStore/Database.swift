@@ -33,7 +33,7 @@ public final class Database: Sendable {
     private let backend: Backend
 
     private enum Backend: Sendable {
-        case sqlite(writer: SQLiteConnection, reader: SQLiteConnection, commits: GroupCommit)
+        case sqlite(reader: SQLiteConnection, commits: GroupCommit)
         case postgres(PostgresPool)
     }
 
@@ -55,20 +55,20 @@ public final class Database: Sendable {
             )
             return Database(engine: .postgres, backend: .postgres(PostgresPool(pool: pool)))
         }
-        let writer = try await SQLiteConnection.open(storage: .file(path: location), logger: logger)
+        let writer = try DirectSQLite.open(path: location)
         let reader: SQLiteConnection
         do {
             for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=\(durability.rawValue)", "PRAGMA foreign_keys=ON",
                            "PRAGMA busy_timeout=10000"] {
-                _ = try await writer.query(pragma)
+                try writer.execute(pragma, []) { _, _ in }
             }
             reader = try await SQLiteConnection.open(storage: .file(path: location), logger: logger)
             _ = try await reader.query("PRAGMA busy_timeout=10000")
         } catch {
-            try? await writer.close()
+            writer.close()
             throw error
         }
-        return Database(engine: .sqlite, backend: .sqlite(writer: writer, reader: reader, commits: GroupCommit(connection: writer)))
+        return Database(engine: .sqlite, backend: .sqlite(reader: reader, commits: GroupCommit(connection: writer, logger: logger)))
     }
 
     private init(engine: Engine, backend: Backend) {
@@ -79,7 +79,7 @@ public final class Database: Sendable {
     /// Runs queries that only read.
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch backend {
-        case .sqlite(_, let reader, _):
+        case .sqlite(let reader, _):
             return try await body(reader.sql())
         case .postgres(let box):
             let pool = box.pool
@@ -93,7 +93,7 @@ public final class Database: Sendable {
     /// commit is durable.
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch backend {
-        case .sqlite(_, _, let commits):
+        case .sqlite(_, let commits):
             return try await commits.write(body)
         case .postgres(let box):
             let pool = box.pool
@@ -118,15 +118,15 @@ public final class Database: Sendable {
 
     /// On SQLite, how many writes went into how many commits so far; nil on PostgreSQL.
     public var groupCommitStatistics: GroupCommit.Statistics? {
-        if case .sqlite(_, _, let commits) = backend { return commits.statistics }
+        if case .sqlite(_, let commits) = backend { return commits.statistics }
         return nil
     }
 
     /// Closes every connection.
     public func close() async {
         switch backend {
-        case .sqlite(let writer, let reader, _):
-            try? await writer.close()
+        case .sqlite(let reader, let commits):
+            commits.close()
             try? await reader.close()
         case .postgres(let box):
             try? await box.pool.shutdownAsync()

@@ -1,6 +1,6 @@
 import Foundation
+import Logging
 import SQLKit
-import SQLiteKit
 import Synchronization
 
 /// Ghi gộp (group commit) — SQLite's one writer connection, shared by every request that writes: the writes
@@ -28,13 +28,20 @@ public final class GroupCommit: Sendable {
         public init() {}
     }
 
-    private let connection: SQLiteConnection
+    private let connection: DirectSQLite
+    private let database: DirectSQLDatabase
     private let queue = Mutex<(pending: [Job], draining: Bool)>(([], false))
     private let counts = Mutex(Statistics())
 
     var statistics: Statistics { counts.withLock { $0 } }
 
-    init(connection: SQLiteConnection) { self.connection = connection }
+    init(connection: DirectSQLite, logger: Logger) {
+        self.connection = connection
+        database = DirectSQLDatabase(connection: connection, logger: logger)
+    }
+
+    /// Closes the connection; no write may be waiting or running.
+    func close() { connection.close() }
 
     /// Runs `body` in the next batch and returns its result once the batch is committed.
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -82,7 +89,7 @@ public final class GroupCommit: Sendable {
     }
 
     private func commit(_ batch: [Job]) async {
-        let db = connection.sql()
+        let db = database
         do {
             try await db.raw("BEGIN IMMEDIATE").run()
         } catch {

@@ -1,0 +1,71 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+import SQLiteKit
+
+/// The writer connection as SQLKit's `SQLDatabase`, so the stores' queries (`db.raw(…)`) run on it unchanged:
+/// each query is serialised with SQLite's dialect, its values encoded and its rows decoded by SQLiteKit's own
+/// coders, and it runs at once in the calling task.
+struct DirectSQLDatabase: SQLDatabase {
+    let connection: DirectSQLite
+    let logger: Logger
+    let eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.any()
+    let dialect: any SQLDialect = SQLiteDialect()
+    private static let encoder = SQLiteDataEncoder()
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+        do {
+            try run(query, onRow)
+            return eventLoop.makeSucceededVoidFuture()
+        } catch {
+            return eventLoop.makeFailedFuture(error)
+        }
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+        try run(query, onRow)
+    }
+
+    private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> ()) throws {
+        let (sql, binds) = serialize(query)
+        logger.debug("\(sql)")
+        try connection.execute(sql, try binds.map { try Self.encoder.encode($0) }) { columns, values in
+            onRow(DirectRow(columns: columns, values: values))
+        }
+    }
+}
+
+/// One result row of the writer connection, decoded by SQLiteKit's decoder.
+struct DirectRow: SQLRow {
+    let columns: [String]
+    let values: [SQLiteData]
+    private static let decoder = SQLiteDataDecoder()
+
+    var allColumns: [String] { columns }
+
+    func contains(column: String) -> Bool { columns.contains(column) }
+
+    func decodeNil(column: String) throws -> Bool { try value(column) == .null }
+
+    func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
+        try Self.decoder.decode(D.self, from: try value(column))
+    }
+
+    private func value(_ column: String) throws -> SQLiteData {
+        guard let index = columns.firstIndex(of: column) else {
+            throw DecodingError.keyNotFound(SQLRowCodingKey(column), .init(codingPath: [], debugDescription: "no column \(column)"))
+        }
+        return values[index]
+    }
+}
+
+/// The key a missing column is reported under.
+private struct SQLRowCodingKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import NIOCore
+import SQLiteNIO
+import VaporCSQLite
+
+/// Kết nối ghi trực tiếp — the SQLite writer connection, driven through SQLite's C interface in the calling task
+/// instead of a hop to a thread pool for every statement, with each statement prepared once and kept (the same
+/// few statements run for every dossier). It is the same SQLite library SQLiteNIO links (one copy in the
+/// process, so its file locks stay coherent with the reader connection). Only `GroupCommit`'s drain uses it,
+/// one batch at a time: that is what makes the unchecked `Sendable` sound.
+final class DirectSQLite: @unchecked Sendable {
+    private let handle: OpaquePointer
+    private var prepared: [String: OpaquePointer] = [:]
+
+    /// The most distinct statements kept prepared; beyond it the cache starts again (a bound on memory for
+    /// statements built with varying text, such as `IN (…)` lists).
+    static let preparedLimit = 512
+
+    private init(handle: OpaquePointer) { self.handle = handle }
+
+    /// Opens (or creates) the file for reading and writing.
+    static func open(path: String) throws -> DirectSQLite {
+        var handle: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let status = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
+        guard status == SQLITE_OK, let handle else {
+            if let handle { sqlite_nio_sqlite3_close(handle) }
+            throw DirectSQLiteError(status: status, message: "cannot open \(path)")
+        }
+        return DirectSQLite(handle: handle)
+    }
+
+    /// Runs one statement with its bound values and hands each result row to `onRow`.
+    func execute(_ sql: String, _ binds: [SQLiteData], onRow: ([String], [SQLiteData]) throws -> Void) throws {
+        let statement = try statement(for: sql)
+        defer {
+            sqlite_nio_sqlite3_reset(statement)
+            sqlite_nio_sqlite3_clear_bindings(statement)
+        }
+        for (index, value) in binds.enumerated() { try bind(value, at: Int32(index + 1), in: statement) }
+        let count = sqlite_nio_sqlite3_column_count(statement)
+        var columns: [String]?
+        while true {
+            let status = sqlite_nio_sqlite3_step(statement)
+            if status == SQLITE_DONE { return }
+            guard status == SQLITE_ROW else { throw error(status) }
+            let names = columns ?? (0..<count).map { String(cString: sqlite_nio_sqlite3_column_name(statement, $0)) }
+            columns = names
+            try onRow(names, (0..<count).map { value(at: $0, in: statement) })
+        }
+    }
+
+    /// Finalises the kept statements and closes the connection.
+    func close() {
+        for statement in prepared.values { sqlite_nio_sqlite3_finalize(statement) }
+        prepared = [:]
+        sqlite_nio_sqlite3_close_v2(handle)
+    }
+
+    private func statement(for sql: String) throws -> OpaquePointer {
+        if let known = prepared[sql] { return known }
+        var statement: OpaquePointer?
+        let status = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard status == SQLITE_OK, let statement else { throw error(status) }
+        if prepared.count >= Self.preparedLimit {
+            for old in prepared.values { sqlite_nio_sqlite3_finalize(old) }
+            prepared = [:]
+        }
+        prepared[sql] = statement
+        return statement
+    }
+
+    private func bind(_ value: SQLiteData, at index: Int32, in statement: OpaquePointer) throws {
+        let status: Int32 = switch value {
+        case .integer(let integer): sqlite_nio_sqlite3_bind_int64(statement, index, Int64(integer))
+        case .float(let double): sqlite_nio_sqlite3_bind_double(statement, index, double)
+        case .text(let text):
+            sqlite_nio_sqlite3_bind_text64(statement, index, text, UInt64(text.utf8.count), Self.transient, UInt8(SQLITE_UTF8))
+        case .blob(let buffer):
+            buffer.withUnsafeReadableBytes {
+                sqlite_nio_sqlite3_bind_blob64(statement, index, $0.baseAddress, UInt64($0.count), Self.transient)
+            }
+        case .null: sqlite_nio_sqlite3_bind_null(statement, index)
+        }
+        guard status == SQLITE_OK else { throw error(status) }
+    }
+
+    private func value(at column: Int32, in statement: OpaquePointer) -> SQLiteData {
+        switch sqlite_nio_sqlite3_column_type(statement, column) {
+        case SQLITE_INTEGER: return .integer(Int(sqlite_nio_sqlite3_column_int64(statement, column)))
+        case SQLITE_FLOAT: return .float(sqlite_nio_sqlite3_column_double(statement, column))
+        case SQLITE_TEXT:
+            guard let text = sqlite_nio_sqlite3_column_text(statement, column) else { return .null }
+            return .text(String(cString: text))
+        case SQLITE_BLOB:
+            let length = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
+            var buffer = ByteBufferAllocator().buffer(capacity: length)
+            if let bytes = sqlite_nio_sqlite3_column_blob(statement, column) {
+                buffer.writeBytes(UnsafeRawBufferPointer(start: bytes, count: length))
+            }
+            return .blob(buffer)
+        default: return .null
+        }
+    }
+
+    private func error(_ status: Int32) -> DirectSQLiteError {
+        DirectSQLiteError(status: status, message: String(cString: sqlite_nio_sqlite3_errmsg(handle)))
+    }
+
+    /// SQLite copies bound text and blobs before the call returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
+
+/// Lỗi SQLite — a status code and SQLite's own message.
+struct DirectSQLiteError: Error, CustomStringConvertible {
+    let status: Int32
+    let message: String
+
+    var description: String { "SQLite error \(status): \(message)" }
+}
