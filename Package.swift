@@ -9,6 +9,7 @@ import PackageDescription
 // - swift-log, swift-prometheus: logs and the /metrics endpoint; swift-http-types: header names.
 // - swift-crypto: SHA-256 of bearer tokens (already in the graph through postgres-nio).
 // - swift-service-lifecycle: the SLA watch runs beside the server and stops with it (already in Hummingbird's graph).
+// - swift-mustache: logic-less HTML templates for the web pages (every value comes from a Swift view model).
 let package = Package(
     name: "motcua",
     platforms: [.macOS(.v14)],
@@ -30,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .target(name: "MotCuaCore"),
@@ -56,6 +58,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Resources")]
         ),

@@ -70,6 +70,14 @@ public struct CatalogStore: Sendable {
         }
     }
 
+    /// The fields (lĩnh vực) the catalog's procedures belong to, in alphabetical order.
+    public func fields() async throws -> [String] {
+        try await database.read { db in
+            try await db.raw("SELECT DISTINCT field FROM procedures ORDER BY field").all()
+                .map { try $0.decode(column: "field", as: String.self) }
+        }
+    }
+
     static func procedure(_ row: any SQLRow) throws -> Procedure {
         try JSONColumn.decode(Procedure.self, from: try row.decode(column: "body", as: String.self))
     }

@@ -61,6 +61,11 @@ public enum MotCuaApp {
         ProcessController(database: database, now: now).register(on: router)
         WorkController(database: database, now: now).register(on: router)
         DelegationController(database: database, now: now).register(on: router)
+        let pages = try await WebPages.load()
+        pages.register(on: router)
+        PortalController(pages: pages, catalog: CatalogStore(database: database), now: now).register(on: router)
+        WorkspaceController(pages: pages, sessions: SessionController(users: UserStore(database: database), now: now),
+                            service: dossiers).register(on: router)
         return router
     }
 

@@ -30,32 +30,54 @@ struct SessionController {
 
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
         let credentials = try await APICoding.decode(Credentials.self, from: request)
-        guard let officer = try await users.officer(username: credentials.username), officer.active,
-              Passwords.verify(credentials.password, hash: officer.passwordHash) else {
-            throw Problem(.unauthorized, code: "bad-credentials", message: "Tên đăng nhập hoặc mật khẩu không đúng.",
-                          field: "password")
+        guard let officer = try await authenticate(username: credentials.username, password: credentials.password) else {
+            throw Problem(.unauthorized, code: "bad-credentials", message: Self.badCredentials, field: "password")
         }
+        let session = try await open(for: officer)
+        var response = try APICoding.response(SessionBody(token: session.token, expiresAt: session.expiresAt,
+                                                          officer: OfficerBody(officer)), status: .created)
+        response.setCookie(session.cookie)
+        return response
+    }
+
+    @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await close(request)
+        var response = Response(status: .noContent)
+        response.setCookie(Self.clearingCookie)
+        return response
+    }
+
+    static let badCredentials = "Tên đăng nhập hoặc mật khẩu không đúng."
+
+    /// The active officer with this username and password; nil when they do not match.
+    func authenticate(username: String, password: String) async throws -> UserStore.Officer? {
+        guard let officer = try await users.officer(username: username), officer.active,
+              Passwords.verify(password, hash: officer.passwordHash) else { return nil }
+        return officer
+    }
+
+    /// A new session: its token (kept only as a hash), when it ends, and the cookie that carries it.
+    func open(for officer: UserStore.Officer) async throws -> (token: String, expiresAt: Date, cookie: Cookie) {
         let token = TokenAuthMiddleware.newToken()
         let issued = now()
         let expires = issued.addingTimeInterval(Self.lifetime)
         try await users.saveToken(hash: TokenAuthMiddleware.hash(token), username: officer.username, kind: "session",
                                   now: issued, expiresAt: expires)
-        var response = try APICoding.response(SessionBody(token: token, expiresAt: expires, officer: OfficerBody(officer)),
-                                              status: .created)
-        response.setCookie(Cookie(name: TokenAuthMiddleware.cookieName, value: token, expires: expires, path: "/",
-                                  secure: true, httpOnly: true, sameSite: .lax))
-        return response
+        let cookie = Cookie(name: TokenAuthMiddleware.cookieName, value: token, expires: expires, path: "/",
+                            secure: true, httpOnly: true, sameSite: .lax)
+        return (token, expires, cookie)
     }
 
-    @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
+    /// Ends the session the request carries, if any.
+    func close(_ request: Request) async throws {
         if let token = TokenAuthMiddleware.token(in: request) {
             try await users.deleteToken(hash: TokenAuthMiddleware.hash(token))
         }
-        var response = Response(status: .noContent)
-        response.setCookie(Cookie(name: TokenAuthMiddleware.cookieName, value: "", maxAge: 0, path: "/",
-                                  secure: true, httpOnly: true, sameSite: .lax))
-        return response
     }
+
+    /// The cookie that makes the browser forget its session.
+    static let clearingCookie = Cookie(name: TokenAuthMiddleware.cookieName, value: "", maxAge: 0, path: "/",
+                                       secure: true, httpOnly: true, sameSite: .lax)
 }
 
 /// Thông tin cán bộ — what the API shows of an officer (never the password hash).

@@ -20,12 +20,10 @@ struct FormsController {
         let (dossier, procedure) = try await service.visibleDossier(code: try context.parameters.require("code"), officer: officer)
         let form = try context.parameters.require("form")
         guard let procedure else { throw Problem.notFound("thủ tục \(dossier.procedureCode)") }
-        let record = try await record(of: dossier, procedure: procedure)
+        let record = try await service.record(of: dossier, procedure: procedure)
         switch form {
         case "01":
-            let line = try await DossierStore(database: database)
-                .registerLine(of: dossier, yearStart: DossierRegister.yearStart(of: dossier.receivedAt))
-            return try APICoding.response(ReceiptSlip(record, registerLine: line))
+            return try APICoding.response(try await service.receiptSlip(record))
         case "06":
             return try APICoding.response(ProcessControlSlip(record))
         default:
@@ -71,16 +69,5 @@ struct FormsController {
         let total: Int
         let limit: Int
         let offset: Int
-    }
-
-    private func record(of dossier: Dossier, procedure: Procedure) async throws -> DossierRecord {
-        let events = try await DossierStore(database: database).events(code: dossier.code)
-        var agencyNames: [String: String] = [:]
-        for code in Set([dossier.agencyCode, dossier.receivedByAgencyCode] + (dossier.authority.map { [$0.competentAgencyCode] } ?? [])) {
-            agencyNames[code] = try await service.reference.agency(code: code)?.name
-        }
-        let officers = try await UserStore(database: database).fullNames(of: Set(events.map(\.actor) + [dossier.receivedBy]))
-        return DossierRecord(dossier: dossier, events: events, procedure: procedure, agencyNames: agencyNames,
-                             officerNames: officers)
     }
 }

@@ -1,0 +1,26 @@
+import Foundation
+import MotCuaCore
+import MotCuaStore
+
+/// Biểu mẫu của hồ sơ — what the forms of a dossier are read from, for the API and the printable pages alike.
+extension DossierService {
+    /// The dossier with its events, procedure, and the names of its agencies and officers.
+    func record(of dossier: Dossier, procedure: Procedure) async throws -> DossierRecord {
+        let events = try await DossierStore(database: database).events(code: dossier.code)
+        var agencyNames: [String: String] = [:]
+        for code in Set([dossier.agencyCode, dossier.receivedByAgencyCode] + (dossier.authority.map { [$0.competentAgencyCode] } ?? [])) {
+            agencyNames[code] = try await reference.agency(code: code)?.name
+        }
+        let officers = try await UserStore(database: database).fullNames(of: Set(events.map(\.actor) + [dossier.receivedBy]))
+        return DossierRecord(dossier: dossier, events: events, procedure: procedure, agencyNames: agencyNames,
+                             officerNames: officers)
+    }
+
+    /// Mẫu 01, with the dossier's line in its agency's register of the year.
+    func receiptSlip(_ record: DossierRecord) async throws -> ReceiptSlip {
+        let dossier = record.dossier
+        let line = try await DossierStore(database: database)
+            .registerLine(of: dossier, yearStart: DossierRegister.yearStart(of: dossier.receivedAt))
+        return ReceiptSlip(record, registerLine: line)
+    }
+}

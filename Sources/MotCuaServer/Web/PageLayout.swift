@@ -1,0 +1,19 @@
+import MotCuaStore
+
+/// Khung trang — what every page shows around its content: its title, who is signed in (officers), the links
+/// of the header, and the anti-forgery token its forms carry.
+struct PageLayout {
+    let title: String
+    let officerName: String?
+    let csrf: String
+    /// Trang của cán bộ — the header offers the officer's pages instead of the public ones. (Stored: templates
+    /// read view models by reflection, which sees no computed properties.)
+    let isWorkspace: Bool
+
+    init(title: String, officer: UserStore.Officer?, csrf: String) {
+        self.title = title
+        officerName = officer?.fullName
+        isWorkspace = officer != nil
+        self.csrf = csrf
+    }
+}

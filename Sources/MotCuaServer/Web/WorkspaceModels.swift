@@ -1,0 +1,116 @@
+import Foundation
+import MotCuaCore
+import MotCuaStore
+
+/// Trang đăng nhập — the sign-in form, with what the officer typed (never the password) and the problem next to
+/// the field it is about.
+struct SignInPage {
+    let layout: PageLayout
+    let username: String
+    let usernameError: String?
+    let passwordError: String?
+    let formError: String?
+}
+
+/// Việc của tôi — an officer's open work items, nearest deadline first, each marked late, due today or in time
+/// (in words as well as colour).
+struct WorkPage {
+    /// One work item.
+    struct Line {
+        let dossierCode: String
+        let step: String
+        let unit: String
+        let holder: String
+        let due: String
+        let state: String
+        let stateClass: String
+        let printHref: String
+    }
+
+    let layout: PageLayout
+    let lines: [Line]
+    let summary: String
+    let hasLines: Bool
+
+    init(layout: PageLayout, entries: [WorkItemStore.Entry], total: Int, username: String, now: Date) {
+        self.layout = layout
+        let today = WorkingCalendar.local(now).date
+        lines = entries.map { entry in
+            let (state, stateClass) = Self.state(due: entry.dueAt, now: now, today: today)
+            let holder = switch entry.assignee {
+            case nil: "Chờ trong hàng của đơn vị"
+            case username?: "Bạn đang giữ"
+            case let other?: "Xử lý thay \(other)"
+            }
+            return Line(dossierCode: entry.dossierCode, step: entry.name, unit: entry.unit, holder: holder,
+                        due: entry.dueAt.map(WorkingCalendar.vietnamese) ?? "Tạm dừng (chờ công dân)", state: state,
+                        stateClass: stateClass, printHref: "/can-bo/ho-so/\(entry.dossierCode)/mau-01")
+        }
+        hasLines = !entries.isEmpty
+        summary = entries.isEmpty ? "Không có việc nào đang chờ bạn." : "\(total) việc đang chờ."
+    }
+
+    /// Quá hạn, đến hạn hôm nay, còn hạn, or paused.
+    static func state(due: Date?, now: Date, today: CivilDate) -> (String, String) {
+        guard let due else { return ("Tạm dừng", "") }
+        if now > due { return ("Quá hạn", "late") }
+        if WorkingCalendar.local(due).date == today { return ("Đến hạn hôm nay", "soon") }
+        return ("Còn hạn", "early")
+    }
+}
+
+/// Mẫu 01 để in — the receipt and appointment slip as the official form lays it out, on A4.
+struct ReceiptPrintPage {
+    /// One numbered document received.
+    struct Line {
+        let number: Int
+        let name: String
+        let quantity: String
+    }
+
+    let layout: PageLayout
+    let agencyName: String
+    let receivingAgencyName: String
+    let dossierCode: String
+    let applicantName: String
+    let address: String
+    let phone: String
+    let email: String
+    let request: String
+    let procedureName: String
+    let documents: [Line]
+    let sets: Int
+    let statutoryTime: String
+    let receivedAt: String
+    let returnAt: String
+    let collectAt: String
+    let registerBook: String
+    let registerLine: Int
+    let receivingOfficer: String
+    let authority: String?
+
+    init(layout: PageLayout, slip: ReceiptSlip) {
+        self.layout = layout
+        agencyName = slip.header.agencyName
+        receivingAgencyName = slip.header.receivingAgencyName
+        dossierCode = slip.header.dossierCode
+        applicantName = slip.header.applicant.name
+        address = slip.header.applicant.address
+        phone = slip.header.applicant.phone ?? "—"
+        email = slip.header.applicant.email ?? "—"
+        request = slip.request
+        procedureName = slip.header.procedureName
+        documents = slip.documents.map {
+            Line(number: $0.number, name: $0.name, quantity: VietnameseFormat.quantity(originals: $0.originals, copies: $0.copies))
+        }
+        sets = slip.sets
+        statutoryTime = slip.statutoryTime
+        receivedAt = VietnameseFormat.formal(slip.receivedAt)
+        returnAt = slip.returnAt.map(VietnameseFormat.formal) ?? "Khi có kết quả (thời hạn đang tạm dừng)"
+        collectAt = "Bộ phận Một cửa – \(slip.collectAt)"
+        registerBook = slip.registerBook
+        registerLine = slip.registerLine
+        receivingOfficer = slip.receivingOfficer
+        authority = slip.header.authority
+    }
+}

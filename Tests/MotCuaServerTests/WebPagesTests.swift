@@ -1,0 +1,84 @@
+import Foundation
+import HTTPTypes
+import MotCuaCore
+import MotCuaServer
+import MotCuaTestSupport
+import Testing
+
+/// The HTML pages through the router: the catalog searched as a browser sends the form, everything typed shown
+/// escaped, sign-in guarded by the anti-forgery token and answering next to the field, and an officer never
+/// shown another agency's dossier.
+@Suite struct WebPagesTests {
+    static let csrf = String(repeating: "k", count: 43)
+
+    static func form(_ fields: [String: String], cookies: String) -> (Data, HTTPFields) {
+        let body = fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+            .joined(separator: "&")
+        var headers = HTTPFields()
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        headers[.cookie] = cookies
+        return (Data(body.utf8), headers)
+    }
+
+    @Test(arguments: TestEngine.available)
+    func theCatalogIsSearchedAsABrowserSendsTheForm(engine: TestEngine) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
+            let found = try await client.send(.get, "/thu-tuc?q=dang+ky+khai+sinh&linh-vuc=&cap=", raw: nil)
+            #expect(found.status == .ok && found.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(found.text.contains(#"<a href="/thu-tuc/1.001193">Đăng ký khai sinh</a>"#))
+            #expect(found.headers[.setCookie]?.contains("motcua_csrf=") == true, "a first visit gets its anti-forgery cookie")
+            let hostile = try await client.send(.get, "/thu-tuc?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", raw: nil)
+            #expect(!hostile.text.contains("<script>alert(1)") && hostile.text.contains("&lt;script&gt;alert(1)"))
+            let filtered = try await client.send(.get, "/thu-tuc?cap=cap-tinh&linh-vuc=H%E1%BB%99+t%E1%BB%8Bch", raw: nil)
+            #expect(filtered.text.contains("Không tìm thấy thủ tục nào."), "civil status is a ward's field")
+            let page = try await client.send(.get, "/thu-tuc/1.004194", raw: nil)
+            #expect(page.text.contains("20.000 đồng") && page.text.contains("7 ngày làm việc kể từ khi nhận đủ hồ sơ hợp lệ"))
+            #expect(try await client.send(.get, "/thu-tuc/9.999999", raw: nil).status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func signInIsGuardedAndAnswersNextToTheField(engine: TestEngine) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
+            let cookies = "motcua_csrf=\(Self.csrf)"
+            let forged = Self.form(["username": "motcua.badinh", "password": DemoAccounts.password, "csrf": "x" + Self.csrf.dropFirst()],
+                                   cookies: cookies)
+            let refused = try await client.send(.post, "/dang-nhap", raw: forged.0, headers: forged.1)
+            #expect(refused.status == .forbidden && refused.headers[.setCookie]?.contains("motcua_session") != true)
+
+            let empty = Self.form(["username": "", "password": "", "csrf": Self.csrf], cookies: cookies)
+            let blank = try await client.send(.post, "/dang-nhap", raw: empty.0, headers: empty.1)
+            #expect(blank.status == .unprocessableContent && blank.text.contains(#"id="username-error">Nhập tên đăng nhập."#))
+
+            let wrong = Self.form(["username": "motcua.badinh", "password": "sai", "csrf": Self.csrf], cookies: cookies)
+            let bad = try await client.send(.post, "/dang-nhap", raw: wrong.0, headers: wrong.1)
+            #expect(bad.status == .unauthorized && bad.text.contains(#"value="motcua.badinh""#), "what was typed stays")
+            #expect(!bad.text.contains("value=\"sai\""), "the password is never sent back")
+
+            let right = Self.form(["username": "motcua.badinh", "password": DemoAccounts.password, "csrf": Self.csrf], cookies: cookies)
+            let signedIn = try await client.send(.post, "/dang-nhap", raw: right.0, headers: right.1)
+            #expect(signedIn.status == .found && signedIn.headers[.location] == "/can-bo/viec")
+            let session = try #require(signedIn.headers[.setCookie]?.split(separator: ";").first.map(String.init))
+            var headers = HTTPFields()
+            headers[.cookie] = "\(session); \(cookies)"
+            let work = try await client.send(.get, "/can-bo/viec", raw: nil, headers: headers)
+            #expect(work.status == .ok && work.text.contains("Nguyễn Thị Một Cửa"))
+            #expect(try await client.send(.get, "/can-bo/viec", raw: nil).status == .found, "signed out: to the sign-in page")
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func anOfficerSeesOnlyTheirAgenciesDossiers(engine: TestEngine) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
+            let code = try await client.receiveDossier()
+            var own = HTTPFields()
+            own[.authorization] = "Bearer \(try await client.signIn("motcua.badinh"))"
+            let receipt = try await client.send(.get, "/can-bo/ho-so/\(code)/mau-01", raw: nil, headers: own)
+            #expect(receipt.status == .ok && receipt.text.contains(code) && receipt.text.contains("09 giờ 00 phút, ngày 02/03/2026"))
+            var other = HTTPFields()
+            other[.authorization] = "Bearer \(try await client.signIn("chuyenvien.stp"))"
+            let hidden = try await client.send(.get, "/can-bo/ho-so/\(code)/mau-01", raw: nil, headers: other)
+            #expect(hidden.status == .notFound && !hidden.text.contains("Nguyễn Văn An"))
+        }
+    }
+}

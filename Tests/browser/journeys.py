@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Browser journeys: the real `motcua serve` (demo data) driven by headless Chromium through Selenium.
+
+Usage: journeys.py BASE_URL SCREENSHOT_DIR
+Walks what the pages offer today, saves a screenshot of every page visited, and on every page checks that each
+input is labelled, that the first Tab reaches the skip link, and that text contrast meets WCAG AA. Exits non-zero
+with the failed check's message."""
+import json, os, sys, urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+BASE, SHOTS = sys.argv[1].rstrip('/'), sys.argv[2]
+os.makedirs(SHOTS, exist_ok=True)
+PASSWORD = 'motcua2026'
+visited = []
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def submitted(driver, button):
+    """Clicks a form's button and waits for the next page."""
+    old = driver.find_element(By.TAG_NAME, 'html')
+    button.click()
+    WebDriverWait(driver, 10).until(lambda d: old.id != d.find_element(By.TAG_NAME, 'html').id)
+
+
+def api(method, path, body=None, token=None):
+    request = urllib.request.Request(BASE + path, method=method, data=json.dumps(body).encode() if body else None,
+                                     headers={'Content-Type': 'application/json'})
+    if token:
+        request.add_header('Authorization', 'Bearer ' + token)
+    with urllib.request.urlopen(request) as response:
+        return json.loads(response.read() or b'null')
+
+
+def token(username):
+    return api('POST', '/api/sessions', {'username': username, 'password': PASSWORD})['token']
+
+
+# Text contrast (WCAG 2.1 AA): 4.5:1, or 3:1 for large text, against the first opaque background behind it.
+CONTRAST_JS = r"""
+function lum(c){const v=c.match(/[\d.]+/g).slice(0,3).map(x=>{x/=255;return x<=0.03928?x/12.92:Math.pow((x+0.055)/1.055,2.4)});
+ return 0.2126*v[0]+0.7152*v[1]+0.0722*v[2];}
+function bg(e){for(;e;e=e.parentElement){const c=getComputedStyle(e).backgroundColor;const a=c.match(/[\d.]+/g);
+ if(a&&(a.length<4||parseFloat(a[3])>0.5))return c;}return 'rgb(255,255,255)';}
+const bad=[];
+for(const e of document.querySelectorAll('body *')){
+ if(!e.offsetParent&&getComputedStyle(e).position!=='fixed')continue;
+ const own=[...e.childNodes].some(n=>n.nodeType===3&&n.textContent.trim());if(!own)continue;
+ const s=getComputedStyle(e);const l1=lum(s.color),l2=lum(bg(e));const r=(Math.max(l1,l2)+0.05)/(Math.min(l1,l2)+0.05);
+ const large=parseFloat(s.fontSize)>=24||(parseFloat(s.fontSize)>=18.66&&parseInt(s.fontWeight)>=700);
+ if(r<(large?3:4.5))bad.push(e.tagName+' "'+e.textContent.trim().slice(0,40)+'" '+r.toFixed(2));}
+return bad;"""
+
+UNLABELLED_JS = r"""
+return [...document.querySelectorAll('input,select,textarea')].filter(e=>e.type!=='hidden').filter(e=>
+ !(e.id&&document.querySelector('label[for="'+e.id+'"]'))&&!e.getAttribute('aria-label')&&!e.closest('label'))
+ .map(e=>e.name||e.outerHTML.slice(0,60));"""
+
+
+def visit(driver, name):
+    """Checks the page in the browser now and keeps its screenshot."""
+    check(driver.execute_script('return document.documentElement.lang') == 'vi', f'{name}: page language is not vi')
+    unlabelled = driver.execute_script(UNLABELLED_JS)
+    check(not unlabelled, f'{name}: inputs without a label: {unlabelled}')
+    low = driver.execute_script(CONTRAST_JS)
+    check(not low, f'{name}: text below WCAG AA contrast: {low[:5]}')
+    driver.find_element(By.TAG_NAME, 'body').send_keys(Keys.TAB)
+    focused = driver.switch_to.active_element
+    check('skip' in (focused.get_attribute('class') or ''), f'{name}: the first Tab does not reach the skip link')
+    path = os.path.join(SHOTS, f'{len(visited) + 1:02d}-{name}.png')
+    driver.save_screenshot(path)
+    visited.append(path)
+
+
+def main():
+    options = webdriver.ChromeOptions()
+    for flag in ('--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--window-size=412,915'):
+        options.add_argument(flag)
+    service = None
+    if os.path.exists('/usr/bin/chromedriver'):  # Debian's chromium and chromium-driver: nothing to download
+        options.binary_location = '/usr/bin/chromium'
+        service = webdriver.ChromeService(executable_path='/usr/bin/chromedriver')
+    driver = webdriver.Chrome(options=options, service=service)
+    try:
+        # A citizen on a phone finds a procedure without typing diacritics.
+        driver.get(BASE + '/')
+        visit(driver, 'trang-chu')
+        box = driver.find_element(By.ID, 'q')
+        box.send_keys('dang ky khai sinh')
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'form.search button'))
+        titles = [e.text for e in driver.find_elements(By.CSS_SELECTOR, '.card h2')]
+        check('Đăng ký khai sinh' in titles, f'search without diacritics found {titles}')
+        visit(driver, 'tim-thu-tuc')
+        submitted(driver, driver.find_element(By.LINK_TEXT, 'Đăng ký khai sinh'))
+        check(driver.find_element(By.TAG_NAME, 'h1').text == 'Đăng ký khai sinh', 'procedure page title')
+        check('Giấy chứng sinh' in driver.page_source, 'the procedure page lists the documents to bring')
+        visit(driver, 'thu-tuc')
+
+        # The desk officer signs in: an empty form and a wrong password are refused next to the field.
+        driver.get(BASE + '/dang-nhap')
+        visit(driver, 'dang-nhap')
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'form.narrow button'))
+        check(driver.find_element(By.ID, 'username-error').text == 'Nhập tên đăng nhập.', 'empty username refused')
+        driver.find_element(By.ID, 'username').send_keys('motcua.badinh')
+        driver.find_element(By.ID, 'password').send_keys('sai-mat-khau')
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'form.narrow button'))
+        check('không đúng' in driver.find_element(By.ID, 'password-error').text, 'wrong password refused')
+        check(driver.find_element(By.ID, 'username').get_attribute('value') == 'motcua.badinh', 'username kept')
+        visit(driver, 'dang-nhap-loi')
+        driver.find_element(By.ID, 'password').send_keys(PASSWORD)
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'form.narrow button'))
+        check(driver.find_element(By.TAG_NAME, 'h1').text == 'Việc của tôi', 'signed in, at my work')
+        visit(driver, 'viec-cua-toi-mot-cua')
+
+        # A counter dossier received at the desk (through the API until the intake page exists); form 01 prints.
+        desk = token('motcua.badinh')
+        dossier = api('POST', '/api/dossiers', {'procedureCode': '1.004873', 'channel': 1, 'applicant': {
+            'kind': 'cong-dan', 'name': 'Nguyễn Văn An', 'personalId': '001090012345',
+            'address': 'Số 1 phố Đội Cấn, phường Ba Đình', 'phone': '0912345678'},
+            'documents': [{'name': 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân', 'originals': 1, 'copies': 0}]}, desk)
+        code = dossier['code']
+        driver.get(f'{BASE}/can-bo/ho-so/{code}/mau-01')
+        check(code in driver.find_element(By.CSS_SELECTOR, '.form-sheet').text, 'form 01 carries the dossier code')
+        check('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ' in driver.find_element(By.ID, 'form-title').text.upper(), 'form 01 title')
+        visit(driver, 'mau-01')
+        pdf = driver.execute_cdp_cmd('Page.printToPDF', {'paperWidth': 8.27, 'paperHeight': 11.69, 'printBackground': False})
+        with open(os.path.join(SHOTS, 'mau-01.pdf'), 'wb') as out:
+            out.write(__import__('base64').b64decode(pdf['data']))
+
+        # Accepted and sent on, it waits in the specialists' queue with its step deadline.
+        for action in ('tiep-nhan', 'chuyen-buoc'):
+            api('POST', f'/api/dossiers/{code}/transitions', {'action': action}, desk)
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'header.site button.link'))
+        driver.get(BASE + '/dang-nhap')
+        driver.find_element(By.ID, 'username').send_keys('chuyenvien.badinh')
+        driver.find_element(By.ID, 'password').send_keys(PASSWORD)
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'form.narrow button'))
+        rows = driver.find_elements(By.CSS_SELECTOR, 'tbody tr')
+        check(any(code in row.text and 'Chờ trong hàng' in row.text for row in rows), f'specialist queue: {[r.text for r in rows]}')
+        visit(driver, 'viec-cua-toi-chuyen-vien')
+    finally:
+        driver.quit()
+    print(json.dumps({'pages': len(visited), 'screenshots': SHOTS}))
+
+
+if __name__ == '__main__':
+    main()
