@@ -82,3 +82,39 @@ import Testing
         }
     }
 }
+
+/// Citizens follow a dossier with its code and the secret on the receipt; a wrong secret and an unknown code get
+/// the same answer.
+@Suite struct TrackingPageTests {
+    @Test(arguments: TestEngine.available)
+    func aDossierIsFollowedWithItsCodeAndSecret(engine: TestEngine) async throws {
+        let clock = TestClock(local: "2026-03-02T09:00:00")
+        try await APIHarness.run(engine, clock: clock) { client, _ in
+            let code = try await client.receiveDossier()
+            let desk = try await client.signIn("motcua.badinh")
+            for action in [DossierAction.accept, .forward] {
+                try #require(try await client.act(code, action, as: "motcua.badinh").status == .ok)
+            }
+            let receipt = try await client.send(.get, "/api/dossiers/\(code)/forms/01", token: desk)
+            let secret = try #require(receipt.json["trackingSecret"] as? String)
+            #expect(secret.count == 9 && secret.contains("-"))
+            clock.set(local: "2026-03-03T10:00:00")
+            let cookies = "motcua_csrf=\(WebPagesTests.csrf)"
+            func lookUp(_ code: String, _ secret: String, csrf: String = WebPagesTests.csrf) async throws -> APIResponse {
+                let form = WebPagesTests.form(["code": code, "secret": secret, "csrf": csrf], cookies: cookies)
+                return try await client.send(.post, "/tra-cuu", raw: form.0, headers: form.1)
+            }
+            let found = try await lookUp(code.lowercased(), secret.lowercased().replacingOccurrences(of: "-", with: " "))
+            #expect(found.status == .ok && found.text.contains("Hồ sơ \(code)"), "\(found.text.prefix(300))")
+            #expect(found.text.contains("Đang xử lý, còn 6 giờ 30 phút làm việc"), "Tue 10:00 → Wed 09:00: 2 + 3.5 + 1 working hours")
+            let wrong = try await lookUp(code, String(secret.reversed()))
+            let unknown = try await lookUp("000.30.01.H26-260302-9999", secret)
+            #expect(wrong.status == .notFound && unknown.status == .notFound)
+            #expect(wrong.text.contains("Không tìm thấy hồ sơ có mã và mã tra cứu này") && !wrong.text.contains("Nguyễn Văn An"))
+            #expect(unknown.text.contains("Không tìm thấy hồ sơ có mã và mã tra cứu này"))
+            #expect(try await lookUp(code, secret, csrf: "x").status == .forbidden)
+            let malformed = try await lookUp(code, "123")
+            #expect(malformed.status == .unprocessableContent && malformed.text.contains(#"id="secret-error""#))
+        }
+    }
+}

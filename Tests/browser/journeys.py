@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
 """Browser journeys: the real `motcua serve` (demo data) driven by headless Chromium through Selenium.
+A citizen finds a procedure; the desk signs in, prints form 01; a specialist finds the dossier in the queue; the
+citizen follows it with the code and secret from the receipt.
 
 Usage: journeys.py BASE_URL SCREENSHOT_DIR
 Walks what the pages offer today, saves a screenshot of every page visited, and on every page checks that each
@@ -129,6 +131,8 @@ def main():
         driver.get(f'{BASE}/can-bo/ho-so/{code}/mau-01')
         check(code in driver.find_element(By.CSS_SELECTOR, '.form-sheet').text, 'form 01 carries the dossier code')
         check('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ' in driver.find_element(By.ID, 'form-title').text.upper(), 'form 01 title')
+        secret = __import__('re').search(r'mã tra cứu: ([0-9A-Z]{4}-[0-9A-Z]{4})', driver.find_element(By.CSS_SELECTOR, '.form-sheet').text)
+        check(secret, 'form 01 prints the tracking secret')
         visit(driver, 'mau-01')
         pdf = driver.execute_cdp_cmd('Page.printToPDF', {'paperWidth': 8.27, 'paperHeight': 11.69, 'printBackground': False})
         with open(os.path.join(SHOTS, 'mau-01.pdf'), 'wb') as out:
@@ -145,6 +149,18 @@ def main():
         rows = driver.find_elements(By.CSS_SELECTOR, 'tbody tr')
         check(any(code in row.text and 'Chờ trong hàng' in row.text for row in rows), f'specialist queue: {[r.text for r in rows]}')
         visit(driver, 'viec-cua-toi-chuyen-vien')
+
+        # The citizen follows the dossier with the code and the secret from the receipt, typed in lower case.
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'header.site button.link'))
+        driver.get(BASE + '/tra-cuu')
+        visit(driver, 'tra-cuu')
+        driver.find_element(By.ID, 'code').send_keys(code)
+        driver.find_element(By.ID, 'secret').send_keys(secret.group(1).lower())
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'form.narrow button'))
+        check(driver.find_element(By.TAG_NAME, 'h1').text == f'Hồ sơ {code}', 'the tracking page opens')
+        steps = driver.find_element(By.CSS_SELECTOR, '.timeline').text
+        check('Đang xử lý, còn' in steps, f'each step shows its own countdown: {steps}')
+        visit(driver, 'ho-so-cua-cong-dan')
     finally:
         driver.quit()
     print(json.dumps({'pages': len(visited), 'screenshots': SHOTS}))

@@ -27,12 +27,15 @@ public struct Dossier: Hashable, Sendable, Codable {
     public let process: ProcessBinding?
     /// Thẩm quyền — under whose authority it is decided (a delegation's, if one was in force at receipt).
     public let authority: Authority?
+    /// Mã tra cứu — what the applicant types, with the code, to follow the dossier (`TrackingSecret`).
+    public let trackingSecret: String?
     public var state: DossierState
 
     public init(code: String, procedureCode: String, procedureName: String, agencyCode: String,
                 receivedByAgencyCode: String, channel: Channel, applicant: Applicant, unitKey: String?,
                 receivedAt: Date, receivedBy: String, documents: [ReceivedDocument], sets: Int, request: String,
-                state: DossierState, process: ProcessBinding? = nil, authority: Authority? = nil) {
+                state: DossierState, process: ProcessBinding? = nil, authority: Authority? = nil,
+                trackingSecret: String? = nil) {
         self.code = code
         self.procedureCode = procedureCode
         self.procedureName = procedureName
@@ -49,6 +52,7 @@ public struct Dossier: Hashable, Sendable, Codable {
         self.state = state
         self.process = process
         self.authority = authority
+        self.trackingSecret = trackingSecret
     }
 
     /// Every agency with a part in the dossier: the deciding one, the receiving desk's, and the partners of its

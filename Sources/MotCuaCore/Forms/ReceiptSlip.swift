@@ -28,6 +28,8 @@ public struct ReceiptSlip: Hashable, Sendable, Codable {
     public let registerLine: Int
     public let receivingOfficer: String
     public let channel: Channel
+    /// Mã tra cứu, as printed (`K7PX-3M9Q`): with the code, it lets the applicant follow the dossier online.
+    public let trackingSecret: String?
 
     public init(_ record: DossierRecord, registerLine: Int) {
         let dossier = record.dossier
@@ -45,5 +47,6 @@ public struct ReceiptSlip: Hashable, Sendable, Codable {
         self.registerLine = registerLine
         receivingOfficer = record.officerName(dossier.receivedBy)
         channel = dossier.channel
+        trackingSecret = dossier.trackingSecret.map(TrackingSecret.display)
     }
 }

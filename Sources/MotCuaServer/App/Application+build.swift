@@ -66,6 +66,7 @@ public enum MotCuaApp {
         PortalController(pages: pages, catalog: CatalogStore(database: database), now: now).register(on: router)
         WorkspaceController(pages: pages, sessions: SessionController(users: UserStore(database: database), now: now),
                             service: dossiers).register(on: router)
+        TrackingController(pages: pages, service: dossiers).register(on: router)
         return router
     }
 

@@ -58,13 +58,9 @@ struct DossierController {
     /// and the verdict on the whole (late if any other agency's part was late).
     @Sendable func results(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (dossier, _) = try await visibleDossier(request, context: context)
-        var parts: [ResultPart] = []
-        if let binding = dossier.process,
-           let process = try await service.processes.definition(key: binding.key, version: binding.version) {
-            parts = ResultPart.parts(of: dossier, process: process)
-        }
         return try APICoding.response(ResultsBody(code: dossier.code, timeliness: dossier.state.timeliness?.rawValue,
-                                                  lateByHandOff: dossier.state.lateByHandOff, parts: parts))
+                                                  lateByHandOff: dossier.state.lateByHandOff,
+                                                  parts: try await service.resultParts(of: dossier)))
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {

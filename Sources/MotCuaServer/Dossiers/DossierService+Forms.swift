@@ -2,7 +2,8 @@ import Foundation
 import MotCuaCore
 import MotCuaStore
 
-/// Biểu mẫu của hồ sơ — what the forms of a dossier are read from, for the API and the printable pages alike.
+/// Biểu mẫu và kết quả của hồ sơ — what the forms and the results of a dossier are read from, for the API and the
+/// pages alike.
 extension DossierService {
     /// The dossier with its events, procedure, and the names of its agencies and officers.
     func record(of dossier: Dossier, procedure: Procedure) async throws -> DossierRecord {
@@ -22,5 +23,12 @@ extension DossierService {
         let line = try await DossierStore(database: database)
             .registerLine(of: dossier, yearStart: DossierRegister.yearStart(of: dossier.receivedAt))
         return ReceiptSlip(record, registerLine: line)
+    }
+
+    /// The results the dossier's process issues (several for an interlinked filing), as far as each has come.
+    func resultParts(of dossier: Dossier) async throws -> [ResultPart] {
+        guard let binding = dossier.process,
+              let process = try await processes.definition(key: binding.key, version: binding.version) else { return [] }
+        return ResultPart.parts(of: dossier, process: process)
     }
 }

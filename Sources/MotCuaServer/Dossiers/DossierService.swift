@@ -97,13 +97,15 @@ struct DossierService: Sendable {
         let day = WorkingCalendar.local(receivedAt).date
         let sequence = try await DossierStore.nextSequence(agencyCode: agency.code, day: day, in: db)
         let state = workflow.received(at: receivedAt, budget: procedure.deadline)
+        var generator = SystemRandomNumberGenerator()
         let dossier = Dossier(
             code: DossierCode.make(agencyCode: agency.code, day: day, sequence: sequence),
             procedureCode: procedure.code, procedureName: procedure.name, agencyCode: agency.code,
             receivedByAgencyCode: plan.receiving.code, channel: Channel(rawValue: body.channel ?? 1) ?? .counter,
             applicant: body.applicant, unitKey: body.unitKey, receivedAt: receivedAt, receivedBy: officer.username,
             documents: body.documents ?? [], sets: body.sets ?? 1, request: body.request ?? procedure.name, state: state,
-            process: plan.process, authority: plan.authority)
+            process: plan.process, authority: plan.authority,
+            trackingSecret: TrackingSecret.make(using: &generator))
         let event = DossierEvent(DossierEvent.intake, by: officer.username, at: receivedAt, from: nil, to: state)
         try await DossierStore.insert(dossier, event: event, in: db)
         return dossier

@@ -88,6 +88,7 @@ struct ReceiptPrintPage {
     let registerLine: Int
     let receivingOfficer: String
     let authority: String?
+    let trackingSecret: String?
 
     init(layout: PageLayout, slip: ReceiptSlip) {
         self.layout = layout
@@ -112,5 +113,6 @@ struct ReceiptPrintPage {
         registerLine = slip.registerLine
         receivingOfficer = slip.receivingOfficer
         authority = slip.header.authority
+        trackingSecret = slip.trackingSecret
     }
 }

@@ -1,0 +1,68 @@
+import Foundation
+import Hummingbird
+import MotCuaCore
+import MotCuaStore
+
+/// Tra cứu hồ sơ — citizens follow a dossier with its code and the secret on their receipt. The secret is
+/// posted, not put in the address, and a wrong code and a wrong secret get the same answer, so nothing tells
+/// which dossiers exist.
+struct TrackingController {
+    let pages: WebPages
+    let service: DossierService
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/tra-cuu", use: form)
+        router.post("/tra-cuu", use: lookUp)
+    }
+
+    /// What the tracking form posts.
+    struct LookUpForm: Decodable {
+        let code: String?
+        let secret: String?
+        let csrf: String?
+    }
+
+    @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (csrf, cookie) = CSRF.token(for: request)
+        return try formPage(csrf: csrf, officer: context.officer, code: "").setting(cookie)
+    }
+
+    @Sendable func lookUp(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await WorkspaceController.decode(LookUpForm.self, from: request)
+        let (csrf, cookie) = CSRF.token(for: request)
+        let code = String((form.code ?? "").trimmingCharacters(in: .whitespacesAndNewlines).uppercased().prefix(40))
+        func refuse(_ status: HTTPResponse.Status, code codeError: String? = nil, secret secretError: String? = nil,
+                    form formError: String? = nil) throws -> Response {
+            try formPage(csrf: csrf, officer: context.officer, code: code, status: status, codeError: codeError,
+                         secretError: secretError, formError: formError).setting(cookie)
+        }
+        guard CSRF.isValid(form.csrf, for: request) else {
+            return try refuse(.forbidden, form: "Biểu mẫu đã hết hạn hoặc không đến từ trang này. Hãy tra cứu lại.")
+        }
+        let secret = form.secret ?? ""
+        if code.isEmpty || secret.isEmpty {
+            return try refuse(.unprocessableContent, code: code.isEmpty ? "Nhập mã hồ sơ in trên giấy tiếp nhận." : nil,
+                              secret: secret.isEmpty ? "Nhập mã tra cứu in trên giấy tiếp nhận." : nil)
+        }
+        guard TrackingSecret.normalized(secret) != nil else {
+            return try refuse(.unprocessableContent, secret: "Mã tra cứu gồm 8 chữ và số, ví dụ K7PX-3M9Q.")
+        }
+        guard let dossier = try await DossierStore(database: service.database).dossier(code: code),
+              let expected = dossier.trackingSecret, TrackingSecret.matches(secret, expected) else {
+            return try refuse(.notFound, form: "Không tìm thấy hồ sơ có mã và mã tra cứu này. Hãy xem lại giấy tiếp nhận.")
+        }
+        let events = try await DossierStore(database: service.database).events(code: dossier.code)
+        let parts = try await service.resultParts(of: dossier)
+        let page = TrackingPage(layout: PageLayout(title: "Hồ sơ \(dossier.code)", officer: context.officer, csrf: csrf),
+                                dossier: dossier, supplementReason: events.last { $0.action == DossierAction.requestSupplement.rawValue }?.reason,
+                                parts: parts, now: service.now(), calendar: service.workflow.calendar)
+        return try pages.render("tracking", page).setting(cookie)
+    }
+
+    private func formPage(csrf: String, officer: UserStore.Officer?, code: String, status: HTTPResponse.Status = .ok,
+                          codeError: String? = nil, secretError: String? = nil, formError: String? = nil) throws -> Response {
+        try pages.render("tracking-form", TrackingFormPage(layout: PageLayout(title: "Tra cứu hồ sơ", officer: officer, csrf: csrf),
+                                                            code: code, codeError: codeError, secretError: secretError,
+                                                            formError: formError), status: status)
+    }
+}
