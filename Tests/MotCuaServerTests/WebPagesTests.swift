@@ -118,3 +118,43 @@ import Testing
         }
     }
 }
+
+/// The officer's dossier page: only the actions the officer may take are offered, an action goes through the
+/// same rules as the API, and a refused or forged one changes nothing.
+@Suite struct DossierPageTests {
+    @Test(arguments: TestEngine.available)
+    func actionsAreOfferedByRoleAndRefusedOnesChangeNothing(engine: TestEngine) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
+            let code = try await client.receiveDossier()
+            func headers(_ username: String) async throws -> HTTPFields {
+                var fields = HTTPFields()
+                fields[.authorization] = "Bearer \(try await client.signIn(username))"
+                fields[.cookie] = "motcua_csrf=\(WebPagesTests.csrf)"
+                fields[.contentType] = "application/x-www-form-urlencoded"
+                return fields
+            }
+            let desk = try await client.send(.get, "/can-bo/ho-so/\(code)", raw: nil, headers: try await headers("motcua.badinh"))
+            #expect(desk.status == .ok && desk.text.contains(#"name="action" value="tiep-nhan""#))
+            let specialist = try await client.send(.get, "/can-bo/ho-so/\(code)", raw: nil, headers: try await headers("chuyenvien.badinh"))
+            #expect(specialist.text.contains("Bạn không có thao tác nào") && !specialist.text.contains(#"value="tiep-nhan""#))
+
+            func post(_ fields: String, as username: String) async throws -> APIResponse {
+                try await client.send(.post, "/can-bo/ho-so/\(code)/thao-tac", raw: Data(fields.utf8), headers: try await headers(username))
+            }
+            let forged = try await post("action=tiep-nhan&csrf=nope", as: "motcua.badinh")
+            #expect(forged.status == .forbidden)
+            let notTheirs = try await post("action=tiep-nhan&csrf=\(WebPagesTests.csrf)", as: "chuyenvien.badinh")
+            #expect(notTheirs.status == .forbidden && notTheirs.text.contains("Thao tác này cần vai trò"))
+            let noReason = try await post("action=tu-choi&reason=&csrf=\(WebPagesTests.csrf)", as: "motcua.badinh")
+            #expect(noReason.status == .unprocessableContent && noReason.text.contains(#"id="loi-tu-choi">Cần ghi rõ lý do."#))
+            let desk2 = try await client.signIn("motcua.badinh")
+            #expect(try await client.send(.get, "/api/dossiers/\(code)", token: desk2).json["version"] as? Int == 1,
+                    "nothing refused was written")
+            let accepted = try await post("action=tiep-nhan&version=1&csrf=\(WebPagesTests.csrf)", as: "motcua.badinh")
+            #expect(accepted.status == .found && accepted.headers[.location] == "/can-bo/ho-so/\(code)?xong=tiep-nhan")
+            #expect(try await client.send(.get, "/api/dossiers/\(code)", token: desk2).json["status"] as? Int == 2)
+            let stale = try await post("action=chuyen-buoc&version=1&csrf=\(WebPagesTests.csrf)", as: "motcua.badinh")
+            #expect(stale.status == .conflict, "a page older than the dossier is refused")
+        }
+    }
+}

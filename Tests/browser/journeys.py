@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Browser journeys: the real `motcua serve` (demo data) driven by headless Chromium through Selenium.
-A citizen finds a procedure; the desk signs in, prints form 01; a specialist finds the dossier in the queue; the
-citizen follows it with the code and secret from the receipt.
+A citizen finds a procedure; the desk signs in, prints form 01, accepts the dossier on its page; the specialist
+finds it in the queue and sends it on, the leader signs, the desk finishes and returns the result; the citizen
+follows it with the code and secret from the receipt.
 
 Usage: journeys.py BASE_URL SCREENSHOT_DIR
 Walks what the pages offer today, saves a screenshot of every page visited, and on every page checks that each
@@ -16,6 +17,9 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 BASE, SHOTS = sys.argv[1].rstrip('/'), sys.argv[2]
 os.makedirs(SHOTS, exist_ok=True)
+for old in os.listdir(SHOTS):  # the folder holds this run's pages only
+    if old.endswith(('.png', '.pdf')):
+        os.remove(os.path.join(SHOTS, old))
 PASSWORD = 'motcua2026'
 visited = []
 
@@ -30,6 +34,23 @@ def submitted(driver, button):
     old = driver.find_element(By.TAG_NAME, 'html')
     button.click()
     WebDriverWait(driver, 10).until(lambda d: old.id != d.find_element(By.TAG_NAME, 'html').id)
+
+
+def act(driver, action):
+    """Submits the dossier page's form of one action."""
+    submitted(driver, driver.find_element(By.CSS_SELECTOR, f'form.action input[name="action"][value="{action}"]')
+              .find_element(By.XPATH, './ancestor::form').find_element(By.TAG_NAME, 'button'))
+
+
+def sign_in(driver, username):
+    """Signs out whoever is signed in, then signs `username` in."""
+    out = driver.find_elements(By.CSS_SELECTOR, 'header.site button.link')
+    if out:
+        submitted(driver, out[0])
+    driver.get(BASE + '/dang-nhap')
+    driver.find_element(By.ID, 'username').send_keys(username)
+    driver.find_element(By.ID, 'password').send_keys(PASSWORD)
+    submitted(driver, driver.find_element(By.CSS_SELECTOR, 'form.narrow button'))
 
 
 def api(method, path, body=None, token=None):
@@ -77,7 +98,10 @@ def visit(driver, name):
     focused = driver.switch_to.active_element
     check('skip' in (focused.get_attribute('class') or ''), f'{name}: the first Tab does not reach the skip link')
     path = os.path.join(SHOTS, f'{len(visited) + 1:02d}-{name}.png')
+    height = driver.execute_script('return document.documentElement.scrollHeight')
+    driver.set_window_size(412, max(915, height))  # the whole page, as a phone shows it scrolled
     driver.save_screenshot(path)
+    driver.set_window_size(412, 915)
     visited.append(path)
 
 
@@ -138,17 +162,32 @@ def main():
         with open(os.path.join(SHOTS, 'mau-01.pdf'), 'wb') as out:
             out.write(__import__('base64').b64decode(pdf['data']))
 
-        # Accepted and sent on, it waits in the specialists' queue with its step deadline.
-        for action in ('tiep-nhan', 'chuyen-buoc'):
-            api('POST', f'/api/dossiers/{code}/transitions', {'action': action}, desk)
-        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'header.site button.link'))
-        driver.get(BASE + '/dang-nhap')
-        driver.find_element(By.ID, 'username').send_keys('chuyenvien.badinh')
-        driver.find_element(By.ID, 'password').send_keys(PASSWORD)
-        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'form.narrow button'))
-        rows = driver.find_elements(By.CSS_SELECTOR, 'tbody tr')
-        check(any(code in row.text and 'Chờ trong hàng' in row.text for row in rows), f'specialist queue: {[r.text for r in rows]}')
-        visit(driver, 'viec-cua-toi-chuyen-vien')
+        # On the dossier's page the desk accepts it and sends it into its process; a supplement request
+        # without a reason is refused next to the action.
+        driver.get(f'{BASE}/can-bo/ho-so/{code}')
+        visit(driver, 'ho-so-moi')
+        act(driver, 'tiep-nhan')
+        check('Đã thực hiện: Tiếp nhận.' in driver.page_source, 'accepted')
+        act(driver, 'yeu-cau-bo-sung')
+        check(driver.find_element(By.ID, 'loi-yeu-cau-bo-sung').text == 'Cần ghi rõ lý do.', 'a supplement request needs a reason')
+        visit(driver, 'ho-so-thieu-ly-do')
+        act(driver, 'chuyen-buoc')
+
+        # The specialist finds it in the unit's queue and sends it on; the leader signs; the desk finishes and
+        # hands the result over.
+        for officer, actions in (('chuyenvien.badinh', ['chuyen-buoc']), ('lanhdao.badinh', ['chuyen-buoc']),
+                                 ('motcua.badinh', ['hoan-thanh', 'tra-ket-qua'])):
+            sign_in(driver, officer)
+            if officer == 'chuyenvien.badinh':
+                rows = driver.find_elements(By.CSS_SELECTOR, 'tbody tr')
+                check(any(code in row.text and 'Chờ trong hàng' in row.text for row in rows),
+                      f'specialist queue: {[r.text for r in rows]}')
+                visit(driver, 'viec-cua-toi-chuyen-vien')
+            submitted(driver, driver.find_element(By.LINK_TEXT, code)) if officer != 'motcua.badinh' else driver.get(f'{BASE}/can-bo/ho-so/{code}')
+            for action in actions:
+                act(driver, action)
+        check('Đã trả kết quả' in driver.find_element(By.CSS_SELECTOR, '.facts').text, 'the result was handed over')
+        visit(driver, 'ho-so-da-tra-ket-qua')
 
         # The citizen follows the dossier with the code and the secret from the receipt, typed in lower case.
         submitted(driver, driver.find_element(By.CSS_SELECTOR, 'header.site button.link'))
@@ -159,7 +198,7 @@ def main():
         submitted(driver, driver.find_element(By.CSS_SELECTOR, 'form.narrow button'))
         check(driver.find_element(By.TAG_NAME, 'h1').text == f'Hồ sơ {code}', 'the tracking page opens')
         steps = driver.find_element(By.CSS_SELECTOR, '.timeline').text
-        check('Đang xử lý, còn' in steps, f'each step shows its own countdown: {steps}')
+        check(steps.count('Xong lúc') == 3, f'each step shows when it was done: {steps}')
         visit(driver, 'ho-so-cua-cong-dan')
     finally:
         driver.quit()

@@ -67,6 +67,7 @@ public enum MotCuaApp {
         WorkspaceController(pages: pages, sessions: SessionController(users: UserStore(database: database), now: now),
                             service: dossiers).register(on: router)
         TrackingController(pages: pages, service: dossiers).register(on: router)
+        DossierPageController(pages: pages, service: dossiers).register(on: router)
         return router
     }
 

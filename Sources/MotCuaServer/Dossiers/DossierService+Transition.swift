@@ -95,3 +95,17 @@ extension DossierService {
         }
     }
 }
+
+extension DossierService {
+    /// The actions `officer` may take on the dossier now (see `AvailableActions`).
+    func offers(on dossier: Dossier, procedure: Procedure, to officer: UserStore.Officer, at now: Date) async throws -> AvailableActions {
+        guard let binding = dossier.process,
+              let definition = try await processes.definition(key: binding.key, version: binding.version) else {
+            return AvailableActions(offers: [])
+        }
+        let covering = try await AbsenceStore(database: database).covered(by: officer.username, at: now)
+        let actor = officer.actor(covering: covering)
+        return AvailableActions(for: actor, roles: actor.roles(actingOn: dossier), state: dossier.state, workflow: workflow,
+                                engine: workflow.engine(for: dossier, definition: definition), budget: procedure.deadline, at: now)
+    }
+}

@@ -24,7 +24,7 @@ struct WorkPage {
         let due: String
         let state: String
         let stateClass: String
-        let printHref: String
+        let href: String
     }
 
     let layout: PageLayout
@@ -44,7 +44,7 @@ struct WorkPage {
             }
             return Line(dossierCode: entry.dossierCode, step: entry.name, unit: entry.unit, holder: holder,
                         due: entry.dueAt.map(WorkingCalendar.vietnamese) ?? "Tạm dừng (chờ công dân)", state: state,
-                        stateClass: stateClass, printHref: "/can-bo/ho-so/\(entry.dossierCode)/mau-01")
+                        stateClass: stateClass, href: "/can-bo/ho-so/\(entry.dossierCode)")
         }
         hasLines = !entries.isEmpty
         summary = entries.isEmpty ? "Không có việc nào đang chờ bạn." : "\(total) việc đang chờ."
