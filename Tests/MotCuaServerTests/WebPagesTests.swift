@@ -158,3 +158,33 @@ import Testing
         }
     }
 }
+
+/// The desk's intake page: what the API checks, checked; everything typed kept on a refusal; a double click
+/// receives once; only desk officers receive.
+@Suite struct DeskIntakePageTests {
+    @Test(arguments: TestEngine.available)
+    func aCounterDossierIsReceivedOnceFromTheForm(engine: TestEngine) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
+            func post(_ personalId: String, as username: String = "motcua.badinh", submission: String = "lan-1") async throws -> APIResponse {
+                let fields = ["procedureCode": "1.004873", "csrf": WebPagesTests.csrf, "submission": submission, "kind": "cong-dan",
+                              "name": "Nguyễn Văn An", "personalId": personalId, "address": "Phường Ba Đình", "phone": "0912345678",
+                              "doc-0": "1", "originals-0": "1", "copies-0": "0", "sets": "1", "channel": "1"]
+                var (body, headers) = WebPagesTests.form(fields, cookies: "motcua_csrf=\(WebPagesTests.csrf)")
+                headers[.authorization] = "Bearer \(try await client.signIn(username))"
+                return try await client.send(.post, "/can-bo/tiep-nhan", raw: body, headers: headers)
+            }
+            let wrong = try await post("12345")
+            #expect(wrong.status == .unprocessableContent && wrong.text.contains(#"id="personalId-error""#))
+            #expect(wrong.text.contains(#"value="Nguyễn Văn An""#) && wrong.text.contains(#"value="12345""#), "what was typed stays")
+            let first = try await post("001090012345")
+            let again = try await post("001090012345")
+            #expect(first.status == .found && first.headers[.location] == again.headers[.location], "a double click receives once")
+            let desk = try await client.signIn("motcua.badinh")
+            #expect((try await client.send(.get, "/api/dossiers", token: desk).json["total"] as? Int) == 1)
+            let receipt = try #require(first.headers[.location])
+            #expect(receipt.hasPrefix("/can-bo/ho-so/000.30.01.H26-260302-") && receipt.hasSuffix("/mau-01"))
+            let notDesk = try await post("001090012345", as: "chuyenvien.badinh", submission: "lan-2")
+            #expect(notDesk.status == .forbidden && notDesk.text.contains("Chỉ cán bộ một cửa được tiếp nhận hồ sơ."))
+        }
+    }
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Browser journeys: the real `motcua serve` (demo data) driven by headless Chromium through Selenium.
-A citizen finds a procedure; the desk signs in, prints form 01, accepts the dossier on its page; the specialist
+A citizen finds a procedure; the desk signs in, receives a counter dossier and prints form 01, accepts it on its
+page; the specialist
 finds it in the queue and sends it on, the leader signs, the desk finishes and returns the result; the citizen
 follows it with the code and secret from the receipt.
 
@@ -8,7 +9,7 @@ Usage: journeys.py BASE_URL SCREENSHOT_DIR
 Walks what the pages offer today, saves a screenshot of every page visited, and on every page checks that each
 input is labelled, that the first Tab reaches the skip link, and that text contrast meets WCAG AA. Exits non-zero
 with the failed check's message."""
-import json, os, sys, urllib.request
+import base64, json, os, re, sys
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
@@ -51,19 +52,6 @@ def sign_in(driver, username):
     driver.find_element(By.ID, 'username').send_keys(username)
     driver.find_element(By.ID, 'password').send_keys(PASSWORD)
     submitted(driver, driver.find_element(By.CSS_SELECTOR, 'form.narrow button'))
-
-
-def api(method, path, body=None, token=None):
-    request = urllib.request.Request(BASE + path, method=method, data=json.dumps(body).encode() if body else None,
-                                     headers={'Content-Type': 'application/json'})
-    if token:
-        request.add_header('Authorization', 'Bearer ' + token)
-    with urllib.request.urlopen(request) as response:
-        return json.loads(response.read() or b'null')
-
-
-def token(username):
-    return api('POST', '/api/sessions', {'username': username, 'password': PASSWORD})['token']
 
 
 # Text contrast (WCAG 2.1 AA): 4.5:1, or 3:1 for large text, against the first opaque background behind it.
@@ -145,22 +133,35 @@ def main():
         check(driver.find_element(By.TAG_NAME, 'h1').text == 'Việc của tôi', 'signed in, at my work')
         visit(driver, 'viec-cua-toi-mot-cua')
 
-        # A counter dossier received at the desk (through the API until the intake page exists); form 01 prints.
-        desk = token('motcua.badinh')
-        dossier = api('POST', '/api/dossiers', {'procedureCode': '1.004873', 'channel': 1, 'applicant': {
-            'kind': 'cong-dan', 'name': 'Nguyễn Văn An', 'personalId': '001090012345',
-            'address': 'Số 1 phố Đội Cấn, phường Ba Đình', 'phone': '0912345678'},
-            'documents': [{'name': 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân', 'originals': 1, 'copies': 0}]}, desk)
-        code = dossier['code']
+        # A counter dossier received at the desk: the procedure picked, the applicant typed, the documents ticked;
+        # a wrong personal ID is refused next to its field with everything typed kept; then form 01 prints.
+        submitted(driver, driver.find_element(By.LINK_TEXT, 'Tiếp nhận hồ sơ'))
+        driver.find_element(By.ID, 'q').send_keys('tinh trang hon nhan')
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'form.search button'))
+        submitted(driver, driver.find_element(By.LINK_TEXT, 'Cấp Giấy xác nhận tình trạng hôn nhân'))
+        visit(driver, 'tiep-nhan')
+        driver.find_element(By.ID, 'name').send_keys('Nguyễn Văn An')
+        driver.find_element(By.ID, 'personalId').send_keys('12345')
+        driver.find_element(By.ID, 'address').send_keys('Số 1 phố Đội Cấn, phường Ba Đình')
+        driver.find_element(By.ID, 'phone').send_keys('0912345678')
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'main form button[type="submit"]'))
+        check(driver.find_element(By.ID, 'personalId-error').text, 'a wrong personal ID is refused next to the field')
+        check(driver.find_element(By.ID, 'name').get_attribute('value') == 'Nguyễn Văn An', 'the name typed is kept')
+        visit(driver, 'tiep-nhan-loi')
+        box = driver.find_element(By.ID, 'personalId')
+        box.clear()
+        box.send_keys('001090012345')
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'main form button[type="submit"]'))
+        code = driver.find_element(By.CSS_SELECTOR, '.form-sheet').text.split('Mã hồ sơ: ')[1].split()[0]
         driver.get(f'{BASE}/can-bo/ho-so/{code}/mau-01')
         check(code in driver.find_element(By.CSS_SELECTOR, '.form-sheet').text, 'form 01 carries the dossier code')
         check('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ' in driver.find_element(By.ID, 'form-title').text.upper(), 'form 01 title')
-        secret = __import__('re').search(r'mã tra cứu: ([0-9A-Z]{4}-[0-9A-Z]{4})', driver.find_element(By.CSS_SELECTOR, '.form-sheet').text)
+        secret = re.search(r'mã tra cứu: ([0-9A-Z]{4}-[0-9A-Z]{4})', driver.find_element(By.CSS_SELECTOR, '.form-sheet').text)
         check(secret, 'form 01 prints the tracking secret')
         visit(driver, 'mau-01')
         pdf = driver.execute_cdp_cmd('Page.printToPDF', {'paperWidth': 8.27, 'paperHeight': 11.69, 'printBackground': False})
         with open(os.path.join(SHOTS, 'mau-01.pdf'), 'wb') as out:
-            out.write(__import__('base64').b64decode(pdf['data']))
+            out.write(base64.b64decode(pdf['data']))
 
         # On the dossier's page the desk accepts it and sends it into its process; a supplement request
         # without a reason is refused next to the action.

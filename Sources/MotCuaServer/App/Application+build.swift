@@ -68,6 +68,7 @@ public enum MotCuaApp {
                             service: dossiers).register(on: router)
         TrackingController(pages: pages, service: dossiers).register(on: router)
         DossierPageController(pages: pages, service: dossiers).register(on: router)
+        DeskIntakeController(pages: pages, service: dossiers).register(on: router)
         return router
     }
 

@@ -1,3 +1,4 @@
+import MotCuaCore
 import MotCuaStore
 
 /// Khung trang — what every page shows around its content: its title, who is signed in (officers), the links
@@ -9,11 +10,14 @@ struct PageLayout {
     /// Trang của cán bộ — the header offers the officer's pages instead of the public ones. (Stored: templates
     /// read view models by reflection, which sees no computed properties.)
     let isWorkspace: Bool
+    /// The header offers the desk's intake to desk officers.
+    let isDesk: Bool
 
     init(title: String, officer: UserStore.Officer?, csrf: String) {
         self.title = title
         officerName = officer?.fullName
         isWorkspace = officer != nil
+        isDesk = officer?.roles.contains { $0.role == .deskOfficer } ?? false
         self.csrf = csrf
     }
 }

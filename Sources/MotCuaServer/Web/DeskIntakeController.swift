@@ -1,0 +1,85 @@
+import Foundation
+import Hummingbird
+import MotCuaCore
+import MotCuaStore
+
+/// Tiếp nhận hồ sơ tại quầy — the desk picks the procedure, fills in the applicant and ticks the documents
+/// received; the intake goes through the API's own checks and transaction, and the receipt (form 01) opens to
+/// print. Each form carries a submission number, so a double click receives the dossier once.
+struct DeskIntakeController {
+    let pages: WebPages
+    let service: DossierService
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/can-bo/tiep-nhan", use: form)
+        router.post("/can-bo/tiep-nhan", use: receive)
+    }
+
+    @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let officer = context.officer else { return .redirect(to: "/dang-nhap", type: .found) }
+        let (csrf, cookie) = CSRF.token(for: request)
+        let layout = PageLayout(title: "Tiếp nhận hồ sơ", officer: officer, csrf: csrf)
+        let query = FormFields(request.uri.query ?? "")
+        if !query["thu-tuc"].isEmpty, let procedure = try await service.catalog.procedure(code: query["thu-tuc"]) {
+            let page = DeskIntakePage(layout: layout, procedure: procedure, submission: TokenAuthMiddleware.newToken(),
+                                      posted: nil, problem: nil)
+            return try pages.render("desk-intake", page).setting(cookie)
+        }
+        let found = try await service.catalog.search(query: String(query["q"].prefix(200)), limit: 20, offset: 0)
+        return try pages.render("desk-intake", DeskIntakePage(layout: layout, query: query["q"], procedures: found.items)).setting(cookie)
+    }
+
+    @Sendable func receive(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let officer = context.officer else { return .redirect(to: "/dang-nhap", type: .found) }
+        let fields = try await FormFields.read(request)
+        let (csrf, cookie) = CSRF.token(for: request)
+        guard let procedure = try await service.catalog.procedure(code: fields["procedureCode"]) else {
+            return .redirect(to: "/can-bo/tiep-nhan", type: .found)
+        }
+        let submission = fields["submission"].isEmpty ? TokenAuthMiddleware.newToken() : fields["submission"]
+        func refused(_ status: HTTPResponse.Status, _ field: String?, _ message: String) throws -> Response {
+            let page = DeskIntakePage(layout: PageLayout(title: "Tiếp nhận hồ sơ", officer: officer, csrf: csrf), procedure: procedure,
+                                      submission: submission, posted: fields, problem: (field, message))
+            return try pages.render("desk-intake", page, status: status).setting(cookie)
+        }
+        guard CSRF.isValid(fields["csrf"], for: request) else {
+            return try refused(.forbidden, nil, "Biểu mẫu đã hết hạn hoặc không đến từ trang này. Hãy gửi lại.")
+        }
+        guard let sets = fields.number("sets") else { return try refused(.unprocessableContent, "sets", "Số bộ hồ sơ là một số, ví dụ 1.") }
+        let body = Self.intakeBody(procedure, fields, sets: sets)
+        let now = service.now()
+        do {
+            let plan = try await service.prepareIntake(body, by: officer, at: now)
+            let service = service
+            let key = "trang-tiep-nhan:" + String(submission.prefix(100))
+            let code = try await service.database.write { db -> String in
+                // The same form posted twice (a double click, a reload) receives the dossier once.
+                if let earlier = try await IdempotencyStore.recorded(username: officer.username, key: key, in: db) {
+                    return earlier.response
+                }
+                let dossier = try await service.receive(body, plan: plan, officer: officer, at: now, in: db)
+                try await IdempotencyStore.record(username: officer.username, key: key, requestHash: key, status: 201,
+                                                  response: dossier.code, now: now, in: db)
+                return dossier.code
+            }
+            return .redirect(to: "/can-bo/ho-so/\(code)/mau-01", type: .found)
+        } catch let problem as Problem {
+            return try refused(problem.status, problem.field, problem.message)
+        }
+    }
+
+    /// The intake the form describes: the documents ticked as received, with their numbers of originals and copies.
+    static func intakeBody(_ procedure: Procedure, _ fields: FormFields, sets: Int) -> IntakeBody {
+        func optional(_ name: String) -> String? { fields[name].isEmpty ? nil : fields[name] }
+        let kind = Applicant.Kind(rawValue: fields["kind"]) ?? .citizen
+        let documents = procedure.documents.indices.filter { fields.has("doc-\($0)") }.map { index in
+            ReceivedDocument(name: procedure.documents[index].name, originals: fields.number("originals-\(index)") ?? 0,
+                             copies: fields.number("copies-\(index)") ?? 0)
+        }
+        return IntakeBody(procedureCode: procedure.code, agencyCode: optional("agencyCode"), channel: fields.number("channel") ?? 1,
+                          applicant: Applicant(kind: kind, name: fields["name"], personalId: kind == .citizen ? optional("personalId") : nil,
+                                               taxCode: kind == .business ? optional("taxCode") : nil, address: fields["address"],
+                                               phone: optional("phone"), email: optional("email")),
+                          unitKey: nil, documents: documents, sets: sets, request: optional("request"))
+    }
+}

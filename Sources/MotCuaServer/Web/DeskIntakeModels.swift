@@ -1,0 +1,97 @@
+import Foundation
+import MotCuaCore
+
+/// Tiếp nhận tại quầy — the desk's intake page: first the procedure (searched as on the portal), then its form:
+/// the applicant, each document of the procedure to tick as received with its originals and copies, the sets and
+/// the request. A refused intake comes back with everything typed and the problem next to its field.
+struct DeskIntakePage {
+    /// One procedure to pick.
+    struct Choice {
+        let code: String
+        let name: String
+        let href: String
+    }
+
+    /// One document of the procedure, as the desk ticked it.
+    struct DocumentLine {
+        let index: Int
+        let name: String
+        let received: Bool
+        let originals: Int
+        let copies: Int
+    }
+
+    /// One option of a select.
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    let layout: PageLayout
+    let query: String
+    let choices: [Choice]
+    let choosing: Bool
+    let procedureCode: String
+    let procedureName: String
+    let deadline: String
+    let submission: String
+    let kinds: [Option]
+    let channels: [Option]
+    let documents: [DocumentLine]
+    let typed: [String: String]
+    let errors: [String: String]
+    let formError: String?
+
+    /// The procedure search step.
+    init(layout: PageLayout, query: String, procedures: [Procedure]) {
+        self.layout = layout
+        self.query = query
+        choices = procedures.map { Choice(code: $0.code, name: $0.name, href: "/can-bo/tiep-nhan?thu-tuc=\($0.code)") }
+        choosing = true
+        (procedureCode, procedureName, deadline, submission) = ("", "", "", "")
+        (kinds, channels, documents, typed, errors, formError) = ([], [], [], [:], [:], nil)
+    }
+
+    /// The form for one procedure: blank (every document ticked, as the procedure asks), or as posted with the
+    /// problem found.
+    init(layout: PageLayout, procedure: Procedure, submission: String, posted: FormFields?, problem: (field: String?, message: String)?) {
+        self.layout = layout
+        query = ""
+        choices = []
+        choosing = false
+        procedureCode = procedure.code
+        procedureName = procedure.name
+        deadline = procedure.deadline.description
+        self.submission = submission
+        let kind = posted?["kind"] ?? Applicant.Kind.citizen.rawValue
+        kinds = [Option(value: Applicant.Kind.citizen.rawValue, label: "Công dân", selected: kind == Applicant.Kind.citizen.rawValue),
+                 Option(value: Applicant.Kind.business.rawValue, label: "Tổ chức, doanh nghiệp", selected: kind == Applicant.Kind.business.rawValue)]
+        let channel = posted?["channel"] ?? "1"
+        channels = [Option(value: "1", label: "Trực tiếp tại quầy", selected: channel == "1"),
+                    Option(value: "3", label: "Qua bưu chính", selected: channel == "3")]
+        documents = procedure.documents.enumerated().map { index, document in
+            DocumentLine(index: index, name: document.name, received: posted.map { $0.has("doc-\(index)") } ?? true,
+                         originals: posted?.number("originals-\(index)") ?? document.originals,
+                         copies: posted?.number("copies-\(index)") ?? document.copies)
+        }
+        var typed: [String: String] = [:]
+        for name in Self.textFields { typed[name] = posted?[name] ?? "" }
+        if typed["sets"]?.isEmpty ?? true { typed["sets"] = "1" }
+        if typed["request"]?.isEmpty ?? true { typed["request"] = procedure.name }
+        self.typed = typed
+        var errors: [String: String] = [:]
+        if let problem, let field = problem.field.flatMap(Self.formField(for:)) { errors[field] = problem.message }
+        self.errors = errors
+        formError = problem.flatMap { $0.field.flatMap(Self.formField(for:)) == nil ? $0.message : nil }
+    }
+
+    static let textFields = ["name", "personalId", "taxCode", "address", "phone", "email", "sets", "request", "agencyCode"]
+
+    /// The form's field a problem of the intake is about (`applicant.personalId` → `personalId`).
+    static func formField(for problemField: String) -> String? {
+        let name = problemField.hasPrefix("applicant.") ? String(problemField.dropFirst("applicant.".count)) : problemField
+        if name.hasPrefix("documents") { return "documents" }
+        return textFields.contains(name) ? name : nil
+    }
+}
