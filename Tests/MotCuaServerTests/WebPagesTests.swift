@@ -73,12 +73,16 @@ import Testing
             let code = try await client.receiveDossier()
             var own = HTTPFields()
             own[.authorization] = "Bearer \(try await client.signIn("motcua.badinh"))"
-            let receipt = try await client.send(.get, "/can-bo/ho-so/\(code)/mau-01", raw: nil, headers: own)
+            let receipt = try await client.send(.get, "/can-bo/ho-so/\(code)/mau/01", raw: nil, headers: own)
             #expect(receipt.status == .ok && receipt.text.contains(code) && receipt.text.contains("09 giờ 00 phút, ngày 02/03/2026"))
             var other = HTTPFields()
             other[.authorization] = "Bearer \(try await client.signIn("chuyenvien.stp"))"
-            let hidden = try await client.send(.get, "/can-bo/ho-so/\(code)/mau-01", raw: nil, headers: other)
+            let hidden = try await client.send(.get, "/can-bo/ho-so/\(code)/mau/01", raw: nil, headers: other)
             #expect(hidden.status == .notFound && !hidden.text.contains("Nguyễn Văn An"))
+            let notIssued = try await client.send(.get, "/can-bo/ho-so/\(code)/mau/05", raw: nil, headers: own)
+            #expect(notIssued.status == .notFound && notIssued.text.contains("chỉ có khi đã ban hành"))
+            let slip = try await client.send(.get, "/can-bo/ho-so/\(code)/mau/06", raw: nil, headers: own)
+            #expect(slip.status == .ok && slip.text.contains("Phiếu kiểm soát quá trình giải quyết hồ sơ"))
         }
     }
 }
@@ -182,7 +186,7 @@ import Testing
             let desk = try await client.signIn("motcua.badinh")
             #expect((try await client.send(.get, "/api/dossiers", token: desk).json["total"] as? Int) == 1)
             let receipt = try #require(first.headers[.location])
-            #expect(receipt.hasPrefix("/can-bo/ho-so/000.30.01.H26-260302-") && receipt.hasSuffix("/mau-01"))
+            #expect(receipt.hasPrefix("/can-bo/ho-so/000.30.01.H26-260302-") && receipt.hasSuffix("/mau/01"))
             let notDesk = try await post("001090012345", as: "chuyenvien.badinh", submission: "lan-2")
             #expect(notDesk.status == .forbidden && notDesk.text.contains("Chỉ cán bộ một cửa được tiếp nhận hồ sơ."))
         }

@@ -153,7 +153,7 @@ def main():
         box.send_keys('001090012345')
         submitted(driver, driver.find_element(By.CSS_SELECTOR, 'main form button[type="submit"]'))
         code = driver.find_element(By.CSS_SELECTOR, '.form-sheet').text.split('Mã hồ sơ: ')[1].split()[0]
-        driver.get(f'{BASE}/can-bo/ho-so/{code}/mau-01')
+        check(driver.current_url.endswith(f'/can-bo/ho-so/{code}/mau/01'), 'the intake opens form 01 to print')
         check(code in driver.find_element(By.CSS_SELECTOR, '.form-sheet').text, 'form 01 carries the dossier code')
         check('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ' in driver.find_element(By.ID, 'form-title').text.upper(), 'form 01 title')
         secret = re.search(r'mã tra cứu: ([0-9A-Z]{4}-[0-9A-Z]{4})', driver.find_element(By.CSS_SELECTOR, '.form-sheet').text)
@@ -174,21 +174,33 @@ def main():
         visit(driver, 'ho-so-thieu-ly-do')
         act(driver, 'chuyen-buoc')
 
-        # The specialist finds it in the unit's queue and sends it on; the leader signs; the desk finishes and
-        # hands the result over.
-        for officer, actions in (('chuyenvien.badinh', ['chuyen-buoc']), ('lanhdao.badinh', ['chuyen-buoc']),
-                                 ('motcua.badinh', ['hoan-thanh', 'tra-ket-qua'])):
+        # The specialist finds it in the unit's queue and asks the applicant for a missing document (form 02;
+        # the clock stops); the desk records the supplement; the specialist sends it on; the leader signs; the
+        # desk finishes and hands the result over; form 06 shows every hand-off.
+        sign_in(driver, 'chuyenvien.badinh')
+        rows = driver.find_elements(By.CSS_SELECTOR, 'tbody tr')
+        check(any(code in row.text and 'Chờ trong hàng' in row.text for row in rows), f'specialist queue: {[r.text for r in rows]}')
+        visit(driver, 'viec-cua-toi-chuyen-vien')
+        submitted(driver, driver.find_element(By.LINK_TEXT, code))
+        form = driver.find_element(By.CSS_SELECTOR, 'form.action input[name="action"][value="yeu-cau-bo-sung"]').find_element(By.XPATH, './ancestor::form')
+        form.find_element(By.TAG_NAME, 'textarea').send_keys('Thiếu bản chính giấy tờ tùy thân')
+        act(driver, 'yeu-cau-bo-sung')
+        check('Tạm dừng tính thời hạn' in driver.find_element(By.CSS_SELECTOR, '.facts').text, 'the clock stops')
+        submitted(driver, driver.find_element(By.PARTIAL_LINK_TEXT, 'Mẫu 02'))
+        check('Thiếu bản chính giấy tờ tùy thân' in driver.find_element(By.CSS_SELECTOR, '.form-sheet').text, 'form 02 gives the reason')
+        visit(driver, 'mau-02')
+        for officer, actions in (('motcua.badinh', ['da-bo-sung']), ('chuyenvien.badinh', ['chuyen-buoc']),
+                                 ('lanhdao.badinh', ['chuyen-buoc']), ('motcua.badinh', ['hoan-thanh', 'tra-ket-qua'])):
             sign_in(driver, officer)
-            if officer == 'chuyenvien.badinh':
-                rows = driver.find_elements(By.CSS_SELECTOR, 'tbody tr')
-                check(any(code in row.text and 'Chờ trong hàng' in row.text for row in rows),
-                      f'specialist queue: {[r.text for r in rows]}')
-                visit(driver, 'viec-cua-toi-chuyen-vien')
-            submitted(driver, driver.find_element(By.LINK_TEXT, code)) if officer != 'motcua.badinh' else driver.get(f'{BASE}/can-bo/ho-so/{code}')
+            driver.get(f'{BASE}/can-bo/ho-so/{code}')
             for action in actions:
                 act(driver, action)
         check('Đã trả kết quả' in driver.find_element(By.CSS_SELECTOR, '.facts').text, 'the result was handed over')
         visit(driver, 'ho-so-da-tra-ket-qua')
+        submitted(driver, driver.find_element(By.PARTIAL_LINK_TEXT, 'Mẫu 06'))
+        handoffs = driver.find_elements(By.CSS_SELECTOR, '.form-sheet tbody tr')
+        check(len(handoffs) >= 4, f'form 06 has a row per hand-off: {[r.text for r in handoffs]}')
+        visit(driver, 'mau-06')
 
         # The citizen follows the dossier with the code and the secret from the receipt, typed in lower case.
         submitted(driver, driver.find_element(By.CSS_SELECTOR, 'header.site button.link'))

@@ -62,7 +62,7 @@ struct DeskIntakeController {
                                                   response: dossier.code, now: now, in: db)
                 return dossier.code
             }
-            return .redirect(to: "/can-bo/ho-so/\(code)/mau-01", type: .found)
+            return .redirect(to: "/can-bo/ho-so/\(code)/mau/01", type: .found)
         } catch let problem as Problem {
             return try refused(problem.status, problem.field, problem.message)
         }

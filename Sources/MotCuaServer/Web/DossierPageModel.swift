@@ -64,7 +64,7 @@ struct DossierPage {
     let refusalElsewhere: String?
     let history: [HistoryLine]
     let notice: String?
-    let receiptHref: String
+    let forms: [FormLink]
 
     init(layout: PageLayout, record: DossierRecord, offers: AvailableActions, refusal: Refusal?, notice: String?,
          now: Date, calendar: WorkingCalendar) {
@@ -109,7 +109,7 @@ struct DossierPage {
                         who: record.officerName(event.actor), reason: event.reason)
         }
         self.notice = notice
-        receiptHref = "/can-bo/ho-so/\(dossier.code)/mau-01"
+        forms = FormLink.available(for: record)
     }
 
     /// An event's action in words.

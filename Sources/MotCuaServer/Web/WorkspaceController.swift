@@ -4,7 +4,7 @@ import MotCuaCore
 import MotCuaStore
 
 /// Không gian làm việc của cán bộ — the officer's pages: sign in and out, the work waiting for them, and the
-/// printable receipt (form 01) of a dossier they may see. Forms post with an anti-forgery token.
+/// printable forms 01–06 of a dossier they may see. Forms post with an anti-forgery token.
 struct WorkspaceController {
     let pages: WebPages
     let sessions: SessionController
@@ -17,7 +17,7 @@ struct WorkspaceController {
         router.post("/dang-nhap", use: signIn)
         router.post("/dang-xuat", use: signOut)
         router.get("/can-bo/viec", use: work)
-        router.get("/can-bo/ho-so/{code}/mau-01", use: receipt)
+        router.get("/can-bo/ho-so/{code}/mau/{form}", use: printForm)
     }
 
     /// What the sign-in form posts.
@@ -82,18 +82,32 @@ struct WorkspaceController {
         return try pages.render("work", model).setting(cookie)
     }
 
-    @Sendable func receipt(_ request: Request, context: AppRequestContext) async throws -> Response {
+    /// Mẫu 01–06 of a dossier, laid out for printing on A4.
+    @Sendable func printForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let officer = context.officer else { return .redirect(to: "/dang-nhap", type: .found) }
         let code = try context.parameters.require("code")
+        let form = try context.parameters.require("form")
         let (csrf, cookie) = CSRF.token(for: request)
-        let layout = PageLayout(title: "Giấy tiếp nhận hồ sơ \(code)", officer: officer, csrf: csrf)
+        let layout = PageLayout(title: "Mẫu \(form) — hồ sơ \(code)", officer: officer, csrf: csrf)
+        func missing(_ what: String) throws -> Response {
+            try pages.render("not-found", NotFoundPage(layout: layout, what: what), status: .notFound).setting(cookie)
+        }
         guard let dossier = try await DossierStore(database: database).dossier(code: code), officer.canSee(dossier),
               let procedure = try await service.catalog.procedure(code: dossier.procedureCode) else {
-            return try pages.render("not-found", NotFoundPage(layout: layout, what: "hồ sơ \(code) trong các cơ quan của bạn"),
-                                    status: .notFound).setting(cookie)
+            return try missing("hồ sơ \(code) trong các cơ quan của bạn")
         }
-        let slip = try await service.receiptSlip(try await service.record(of: dossier, procedure: procedure))
-        return try pages.render("receipt", ReceiptPrintPage(layout: layout, slip: slip)).setting(cookie)
+        let record = try await service.record(of: dossier, procedure: procedure)
+        switch form {
+        case "01":
+            return try pages.render("receipt", ReceiptPrintPage(layout: layout, slip: try await service.receiptSlip(record))).setting(cookie)
+        case "06":
+            return try pages.render("control-slip", ControlSlipPrintPage(layout: layout, slip: ProcessControlSlip(record))).setting(cookie)
+        default:
+            guard let kind = DossierNotice.Kind(rawValue: form), let notice = DossierNotice(kind, record: record) else {
+                return try missing("mẫu \(form) của hồ sơ \(code) (mẫu 02–05 chỉ có khi đã ban hành)")
+            }
+            return try pages.render("notice", NoticePrintPage(layout: layout, notice: notice)).setting(cookie)
+        }
     }
 
     private func signInPage(csrf: String, username: String, status: HTTPResponse.Status = .ok, usernameError: String? = nil,
