@@ -10,6 +10,7 @@ import PackageDescription
 // - swift-crypto: SHA-256 of bearer tokens (already in the graph through postgres-nio).
 // - swift-service-lifecycle: the SLA watch runs beside the server and stops with it (already in Hummingbird's graph).
 // - swift-mustache: logic-less HTML templates for the web pages (every value comes from a Swift view model).
+// - multipart-kit: the citizens' file uploads (multipart/form-data) when filing online.
 let package = Package(
     name: "motcua",
     platforms: [.macOS(.v14)],
@@ -32,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
     ],
     targets: [
         .target(name: "MotCuaCore"),
@@ -59,6 +61,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             resources: [.copy("Resources")]
         ),

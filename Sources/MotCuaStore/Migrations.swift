@@ -122,6 +122,17 @@ public enum Migrations {
             """,
             "CREATE INDEX delegation_procedures_code ON delegation_procedures (procedure_code)",
         ]),
+        Migration(version: 8, name: "online filing: drafts and attached files", statements: [
+            """
+            CREATE TABLE online_drafts (code TEXT PRIMARY KEY, secret TEXT NOT NULL, procedure_code TEXT NOT NULL,
+              body TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, dossier_code TEXT)
+            """,
+            """
+            CREATE TABLE dossier_files (dossier_code TEXT NOT NULL, document_index INTEGER NOT NULL,
+              document_name TEXT NOT NULL, file_name TEXT NOT NULL, media_type TEXT NOT NULL, size BIGINT NOT NULL,
+              sha256 TEXT NOT NULL, PRIMARY KEY (dossier_code, document_index))
+            """,
+        ]),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.

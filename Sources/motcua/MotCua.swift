@@ -51,12 +51,14 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Nạp danh mục và tài khoản demo (chỉ vào cơ sở dữ liệu trống).") var demo = false
     @Option(help: "Số giây giữa hai lượt theo dõi thời hạn bước (0: tắt ở tiến trình này).")
     var slaWatchSeconds: Int = Int(ProcessInfo.processInfo.environment["MOTCUA_SLA_WATCH_SECONDS"] ?? "") ?? 60
+    @Option(help: "Thư mục lưu tệp công dân tải lên (mặc định: cạnh tệp SQLite, ví dụ ./motcua-tep).")
+    var files: String? = ProcessInfo.processInfo.environment["MOTCUA_FILES"]
 
     func run() async throws {
         let logger = Logger(label: "motcua")
         guard slaWatchSeconds >= 0 else { throw ValidationError("--sla-watch-seconds: số giây không âm.") }
         let config = AppConfig(database: db.database, host: host, port: port, workingHours: try office.workingHours(),
-                               slaWatchSeconds: slaWatchSeconds)
+                               slaWatchSeconds: slaWatchSeconds, filesDirectory: files)
         let database = try await MotCuaApp.prepare(config, logger: logger)
         if demo { try await Self.loadDemo(into: database) }
         let app = try await MotCuaApp.buildApplication(config, database: database, logger: logger)

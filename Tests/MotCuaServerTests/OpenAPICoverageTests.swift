@@ -9,7 +9,9 @@ import Testing
 @Suite struct OpenAPICoverageTests {
     @Test func everyRouteIsInTheSpecAndEverySpecPathIsRouted() async throws {
         try await TestDatabases.withDatabase(.sqlite, demo: false) { database in
-            let router = try await MotCuaApp.buildRouter(AppConfig(), database: database)
+            let files = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-tep-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: files) }
+            let router = try await MotCuaApp.buildRouter(AppConfig(filesDirectory: files), database: database)
             let operationsEndpoints: Set<String> = ["/healthz", "/metrics", "/openapi.yaml"]
             let routed = Set(router.routes.map { "\($0.method.rawValue) \($0.path)" }.filter { route in
                 let path = String(route.split(separator: " ")[1])

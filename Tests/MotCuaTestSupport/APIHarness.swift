@@ -12,8 +12,12 @@ import NIOCore
 public enum APIHarness {
     public static func run(_ engine: TestEngine, clock: TestClock, config: AppConfig = AppConfig(),
                            _ body: @escaping @Sendable (APIClient, Database) async throws -> Void) async throws {
+        var config = config
+        config.filesDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-tep-\(UUID().uuidString)").path
+        let inUse = config
+        defer { try? FileManager.default.removeItem(atPath: inUse.filesDirectory) }
         try await TestDatabases.withDatabase(engine) { database in
-            let router = try await MotCuaApp.buildRouter(config, database: database, now: { clock.now })
+            let router = try await MotCuaApp.buildRouter(inUse, database: database, now: { clock.now })
             let app = Application(router: router, logger: Logger(label: "motcua.test"))
             try await app.test(.router) { client in
                 let api = APIClient { method, uri, headers, data in

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Browser journeys: the real `motcua serve` (demo data) driven by headless Chromium through Selenium.
-A citizen finds a procedure; the desk signs in, receives a counter dossier and prints form 01, accepts it on its
+A citizen finds a procedure and files it online (a draft saved, three files attached); the desk signs in, receives a counter dossier and prints form 01, accepts it on its
 page; the specialist
 finds it in the queue and sends it on, the leader signs, the desk finishes and returns the result; the citizen
 follows it with the code and secret from the receipt.
@@ -9,12 +9,12 @@ Usage: journeys.py BASE_URL SCREENSHOT_DIR
 Walks what the pages offer today, saves a screenshot of every page visited, and on every page checks that each
 input is labelled, that the first Tab reaches the skip link, and that text contrast meets WCAG AA. Exits non-zero
 with the failed check's message."""
-import base64, json, os, re, sys
+import base64, json, os, re, sys, tempfile
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE, SHOTS = sys.argv[1].rstrip('/'), sys.argv[2]
 os.makedirs(SHOTS, exist_ok=True)
@@ -28,6 +28,17 @@ visited = []
 def check(condition, message):
     if not condition:
         raise AssertionError(message)
+
+
+SAMPLES = tempfile.mkdtemp(prefix='motcua-upload-')
+
+
+def sample(name, content):
+    """A small file to upload, written to a temporary folder."""
+    path = os.path.join(SAMPLES, name)
+    with open(path, 'wb') as out:
+        out.write(content)
+    return path
 
 
 def submitted(driver, button):
@@ -116,6 +127,28 @@ def main():
         check(driver.find_element(By.TAG_NAME, 'h1').text == 'Đăng ký khai sinh', 'procedure page title')
         check('Giấy chứng sinh' in driver.page_source, 'the procedure page lists the documents to bring')
         visit(driver, 'thu-tuc')
+
+        # She files the birth registration online: saves a draft, attaches the three documents, files it, and
+        # keeps the receipt with its tracking secret.
+        submitted(driver, driver.find_element(By.LINK_TEXT, 'Nộp hồ sơ trực tuyến'))
+        visit(driver, 'nop-truc-tuyen')
+        Select(driver.find_element(By.ID, 'agencyCode')).select_by_value('000.30.01.H26')
+        driver.find_element(By.ID, 'name').send_keys('Nguyễn Thị Mai')
+        driver.find_element(By.ID, 'personalId').send_keys('001190012345')
+        driver.find_element(By.ID, 'address').send_keys('Số 1 phố Đội Cấn, phường Ba Đình')
+        driver.find_element(By.ID, 'phone').send_keys('0912345678')
+        driver.find_element(By.ID, 'file-0').send_keys(sample('to-khai.pdf', b'%PDF-1.4\n%%EOF\n'))
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'button[value="luu-nhap"]'))
+        check('Đã lưu hồ sơ nháp' in driver.find_element(By.CSS_SELECTOR, '.notice').text, 'the draft is saved')
+        check('Đã đính kèm: to-khai.pdf' in driver.page_source, 'the attached file is kept')
+        visit(driver, 'nop-truc-tuyen-nhap')
+        driver.find_element(By.ID, 'file-1').send_keys(sample('giay-chung-sinh.jpg', bytes([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]) + b'JFIF'))
+        driver.find_element(By.ID, 'file-2').send_keys(sample('cccd.png', bytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0])))
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'button[value="nop"]'))
+        sheet = driver.find_element(By.CSS_SELECTOR, '.form-sheet').text
+        online_code = sheet.split('Mã hồ sơ: ')[1].split()[0]
+        online_secret = re.search(r'mã tra cứu: ([0-9A-Z]{4}-[0-9A-Z]{4})', sheet).group(1)
+        visit(driver, 'nop-truc-tuyen-bien-nhan')
 
         # The desk officer signs in: an empty form and a wrong password are refused next to the field.
         driver.get(BASE + '/dang-nhap')
@@ -213,6 +246,12 @@ def main():
         steps = driver.find_element(By.CSS_SELECTOR, '.timeline').text
         check(steps.count('Xong lúc') == 3, f'each step shows when it was done: {steps}')
         visit(driver, 'ho-so-cua-cong-dan')
+        driver.get(BASE + '/tra-cuu')
+        driver.find_element(By.ID, 'code').send_keys(online_code)
+        driver.find_element(By.ID, 'secret').send_keys(online_secret)
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'form.narrow button'))
+        check('Mới đăng ký' in driver.find_element(By.CSS_SELECTOR, '.facts').text, 'the online filing awaits the desk')
+        visit(driver, 'ho-so-nop-truc-tuyen')
     finally:
         driver.quit()
     print(json.dumps({'pages': len(visited), 'screenshots': SHOTS}))

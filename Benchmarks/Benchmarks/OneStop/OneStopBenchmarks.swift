@@ -48,6 +48,8 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    registerPageBenchmarks()
+
     Benchmark("Floor: one durable SQLite commit (INSERT)") { benchmark in
         try await OneStopFixture.withDatabase { database in
             try await database.write { try await $0.raw("CREATE TABLE floor (id BIGINT PRIMARY KEY, body TEXT)").run() }
@@ -94,7 +96,8 @@ enum OneStopFixture {
     static func withRouter(_ body: @escaping @Sendable (any TestClientProtocol, String) async throws -> Void) async throws {
         try await withDatabase { database in
             _ = try await DemoAccounts.load(into: database, passwordCost: 4)
-            let router = try await MotCuaApp.buildRouter(AppConfig(), database: database)
+            let files = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-bench-tep").path
+            let router = try await MotCuaApp.buildRouter(AppConfig(filesDirectory: files), database: database)
             try await Application(router: router).test(.router) { client in
                 let signIn = try await client.execute(
                     uri: "/api/sessions", method: .post, headers: [.contentType: "application/json"],

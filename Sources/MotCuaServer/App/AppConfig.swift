@@ -14,10 +14,12 @@ public struct AppConfig: Sendable {
     public var apologyLeadWorkingDays: Int
     /// Seconds between two sweeps of the SLA watch; 0 turns it off in this process.
     public var slaWatchSeconds: Int
+    /// Where the files citizens upload are kept (each under its SHA-256).
+    public var filesDirectory: String
 
     public init(database: String = "./motcua.sqlite", host: String = "127.0.0.1", port: Int = 8080,
                 province: String = "01", workingHours: WorkingHours = .standard, apologyLeadWorkingDays: Int = 1,
-                slaWatchSeconds: Int = 60) {
+                slaWatchSeconds: Int = 60, filesDirectory: String? = nil) {
         self.database = database
         self.host = host
         self.port = port
@@ -25,5 +27,12 @@ public struct AppConfig: Sendable {
         self.workingHours = workingHours
         self.apologyLeadWorkingDays = apologyLeadWorkingDays
         self.slaWatchSeconds = slaWatchSeconds
+        self.filesDirectory = filesDirectory ?? Self.filesDirectory(beside: database)
+    }
+
+    /// Next to an SQLite file, a folder named after it (`motcua.sqlite` → `motcua-tep`); for PostgreSQL, `./motcua-tep`.
+    static func filesDirectory(beside database: String) -> String {
+        guard !database.hasPrefix("postgres"), database.hasSuffix(".sqlite") else { return "./motcua-tep" }
+        return String(database.dropLast(".sqlite".count)) + "-tep"
     }
 }

@@ -67,8 +67,10 @@ public enum MotCuaApp {
         WorkspaceController(pages: pages, sessions: SessionController(users: UserStore(database: database), now: now),
                             service: dossiers).register(on: router)
         TrackingController(pages: pages, service: dossiers).register(on: router)
-        DossierPageController(pages: pages, service: dossiers).register(on: router)
+        let files = try FileStore(directory: config.filesDirectory)
+        DossierPageController(pages: pages, service: dossiers, files: files).register(on: router)
         DeskIntakeController(pages: pages, service: dossiers).register(on: router)
+        OnlineFilingController(pages: pages, service: dossiers, files: files).register(on: router)
         return router
     }
 

@@ -26,7 +26,7 @@ struct DossierController {
         let plan = try await service.prepareIntake(body, by: officer, at: now)
         let service = service
         return try await idempotency.run(request: request, body: buffer, username: officer.username) { db in
-            let dossier = try await service.receive(body, plan: plan, officer: officer, at: now, in: db)
+            let dossier = try await service.receive(body, plan: plan, receivedBy: officer.username, at: now, in: db)
             return (.created, try APICoding.encoder.encode(DossierBody(dossier)))
         }
     }

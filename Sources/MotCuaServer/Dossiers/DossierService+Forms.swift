@@ -12,7 +12,9 @@ extension DossierService {
         for code in Set([dossier.agencyCode, dossier.receivedByAgencyCode] + (dossier.authority.map { [$0.competentAgencyCode] } ?? [])) {
             agencyNames[code] = try await reference.agency(code: code)?.name
         }
-        let officers = try await UserStore(database: database).fullNames(of: Set(events.map(\.actor) + [dossier.receivedBy]))
+        var officers = try await UserStore(database: database).fullNames(of: Set(events.map(\.actor) + [dossier.receivedBy]))
+        officers[Self.portal] = "Cổng dịch vụ công (nộp trực tuyến)"
+        officers[DossierEvent.system] = "Hệ thống"
         return DossierRecord(dossier: dossier, events: events, procedure: procedure, agencyNames: agencyNames,
                              officerNames: officers)
     }

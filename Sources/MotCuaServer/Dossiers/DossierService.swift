@@ -24,21 +24,50 @@ struct DossierService: Sendable {
         let authority: Authority
     }
 
-    /// Checks an intake against the catalog, units, agencies, processes and the officer's rights. Nothing is written.
+    /// Checks an intake at a desk against the catalog, units, agencies, processes and the officer's rights. Nothing
+    /// is written.
     func prepareIntake(_ body: IntakeBody, by officer: UserStore.Officer, at receivedAt: Date) async throws -> IntakePlan {
-        guard let procedure = try await catalog.procedure(code: body.procedureCode) else {
-            throw Problem.invalid(field: "procedureCode", "Không có thủ tục mã \"\(body.procedureCode)\" trong danh mục.")
-        }
-        let receivedOn = WorkingCalendar.local(receivedAt).date
-        guard procedure.isInForce(on: receivedOn) else {
-            throw Problem.invalid(field: "procedureCode", "Thủ tục \"\(procedure.name)\" không còn hiệu lực.")
-        }
+        let (procedure, receivedOn) = try await procedureInForce(body.procedureCode, at: receivedAt)
         var deskAgencies: [Agency] = []
         for grant in officer.roles where grant.role == .deskOfficer {
             if let agency = try await reference.agency(code: grant.agencyCode) { deskAgencies.append(agency) }
         }
         guard let ownDesk = deskAgencies.first else { throw Problem.forbidden("Chỉ cán bộ một cửa được tiếp nhận hồ sơ.") }
-        let requestedCode = body.agencyCode ?? ownDesk.code
+        let (agency, authority) = try await decidingAgency(procedure, requested: body.agencyCode ?? ownDesk.code, on: receivedOn)
+        guard let receiving = IntakeRules.receivingAgency(for: agency, deskAgencies: deskAgencies) else {
+            throw Problem.forbidden("Bộ phận một cửa của cán bộ không tiếp nhận hồ sơ cho \(agency.name).")
+        }
+        return try await plan(body, procedure, agency: agency, receiving: receiving, authority: authority, on: receivedOn)
+    }
+
+    /// Checks an intake filed online (channel 2) for the agency the applicant chose, which receives it itself.
+    func prepareOnlineIntake(_ body: IntakeBody, at receivedAt: Date) async throws -> IntakePlan {
+        let (procedure, receivedOn) = try await procedureInForce(body.procedureCode, at: receivedAt)
+        guard procedure.onlineLevel != .none else {
+            throw Problem.invalid(field: "procedureCode", "Thủ tục \"\(procedure.name)\" chưa được nộp trực tuyến; hãy nộp tại bộ phận một cửa.")
+        }
+        guard let requested = body.agencyCode, !requested.isEmpty else {
+            throw Problem.invalid(field: "agencyCode", "Chọn cơ quan giải quyết hồ sơ.")
+        }
+        let (agency, authority) = try await decidingAgency(procedure, requested: requested, on: receivedOn)
+        return try await plan(body, procedure, agency: agency, receiving: agency, authority: authority, on: receivedOn)
+    }
+
+    /// The procedure, if it is in the catalog and in force on the day of receipt.
+    private func procedureInForce(_ code: String, at receivedAt: Date) async throws -> (Procedure, CivilDate) {
+        guard let procedure = try await catalog.procedure(code: code) else {
+            throw Problem.invalid(field: "procedureCode", "Không có thủ tục mã \"\(code)\" trong danh mục.")
+        }
+        let receivedOn = WorkingCalendar.local(receivedAt).date
+        guard procedure.isInForce(on: receivedOn) else {
+            throw Problem.invalid(field: "procedureCode", "Thủ tục \"\(procedure.name)\" không còn hiệu lực.")
+        }
+        return (procedure, receivedOn)
+    }
+
+    /// The agency that decides: the one asked for, or its delegate in force that day, with the authority used.
+    private func decidingAgency(_ procedure: Procedure, requested requestedCode: String, on receivedOn: CivilDate) async throws
+        -> (Agency, Authority) {
         guard Agency.isValidCode(requestedCode), let requested = try await reference.agency(code: requestedCode) else {
             throw Problem.invalid(field: "agencyCode", "Không có cơ quan mã \"\(requestedCode)\" (mã theo QCVN 102, ví dụ 000.00.00.H26).")
         }
@@ -53,9 +82,12 @@ struct DossierService: Sendable {
         guard let agency = decidingCode == requested.code ? requested : try await reference.agency(code: decidingCode) else {
             throw Problem.invalid(field: "agencyCode", "Cơ quan được ủy quyền \(decidingCode) không còn trong danh mục cơ quan.")
         }
-        guard let receiving = IntakeRules.receivingAgency(for: agency, deskAgencies: deskAgencies) else {
-            throw Problem.forbidden("Bộ phận một cửa của cán bộ không tiếp nhận hồ sơ cho \(agency.name).")
-        }
+        return (agency, authority)
+    }
+
+    /// The checks of what the intake itself carries (channel, applicant, unit, documents), and the process bound.
+    private func plan(_ body: IntakeBody, _ procedure: Procedure, agency: Agency, receiving: Agency, authority: Authority,
+                      on receivedOn: CivilDate) async throws -> IntakePlan {
         if let channel = body.channel, Channel(rawValue: channel) == nil {
             throw Problem.invalid(field: "channel", "Kênh nộp phải là 1 (trực tiếp), 2 (trực tuyến) hoặc 3 (bưu chính).")
         }
@@ -90,8 +122,12 @@ struct DossierService: Sendable {
         return ProcessBinding(key: process.key, version: process.version, partners: partners)
     }
 
-    /// Receives a dossier inside the caller's transaction: takes the next code, writes dossier and event.
-    func receive(_ body: IntakeBody, plan: IntakePlan, officer: UserStore.Officer,
+    /// Who receives a dossier filed online (Cổng dịch vụ công): the portal, on the deciding agency's behalf.
+    static let portal = "cong-dich-vu-cong"
+
+    /// Receives a dossier inside the caller's transaction: takes the next code, writes dossier and event;
+    /// `receivedBy` is the desk officer, or `portal` for an online filing.
+    func receive(_ body: IntakeBody, plan: IntakePlan, receivedBy: String,
                  at receivedAt: Date, in db: any SQLDatabase) async throws -> Dossier {
         let (procedure, agency) = (plan.procedure, plan.agency)
         let day = WorkingCalendar.local(receivedAt).date
@@ -102,11 +138,11 @@ struct DossierService: Sendable {
             code: DossierCode.make(agencyCode: agency.code, day: day, sequence: sequence),
             procedureCode: procedure.code, procedureName: procedure.name, agencyCode: agency.code,
             receivedByAgencyCode: plan.receiving.code, channel: Channel(rawValue: body.channel ?? 1) ?? .counter,
-            applicant: body.applicant, unitKey: body.unitKey, receivedAt: receivedAt, receivedBy: officer.username,
+            applicant: body.applicant, unitKey: body.unitKey, receivedAt: receivedAt, receivedBy: receivedBy,
             documents: body.documents ?? [], sets: body.sets ?? 1, request: body.request ?? procedure.name, state: state,
             process: plan.process, authority: plan.authority,
             trackingSecret: TrackingSecret.make(using: &generator))
-        let event = DossierEvent(DossierEvent.intake, by: officer.username, at: receivedAt, from: nil, to: state)
+        let event = DossierEvent(DossierEvent.intake, by: receivedBy, at: receivedAt, from: nil, to: state)
         try await DossierStore.insert(dossier, event: event, in: db)
         return dossier
     }

@@ -57,7 +57,7 @@ struct DeskIntakeController {
                 if let earlier = try await IdempotencyStore.recorded(username: officer.username, key: key, in: db) {
                     return earlier.response
                 }
-                let dossier = try await service.receive(body, plan: plan, officer: officer, at: now, in: db)
+                let dossier = try await service.receive(body, plan: plan, receivedBy: officer.username, at: now, in: db)
                 try await IdempotencyStore.record(username: officer.username, key: key, requestHash: key, status: 201,
                                                   response: dossier.code, now: now, in: db)
                 return dossier.code

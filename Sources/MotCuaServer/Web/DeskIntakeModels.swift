@@ -21,13 +21,6 @@ struct DeskIntakePage {
         let copies: Int
     }
 
-    /// One option of a select.
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     let layout: PageLayout
     let query: String
     let choices: [Choice]
@@ -36,8 +29,8 @@ struct DeskIntakePage {
     let procedureName: String
     let deadline: String
     let submission: String
-    let kinds: [Option]
-    let channels: [Option]
+    let kinds: [SelectOption]
+    let channels: [SelectOption]
     let documents: [DocumentLine]
     let typed: [String: String]
     let errors: [String: String]
@@ -65,11 +58,11 @@ struct DeskIntakePage {
         deadline = procedure.deadline.description
         self.submission = submission
         let kind = posted?["kind"] ?? Applicant.Kind.citizen.rawValue
-        kinds = [Option(value: Applicant.Kind.citizen.rawValue, label: "Công dân", selected: kind == Applicant.Kind.citizen.rawValue),
-                 Option(value: Applicant.Kind.business.rawValue, label: "Tổ chức, doanh nghiệp", selected: kind == Applicant.Kind.business.rawValue)]
+        kinds = [SelectOption(value: Applicant.Kind.citizen.rawValue, label: "Công dân", selected: kind == Applicant.Kind.citizen.rawValue),
+                 SelectOption(value: Applicant.Kind.business.rawValue, label: "Tổ chức, doanh nghiệp", selected: kind == Applicant.Kind.business.rawValue)]
         let channel = posted?["channel"] ?? "1"
-        channels = [Option(value: "1", label: "Trực tiếp tại quầy", selected: channel == "1"),
-                    Option(value: "3", label: "Qua bưu chính", selected: channel == "3")]
+        channels = [SelectOption(value: "1", label: "Trực tiếp tại quầy", selected: channel == "1"),
+                    SelectOption(value: "3", label: "Qua bưu chính", selected: channel == "3")]
         documents = procedure.documents.enumerated().map { index, document in
             DocumentLine(index: index, name: document.name, received: posted.map { $0.has("doc-\(index)") } ?? true,
                          originals: posted?.number("originals-\(index)") ?? document.originals,

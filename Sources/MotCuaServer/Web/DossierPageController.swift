@@ -9,10 +9,38 @@ import MotCuaStore
 struct DossierPageController {
     let pages: WebPages
     let service: DossierService
+    let files: FileStore
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/can-bo/ho-so/{code}", use: show)
         router.post("/can-bo/ho-so/{code}/thao-tac", use: act)
+        router.get("/can-bo/ho-so/{code}/tep/{index}", use: attachment)
+    }
+
+    /// A file the applicant attached, to an officer who may see the dossier; checked against its checksum.
+    @Sendable func attachment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let officer = context.officer else { return .redirect(to: "/dang-nhap", type: .found) }
+        let code = try context.parameters.require("code")
+        let index = try context.parameters.require("index", as: Int.self)
+        guard let dossier = try await DossierStore(database: service.database).dossier(code: code), officer.canSee(dossier),
+              let file = try await OnlineFilingStore(database: service.database).files(of: code).first(where: { $0.documentIndex == index }),
+              let bytes = try files.bytes(sha256: file.sha256) else {
+            throw HTTPError(.notFound, message: "Không tìm thấy tệp này trong các hồ sơ của bạn.")
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = file.mediaType.rawValue
+        headers[.contentDisposition] = "attachment; filename=\"tep-\(index + 1).\(Self.fileExtension(file.mediaType))\""
+        headers[.cacheControl] = "private, no-store"
+        headers[.init("X-Content-Type-Options")!] = "nosniff"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    static func fileExtension(_ type: UploadRules.MediaType) -> String {
+        switch type {
+        case .pdf: "pdf"
+        case .jpeg: "jpg"
+        case .png: "png"
+        }
     }
 
     /// What an action's form posts.
@@ -80,8 +108,10 @@ struct DossierPageController {
         }
         let now = service.now()
         let offers = try await service.offers(on: dossier, procedure: procedure, to: officer, at: now)
+        let attached = try await OnlineFilingStore(database: service.database).files(of: dossier.code)
         let model = DossierPage(layout: layout, record: try await service.record(of: dossier, procedure: procedure),
-                                offers: offers, refusal: refusal, notice: notice, now: now, calendar: service.workflow.calendar)
+                                offers: offers, refusal: refusal, notice: notice, attached: attached, now: now,
+                                calendar: service.workflow.calendar)
         return try pages.render("dossier", model, status: status).setting(cookie)
     }
 

@@ -5,12 +5,6 @@ import MotCuaCore
 /// its own clock, the history, and a form for each action this officer may take now (only those), each asking
 /// for what the action needs; a refused action comes back with the problem next to the field and what was typed.
 struct DossierPage {
-    /// One choice of a select.
-    struct Option {
-        let value: String
-        let label: String
-    }
-
     /// The form of one action on offer.
     struct ActionForm {
         let action: String
@@ -19,9 +13,9 @@ struct DossierPage {
         let needsReason: Bool
         let needsNewDue: Bool
         let needsAssignee: Bool
-        let decisions: [Option]
+        let decisions: [SelectOption]
         let hasDecisions: Bool
-        let workItems: [Option]
+        let workItems: [SelectOption]
         let chooseItem: Bool
         let onlyItem: Int?
         let issuedResult: String?
@@ -65,9 +59,12 @@ struct DossierPage {
     let history: [HistoryLine]
     let notice: String?
     let forms: [FormLink]
+    /// Files the applicant attached online, to open.
+    let attachments: [FormLink]
+    let hasAttachments: Bool
 
     init(layout: PageLayout, record: DossierRecord, offers: AvailableActions, refusal: Refusal?, notice: String?,
-         now: Date, calendar: WorkingCalendar) {
+         attached: [AttachedFile], now: Date, calendar: WorkingCalendar) {
         self.layout = layout
         let dossier = record.dossier
         code = dossier.code
@@ -93,9 +90,9 @@ struct DossierPage {
                 action: offer.action.rawValue, label: offer.action.vietnameseName,
                 isGrave: [.refuse, .stop, .withdraw].contains(offer.action), needsReason: offer.action.needsReason,
                 needsNewDue: offer.action == .extend, needsAssignee: offer.action == .assign,
-                decisions: offer.decisions.map { Option(value: $0.decision, label: $0.label) },
+                decisions: offer.decisions.map { SelectOption(value: $0.decision, label: $0.label) },
                 hasDecisions: !offer.decisions.isEmpty,
-                workItems: offer.workItems.map { Option(value: String($0.id), label: "\($0.name) — \($0.unit)") },
+                workItems: offer.workItems.map { SelectOption(value: String($0.id), label: "\($0.name) — \($0.unit)") },
                 chooseItem: offer.workItems.count > 1, onlyItem: offer.workItems.count == 1 ? offer.workItems[0].id : nil,
                 issuedResult: offer.issuedResult, error: mine?.message, typedReason: mine?.reason ?? "",
                 typedResult: mine?.result ?? "")
@@ -110,6 +107,11 @@ struct DossierPage {
         }
         self.notice = notice
         forms = FormLink.available(for: record)
+        attachments = attached.map {
+            FormLink(href: "/can-bo/ho-so/\(dossier.code)/tep/\($0.documentIndex)",
+                     label: "\($0.documentName): \($0.fileName) (\(OnlineFilingPage.size($0.size)))")
+        }
+        hasAttachments = !attached.isEmpty
     }
 
     /// An event's action in words.

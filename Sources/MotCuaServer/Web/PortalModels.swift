@@ -4,13 +4,6 @@ import MotCuaCore
 /// Trang tra cứu thủ tục — the public catalog: the search box, the filters by field and level, and one line per
 /// procedure found.
 struct CatalogPage {
-    /// One choice of a filter, and whether it is the one in force.
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     /// One procedure in the list.
     struct Line {
         let code: String
@@ -25,8 +18,8 @@ struct CatalogPage {
 
     let layout: PageLayout
     let query: String
-    let fields: [Option]
-    let levels: [Option]
+    let fields: [SelectOption]
+    let levels: [SelectOption]
     let lines: [Line]
     let summary: String
     let hasResults: Bool
@@ -37,10 +30,10 @@ struct CatalogPage {
          procedures: [Procedure], total: Int, offset: Int, limit: Int) {
         self.layout = layout
         self.query = query
-        self.fields = [Option(value: "", label: "Tất cả lĩnh vực", selected: field == nil)]
-            + fields.map { Option(value: $0, label: $0, selected: $0 == field) }
-        self.levels = [Option(value: "", label: "Mọi cấp", selected: level == nil)]
-            + [ProcedureLevel.province, .commune].map { Option(value: $0.rawValue, label: Self.name($0), selected: $0 == level) }
+        self.fields = [SelectOption(value: "", label: "Tất cả lĩnh vực", selected: field == nil)]
+            + fields.map { SelectOption(value: $0, label: $0, selected: $0 == field) }
+        self.levels = [SelectOption(value: "", label: "Mọi cấp", selected: level == nil)]
+            + [ProcedureLevel.province, .commune].map { SelectOption(value: $0.rawValue, label: Self.name($0), selected: $0 == level) }
         lines = procedures.map { procedure in
             Line(code: procedure.code, name: procedure.name, field: procedure.field, level: Self.name(procedure.level),
                  deadline: procedure.deadline.description, online: Self.name(procedure.onlineLevel),

@@ -89,9 +89,14 @@ struct ReceiptPrintPage {
     let receivingOfficer: String
     let authority: String?
     let trackingSecret: String?
+    /// Where the page leads back to: the dossier for an officer, tracking for a citizen.
+    let backHref: String
+    let backLabel: String
 
-    init(layout: PageLayout, slip: ReceiptSlip) {
+    init(layout: PageLayout, slip: ReceiptSlip, backHref: String? = nil, backLabel: String? = nil) {
         self.layout = layout
+        self.backHref = backHref ?? "/can-bo/ho-so/\(slip.header.dossierCode)"
+        self.backLabel = backLabel ?? "Hồ sơ \(slip.header.dossierCode)"
         agencyName = slip.header.agencyName
         receivingAgencyName = slip.header.receivingAgencyName
         dossierCode = slip.header.dossierCode

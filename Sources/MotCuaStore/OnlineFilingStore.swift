@@ -1,0 +1,94 @@
+import Foundation
+import MotCuaCore
+import SQLKit
+
+/// Hồ sơ nộp trực tuyến — the drafts citizens save and come back to (found by their code and secret), and the
+/// files attached to a dossier filed online.
+public struct OnlineFilingStore: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    /// Bản nháp — what a citizen has typed and attached so far for one procedure.
+    public struct Draft: Sendable, Hashable, Codable {
+        public var procedureCode: String
+        public var fields: [String: String]
+        public var files: [AttachedFile]
+
+        public init(procedureCode: String, fields: [String: String], files: [AttachedFile]) {
+            self.procedureCode = procedureCode
+            self.fields = fields
+            self.files = files
+        }
+    }
+
+    /// Saves a draft under its code (new or again) with its secret.
+    public func save(_ draft: Draft, code: String, secret: String, at now: Date) async throws {
+        try await database.write { db in
+            let body = try JSONColumn.encode(draft)
+            let updated = try await db.raw("""
+                UPDATE online_drafts SET body = \(bind: body), updated_at = \(bind: now.epochSeconds)
+                WHERE code = \(bind: code) AND secret = \(bind: secret) AND dossier_code IS NULL RETURNING code
+                """).first()
+            if updated == nil {
+                try await db.raw("""
+                    INSERT INTO online_drafts (code, secret, procedure_code, body, created_at, updated_at)
+                    VALUES (\(bind: code), \(bind: secret), \(bind: draft.procedureCode), \(bind: body),
+                      \(bind: now.epochSeconds), \(bind: now.epochSeconds))
+                    """).run()
+            }
+        }
+    }
+
+    /// The draft with this code, if `matches` accepts its secret and it has not been filed yet.
+    public func draft(code: String, matches: @Sendable (String) -> Bool) async throws -> Draft? {
+        try await database.read { db in
+            guard let row = try await db.raw("""
+                SELECT secret, body FROM online_drafts WHERE code = \(bind: code) AND dossier_code IS NULL
+                """).first(), matches(try row.decode(column: "secret", as: String.self)) else { return nil }
+            return try JSONColumn.decode(Draft.self, from: try row.decode(column: "body", as: String.self))
+        }
+    }
+
+    /// The dossier a draft became, if it was filed (so filing it twice files it once).
+    public func filedDossier(draftCode: String, matches: @Sendable (String) -> Bool) async throws -> String? {
+        try await database.read { db in
+            guard let row = try await db.raw("""
+                SELECT secret, dossier_code FROM online_drafts WHERE code = \(bind: draftCode) AND dossier_code IS NOT NULL
+                """).first(), matches(try row.decode(column: "secret", as: String.self)) else { return nil }
+            return try row.decode(column: "dossier_code", as: String.self)
+        }
+    }
+
+    /// Records the files of a dossier just filed, and closes its draft (inside the filing's transaction).
+    public static func attach(_ files: [AttachedFile], to dossierCode: String, closingDraft draftCode: String?,
+                              in db: any SQLDatabase) async throws {
+        for file in files {
+            try await db.raw("""
+                INSERT INTO dossier_files (dossier_code, document_index, document_name, file_name, media_type, size, sha256)
+                VALUES (\(bind: dossierCode), \(bind: file.documentIndex), \(bind: file.documentName), \(bind: file.fileName),
+                  \(bind: file.mediaType.rawValue), \(bind: file.size), \(bind: file.sha256))
+                """).run()
+        }
+        if let draftCode {
+            try await db.raw("UPDATE online_drafts SET dossier_code = \(bind: dossierCode) WHERE code = \(bind: draftCode)").run()
+        }
+    }
+
+    /// The files attached to a dossier, by document.
+    public func files(of dossierCode: String) async throws -> [AttachedFile] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT document_index, document_name, file_name, media_type, size, sha256 FROM dossier_files
+                WHERE dossier_code = \(bind: dossierCode) ORDER BY document_index
+                """).all().map { row in
+                AttachedFile(documentIndex: try row.decode(column: "document_index", as: Int.self),
+                             documentName: try row.decode(column: "document_name", as: String.self),
+                             fileName: try row.decode(column: "file_name", as: String.self),
+                             mediaType: UploadRules.MediaType(rawValue: try row.decode(column: "media_type", as: String.self)) ?? .pdf,
+                             size: try row.decode(column: "size", as: Int.self),
+                             sha256: try row.decode(column: "sha256", as: String.self))
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import HTTPTypes
+import MotCuaCore
+import MotCuaServer
+import MotCuaTestSupport
+import Testing
+
+/// Filing online: files checked by content and kept by checksum, a draft saved and found again with its code and
+/// secret, nothing attached lost to a refused field, the dossier registered at the chosen ward with its files in
+/// one transaction, a draft filed twice filed once, the files shown only to the ward's officers.
+@Suite struct OnlineFilingTests {
+    static let boundary = "----motcua-test-boundary"
+    static let pdf = Array("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".utf8)
+    static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0xFF, 0xD9]
+    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]
+
+    /// A multipart body of text fields and files.
+    static func multipart(_ fields: [String: String], files: [String: (String, [UInt8])]) -> (Data, HTTPFields) {
+        var body = Data()
+        for (name, value) in fields {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        for (name, (fileName, bytes)) in files {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+            body += Data(bytes) + Data("\r\n".utf8)
+        }
+        body += Data("--\(boundary)--\r\n".utf8)
+        var headers = HTTPFields()
+        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        headers[.cookie] = "motcua_csrf=\(WebPagesTests.csrf)"
+        return (body, headers)
+    }
+
+    static func hidden(_ name: String, in html: String) -> String {
+        html.components(separatedBy: "name=\"\(name)\" value=\"").dropFirst().first?.components(separatedBy: "\"").first ?? ""
+    }
+
+    @Test(arguments: TestEngine.available)
+    func aBirthIsRegisteredOnlineWithItsFiles(engine: TestEngine) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
+            let form = try await client.send(.get, "/nop-truc-tuyen/1.001193", raw: nil)
+            #expect(form.status == .ok && form.text.contains(#"<option value="000.30.01.H26">"#), "the wards to choose from")
+            #expect(try await client.send(.get, "/nop-truc-tuyen/2.000913", raw: nil).status == .notFound,
+                    "a procedure not offered online has no online form")
+            let applicant = ["csrf": WebPagesTests.csrf, "name": "Nguyễn Thị Mai", "personalId": "001190012345",
+                             "address": "Số 1 phố Đội Cấn, phường Ba Đình", "phone": "0912345678", "agencyCode": "000.30.01.H26"]
+            var first = applicant
+            first["step"] = "nop"
+            first["name"] = ""
+            let refused = Self.multipart(first, files: ["file-0": ("to-khai.pdf", Self.pdf), "file-1": ("giay-chung-sinh.gif", Array("GIF89a".utf8))])
+            let attempt = try await client.send(.post, "/nop-truc-tuyen/1.001193", raw: refused.0, headers: refused.1)
+            #expect(attempt.status == .unprocessableContent)
+            #expect(attempt.text.contains("Tệp &quot;giay-chung-sinh.gif&quot; không phải PDF, JPEG hoặc PNG."), "\(attempt.text.suffix(2000))")
+            #expect(attempt.text.contains(#"id="file-2-error">Cần đính kèm"#))
+            #expect(attempt.text.contains("Đã đính kèm: to-khai.pdf"), "the good file is kept")
+            let (code, secret) = (Self.hidden("draft", in: attempt.text), Self.hidden("secret", in: attempt.text))
+            #expect(code.count == 8 && secret.count == 8)
+
+            var resume = Self.multipart([:], files: [:]).1
+            resume[.contentType] = "application/x-www-form-urlencoded"
+            let reopened = try await client.send(.post, "/tiep-tuc-nop", raw: Data("csrf=\(WebPagesTests.csrf)&code=\(code)&secret=\(secret.lowercased())".utf8),
+                                                 headers: resume)
+            #expect(reopened.status == .ok && reopened.text.contains("Đã đính kèm: to-khai.pdf"))
+            let wrongSecret = try await client.send(.post, "/tiep-tuc-nop", raw: Data("csrf=\(WebPagesTests.csrf)&code=\(code)&secret=AAAAAAAA".utf8),
+                                                    headers: resume)
+            #expect(wrongSecret.status == .notFound)
+
+            var filing = applicant
+            filing["step"] = "nop"
+            filing["draft"] = code
+            filing["secret"] = secret
+            let complete = Self.multipart(filing, files: ["file-1": ("chung-sinh.jpg", Self.jpeg), "file-2": ("cccd.png", Self.png)])
+            let filed = try await client.send(.post, "/nop-truc-tuyen/1.001193", raw: complete.0, headers: complete.1)
+            #expect(filed.status == .created)
+            #expect(filed.text.contains("Giấy tiếp nhận hồ sơ và hẹn trả kết quả") && filed.text.contains("mã tra cứu"))
+            let dossierCode = try #require(filed.text.components(separatedBy: "Mã hồ sơ: ").dropFirst().first?.components(separatedBy: "<").first)
+            let again = try await client.send(.post, "/nop-truc-tuyen/1.001193", raw: complete.0, headers: complete.1)
+            #expect(again.text.contains("Mã hồ sơ: \(dossierCode)"), "the same draft filed again shows the same dossier")
+
+            let desk = try await client.signIn("motcua.badinh")
+            let dossier = try await client.send(.get, "/api/dossiers/\(dossierCode)", token: desk).json
+            #expect(dossier["channel"] as? Int == 2 && dossier["status"] as? Int == 1 && dossier["receivedBy"] as? String == "cong-dich-vu-cong")
+            #expect((try await client.send(.get, "/api/dossiers", token: desk).json["total"] as? Int) == 1)
+            var own = HTTPFields()
+            own[.authorization] = "Bearer \(desk)"
+            let page = try await client.send(.get, "/can-bo/ho-so/\(dossierCode)", raw: nil, headers: own)
+            #expect(page.text.contains("Tệp công dân đính kèm") && page.text.contains("chung-sinh.jpg"))
+            let download = try await client.send(.get, "/can-bo/ho-so/\(dossierCode)/tep/1", raw: nil, headers: own)
+            #expect(download.status == .ok && [UInt8](download.body) == Self.jpeg && download.headers[.contentType] == "image/jpeg")
+            var other = HTTPFields()
+            other[.authorization] = "Bearer \(try await client.signIn("chuyenvien.stp"))"
+            #expect(try await client.send(.get, "/can-bo/ho-so/\(dossierCode)/tep/1", raw: nil, headers: other).status == .notFound)
+        }
+    }
+}
