@@ -133,6 +133,12 @@ public enum Migrations {
               sha256 TEXT NOT NULL, PRIMARY KEY (dossier_code, document_index))
             """,
         ]),
+        Migration(version: 9, name: "ratings of dossiers", statements: [
+            """
+            CREATE TABLE dossier_ratings (dossier_code TEXT PRIMARY KEY, level TEXT NOT NULL, comment TEXT,
+              rated_at BIGINT NOT NULL)
+            """,
+        ]),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.

@@ -117,6 +117,21 @@ import Testing
             #expect(wrong.text.contains("Không tìm thấy hồ sơ có mã và mã tra cứu này") && !wrong.text.contains("Nguyễn Văn An"))
             #expect(unknown.text.contains("Không tìm thấy hồ sơ có mã và mã tra cứu này"))
             #expect(try await lookUp(code, secret, csrf: "x").status == .forbidden)
+            func rate(_ level: String) async throws -> APIResponse {
+                let form = WebPagesTests.form(["code": code, "secret": secret, "level": level, "comment": "Tốt", "csrf": WebPagesTests.csrf],
+                                              cookies: cookies)
+                return try await client.send(.post, "/tra-cuu/danh-gia", raw: form.0, headers: form.1)
+            }
+            let early = try await rate("hai-long")
+            #expect(early.status == .unprocessableContent && early.text.contains("sau khi đã trả kết quả"))
+            for (action, officer) in [(DossierAction.forward, "chuyenvien.badinh"), (.forward, "lanhdao.badinh"),
+                                      (.finish, "motcua.badinh"), (.returnResult, "motcua.badinh")] {
+                try #require(try await client.act(code, action, as: officer).status == .ok)
+            }
+            let rated = try await rate("khong-hai-long")
+            #expect(rated.status == .ok && rated.text.contains("Không hài lòng: “Tốt”"))
+            let twice = try await rate("rat-hai-long")
+            #expect(twice.status == .unprocessableContent && twice.text.contains("Không hài lòng: “Tốt”"), "the first rating stays")
             let malformed = try await lookUp(code, "123")
             #expect(malformed.status == .unprocessableContent && malformed.text.contains(#"id="secret-error""#))
         }

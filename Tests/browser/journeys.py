@@ -3,7 +3,7 @@
 A citizen finds a procedure and files it online (a draft saved, three files attached); the desk signs in, receives a counter dossier and prints form 01, accepts it on its
 page; the specialist
 finds it in the queue and sends it on, the leader signs, the desk finishes and returns the result; the citizen
-follows it with the code and secret from the receipt.
+follows it with the code and secret from the receipt and rates it.
 
 Usage: journeys.py BASE_URL SCREENSHOT_DIR
 Walks what the pages offer today, saves a screenshot of every page visited, and on every page checks that each
@@ -246,6 +246,12 @@ def main():
         steps = driver.find_element(By.CSS_SELECTOR, '.timeline').text
         check(steps.count('Xong lúc') == 3, f'each step shows when it was done: {steps}')
         visit(driver, 'ho-so-cua-cong-dan')
+        driver.find_element(By.ID, 'muc-hai-long').click()
+        driver.find_element(By.ID, 'comment').send_keys('Cán bộ hướng dẫn tận tình.')
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'form[action="/tra-cuu/danh-gia"] button'))
+        check('Cảm ơn' in driver.find_element(By.CSS_SELECTOR, '.notice').text, 'the rating is thanked for')
+        check('Hài lòng: “Cán bộ hướng dẫn tận tình.”' in driver.page_source, 'the rating is shown')
+        visit(driver, 'danh-gia')
         driver.get(BASE + '/tra-cuu')
         driver.find_element(By.ID, 'code').send_keys(online_code)
         driver.find_element(By.ID, 'secret').send_keys(online_secret)

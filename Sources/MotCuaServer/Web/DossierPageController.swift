@@ -110,7 +110,8 @@ struct DossierPageController {
         let offers = try await service.offers(on: dossier, procedure: procedure, to: officer, at: now)
         let attached = try await OnlineFilingStore(database: service.database).files(of: dossier.code)
         let model = DossierPage(layout: layout, record: try await service.record(of: dossier, procedure: procedure),
-                                offers: offers, refusal: refusal, notice: notice, attached: attached, now: now,
+                                offers: offers, refusal: refusal, notice: notice, attached: attached,
+                                rating: try await RatingStore(database: service.database).rating(of: dossier.code), now: now,
                                 calendar: service.workflow.calendar)
         return try pages.render("dossier", model, status: status).setting(cookie)
     }

@@ -62,9 +62,11 @@ struct DossierPage {
     /// Files the applicant attached online, to open.
     let attachments: [FormLink]
     let hasAttachments: Bool
+    /// Đánh giá của người nộp, once given.
+    let rating: String?
 
     init(layout: PageLayout, record: DossierRecord, offers: AvailableActions, refusal: Refusal?, notice: String?,
-         attached: [AttachedFile], now: Date, calendar: WorkingCalendar) {
+         attached: [AttachedFile], rating: Rating?, now: Date, calendar: WorkingCalendar) {
         self.layout = layout
         let dossier = record.dossier
         code = dossier.code
@@ -112,6 +114,7 @@ struct DossierPage {
                      label: "\($0.documentName): \($0.fileName) (\(OnlineFilingPage.size($0.size)))")
         }
         hasAttachments = !attached.isEmpty
+        self.rating = rating?.summary
     }
 
     /// An event's action in words.

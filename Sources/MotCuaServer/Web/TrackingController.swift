@@ -13,6 +13,41 @@ struct TrackingController {
     func register(on router: Router<AppRequestContext>) {
         router.get("/tra-cuu", use: form)
         router.post("/tra-cuu", use: lookUp)
+        router.post("/tra-cuu/danh-gia", use: rate)
+    }
+
+    /// What the rating form posts (with the code and secret the tracking page carries).
+    struct RatingForm: Decodable {
+        let code: String?
+        let secret: String?
+        let level: String?
+        let comment: String?
+        let csrf: String?
+    }
+
+    /// The applicant rates the handling of a returned dossier, once.
+    @Sendable func rate(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await WorkspaceController.decode(RatingForm.self, from: request)
+        let (csrf, cookie) = CSRF.token(for: request)
+        let secret = form.secret ?? ""
+        guard CSRF.isValid(form.csrf, for: request),
+              let dossier = try await DossierStore(database: service.database).dossier(code: (form.code ?? "").uppercased()),
+              let expected = dossier.trackingSecret, TrackingSecret.matches(secret, expected) else {
+            return try formPage(csrf: csrf, officer: context.officer, code: form.code ?? "", status: .notFound,
+                                formError: "Không tìm thấy hồ sơ có mã và mã tra cứu này. Hãy tra cứu lại.").setting(cookie)
+        }
+        let ratings = RatingStore(database: service.database)
+        let comment = (form.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var problem = Rating.problem(status: dossier.state.status, alreadyRated: try await ratings.rating(of: dossier.code) != nil,
+                                     comment: comment)
+        let level = Rating.Level(rawValue: form.level ?? "")
+        if problem == nil, level == nil { problem = FieldProblem(field: "level", message: "Chọn mức độ hài lòng.") }
+        if problem == nil, let level,
+           !(try await ratings.add(Rating(level: level, comment: comment.isEmpty ? nil : comment, ratedAt: service.now()), to: dossier.code)) {
+            problem = FieldProblem(field: "level", message: "Hồ sơ này đã được đánh giá.")
+        }
+        return try await trackingPage(dossier, csrf: csrf, officer: context.officer, secret: secret, ratingError: problem?.message,
+                                      thanks: problem == nil, status: problem == nil ? .ok : .unprocessableContent).setting(cookie)
     }
 
     /// What the tracking form posts.
@@ -51,12 +86,20 @@ struct TrackingController {
               let expected = dossier.trackingSecret, TrackingSecret.matches(secret, expected) else {
             return try refuse(.notFound, form: "Không tìm thấy hồ sơ có mã và mã tra cứu này. Hãy xem lại giấy tiếp nhận.")
         }
+        return try await trackingPage(dossier, csrf: csrf, officer: context.officer, secret: secret).setting(cookie)
+    }
+
+    private func trackingPage(_ dossier: Dossier, csrf: String, officer: UserStore.Officer?, secret: String,
+                              ratingError: String? = nil, thanks: Bool = false,
+                              status: HTTPResponse.Status = .ok) async throws -> Response {
         let events = try await DossierStore(database: service.database).events(code: dossier.code)
-        let parts = try await service.resultParts(of: dossier)
-        let page = TrackingPage(layout: PageLayout(title: "Hồ sơ \(dossier.code)", officer: context.officer, csrf: csrf),
-                                dossier: dossier, supplementReason: events.last { $0.action == DossierAction.requestSupplement.rawValue }?.reason,
-                                parts: parts, now: service.now(), calendar: service.workflow.calendar)
-        return try pages.render("tracking", page).setting(cookie)
+        let page = TrackingPage(layout: PageLayout(title: "Hồ sơ \(dossier.code)", officer: officer, csrf: csrf), dossier: dossier,
+                                supplementReason: events.last { $0.action == DossierAction.requestSupplement.rawValue }?.reason,
+                                parts: try await service.resultParts(of: dossier),
+                                rating: try await RatingStore(database: service.database).rating(of: dossier.code),
+                                secret: TrackingSecret.normalized(secret) ?? "", ratingError: ratingError, thanks: thanks,
+                                now: service.now(), calendar: service.workflow.calendar)
+        return try pages.render("tracking", page, status: status)
     }
 
     private func formPage(csrf: String, officer: UserStore.Officer?, code: String, status: HTTPResponse.Status = .ok,

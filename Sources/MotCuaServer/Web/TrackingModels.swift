@@ -43,9 +43,16 @@ struct TrackingPage {
     let hasSteps: Bool
     let results: [Result]
     let hasResults: Bool
+    /// The applicant's rating once given; until then, once the result is returned, the form to give it.
+    let rating: String?
+    let mayRate: Bool
+    let levels: [SelectOption]
+    let secret: String
+    let ratingError: String?
+    let thanks: Bool
 
-    init(layout: PageLayout, dossier: Dossier, supplementReason: String?, parts: [ResultPart], now: Date,
-         calendar: WorkingCalendar) {
+    init(layout: PageLayout, dossier: Dossier, supplementReason: String?, parts: [ResultPart], rating: Rating?, secret: String,
+         ratingError: String? = nil, thanks: Bool = false, now: Date, calendar: WorkingCalendar) {
         self.layout = layout
         let state = dossier.state
         code = dossier.code
@@ -72,6 +79,12 @@ struct TrackingPage {
             return Result(document: part.document, progress: progress, reference: part.reference)
         }
         hasResults = !results.isEmpty
+        self.rating = rating?.summary
+        mayRate = rating == nil && state.status == .returned
+        levels = Rating.Level.allCases.map { SelectOption(value: $0.rawValue, label: $0.vietnameseName) }
+        self.secret = secret
+        self.ratingError = ratingError
+        self.thanks = thanks
     }
 
     /// Done (and how), still open with the working time left, or late by how much.
