@@ -93,3 +93,39 @@ import Testing
         }
     }
 }
+
+/// The control office's process page: versions listed with their BPMN to download; an upload goes through the
+/// same import as the API (every problem listed, nothing saved); only administrators.
+@Suite struct AdminProcessesPageTests {
+    @Test(arguments: TestEngine.available)
+    func processesAreListedAndUploaded(engine: TestEngine) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
+            var admin = HTTPFields()
+            admin[.authorization] = "Bearer \(try await client.signIn("quantri"))"
+            let list = try await client.send(.get, "/quan-tri/quy-trinh", raw: nil, headers: admin)
+            #expect(list.status == .ok && list.text.contains("/api/processes/1.011599/versions/2/bpmn"))
+            var desk = HTTPFields()
+            desk[.authorization] = "Bearer \(try await client.signIn("motcua.badinh"))"
+            #expect(try await client.send(.get, "/quan-tri/quy-trinh", raw: nil, headers: desk).status == .forbidden)
+
+            let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .appendingPathComponent("../../docs/examples/xac-nhan-tinh-trang-hon-nhan.bpmn")
+            let file = [UInt8](try Data(contentsOf: example))
+            func upload(_ bytes: [UInt8], csrf: String = WebPagesTests.csrf) async throws -> APIResponse {
+                var (body, headers) = OnlineFilingTests.multipart(["csrf": csrf, "procedureCode": "1.004873"],
+                                                                  files: ["file": ("quy-trinh.bpmn", bytes)])
+                headers[.authorization] = admin[.authorization]
+                return try await client.send(.post, "/quan-tri/quy-trinh", raw: body, headers: headers)
+            }
+            let saved = try await upload(file)
+            #expect(saved.status == .ok && saved.text.contains("Đã lưu phiên bản 2 của quy trình 1.004873"), "\(saved.text.suffix(800))")
+            let broken = String(decoding: file, as: UTF8.self).replacingOccurrences(of: "<bpmn:endEvent id=\"end\" name=\"Trả kết quả\" />",
+                                                                                   with: "<bpmn:scriptTask id=\"script\" />")
+            let refused = try await upload(Array(broken.utf8))
+            #expect(refused.status == .unprocessableContent && refused.text.contains("<code>nodes.script</code>"))
+            #expect(try await upload(file, csrf: "x").status == .forbidden)
+            let versions = try await client.send(.get, "/api/processes?key=1.004873", token: try await client.signIn("quantri")).jsonArray
+            #expect(versions.count == 2, "the refused files saved nothing")
+        }
+    }
+}

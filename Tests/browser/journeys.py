@@ -3,7 +3,7 @@
 A citizen finds a procedure and files it online (a draft saved, three files attached); the desk signs in, receives a counter dossier and prints form 01, accepts it on its
 page; the specialist
 finds it in the queue and sends it on, the leader signs, the desk finishes and returns the result; the citizen
-follows it with the code and secret from the receipt and rates it.
+follows it with the code and secret from the receipt and rates it; the control office uploads a process.
 
 Usage: journeys.py BASE_URL SCREENSHOT_DIR
 Walks what the pages offer today, saves a screenshot of every page visited, and on every page checks that each
@@ -31,6 +31,8 @@ def check(condition, message):
 
 
 SAMPLES = tempfile.mkdtemp(prefix='motcua-upload-')
+EXAMPLE_BPMN = os.path.realpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'docs', 'examples',
+                                             'xac-nhan-tinh-trang-hon-nhan.bpmn'))
 
 
 def sample(name, content):
@@ -252,6 +254,15 @@ def main():
         check('Cảm ơn' in driver.find_element(By.CSS_SELECTOR, '.notice').text, 'the rating is thanked for')
         check('Hài lòng: “Cán bộ hướng dẫn tận tình.”' in driver.page_source, 'the rating is shown')
         visit(driver, 'danh-gia')
+
+        # The control office uploads a process drawn in a modeler; the new version is listed with its BPMN.
+        sign_in(driver, 'quantri')
+        submitted(driver, driver.find_element(By.LINK_TEXT, 'Quy trình nội bộ'))
+        driver.find_element(By.ID, 'procedureCode').send_keys('1.004873')
+        driver.find_element(By.ID, 'file').send_keys(EXAMPLE_BPMN)
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'main form button'))
+        check('Đã lưu phiên bản 2 của quy trình 1.004873' in driver.find_element(By.CSS_SELECTOR, '.notice').text, 'the process is saved')
+        visit(driver, 'quy-trinh-noi-bo')
         driver.get(BASE + '/tra-cuu')
         driver.find_element(By.ID, 'code').send_keys(online_code)
         driver.find_element(By.ID, 'secret').send_keys(online_secret)

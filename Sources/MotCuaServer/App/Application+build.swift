@@ -71,6 +71,7 @@ public enum MotCuaApp {
         DossierPageController(pages: pages, service: dossiers, files: files).register(on: router)
         DeskIntakeController(pages: pages, service: dossiers).register(on: router)
         OnlineFilingController(pages: pages, service: dossiers, files: files).register(on: router)
+        AdminController(pages: pages, database: database, now: now).register(on: router)
         return router
     }
 

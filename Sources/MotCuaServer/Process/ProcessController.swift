@@ -39,23 +39,11 @@ struct ProcessController {
     /// The body is the BPMN file; `procedureCode`, `key` and `effectiveFrom` come in the query string.
     @Sendable func upload(_ request: Request, context: AppRequestContext) async throws -> Response {
         let officer = try context.requireOfficer()
-            .requiring(.administrator, "Chỉ bộ phận kiểm soát TTHC (vai trò quản trị) được nạp quy trình nội bộ.")
         let query = request.uri.queryParameters
-        guard let code = query["procedureCode"].map(String.init),
-              let procedure = try await CatalogStore(database: database).procedure(code: code) else {
-            throw Problem.invalid(field: "procedureCode", "Cần mã thủ tục có trong danh mục (procedureCode).")
-        }
-        let today = WorkingCalendar.local(now()).date
-        var effectiveFrom = today
-        if let text = query["effectiveFrom"] {
-            guard let day = CivilDate(iso: text) else { throw Problem.invalid(field: "effectiveFrom", "Ngày có dạng 2026-07-01.") }
-            effectiveFrom = day
-        }
         let file = Data(buffer: try await APICoding.body(of: request))
         do {
-            let process = try ProcessImport.definition(from: file, key: query["key"].map(String.init), procedure: procedure,
-                                                       effectiveFrom: effectiveFrom, today: today)
-            let saved = try await store.save(process, by: officer.username, at: now())
+            let saved = try await Self.importFile(file, procedureCode: query["procedureCode"].map(String.init), key: query["key"].map(String.init),
+                                                  effectiveFrom: query["effectiveFrom"].map(String.init), by: officer, database: database, now: now())
             return try APICoding.response(saved, status: .created)
         } catch let rejected as ProcessImport.Rejected {
             let first = rejected.problems[0]
@@ -63,6 +51,26 @@ struct ProcessController {
             throw Problem(.unprocessableContent, code: "process-rejected", message: first.message, field: first.field,
                           extra: ["problems": all])
         }
+    }
+
+    /// Nạp quy trình — the one path of an uploaded BPMN file, for the API and the control office's page: the
+    /// officer holds the administrator role, the procedure is in the catalog, the date is not in the past, the
+    /// file is our subset and fits the legal deadline; then it is saved as the key's next version.
+    static func importFile(_ file: Data, procedureCode: String?, key: String?, effectiveFrom: String?, by officer: UserStore.Officer,
+                           database: Database, now: Date) async throws -> ProcessDefinition {
+        _ = try officer.requiring(.administrator, "Chỉ bộ phận kiểm soát TTHC (vai trò quản trị) được nạp quy trình nội bộ.")
+        guard let code = procedureCode, let procedure = try await CatalogStore(database: database).procedure(code: code) else {
+            throw Problem.invalid(field: "procedureCode", "Cần mã thủ tục có trong danh mục (procedureCode).")
+        }
+        let today = WorkingCalendar.local(now).date
+        var day = today
+        if let effectiveFrom, !effectiveFrom.isEmpty {
+            guard let parsed = CivilDate(iso: effectiveFrom) else { throw Problem.invalid(field: "effectiveFrom", "Ngày có dạng 2026-07-01.") }
+            day = parsed
+        }
+        let process = try ProcessImport.definition(from: file, key: key.flatMap { $0.isEmpty ? nil : $0 }, procedure: procedure,
+                                                   effectiveFrom: day, today: today)
+        return try await ProcessStore(database: database).save(process, by: officer.username, at: now)
     }
 
     private func stored(_ context: AppRequestContext) async throws -> ProcessDefinition {

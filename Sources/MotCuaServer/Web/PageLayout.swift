@@ -10,14 +10,16 @@ struct PageLayout {
     /// Trang của cán bộ — the header offers the officer's pages instead of the public ones. (Stored: templates
     /// read view models by reflection, which sees no computed properties.)
     let isWorkspace: Bool
-    /// The header offers the desk's intake to desk officers.
+    /// The header offers the desk's intake to desk officers, and the control office's pages to administrators.
     let isDesk: Bool
+    let isAdministrator: Bool
 
     init(title: String, officer: UserStore.Officer?, csrf: String) {
         self.title = title
         officerName = officer?.fullName
         isWorkspace = officer != nil
         isDesk = officer?.roles.contains { $0.role == .deskOfficer } ?? false
+        isAdministrator = officer?.roles.contains { $0.role == .administrator } ?? false
         self.csrf = csrf
     }
 }
