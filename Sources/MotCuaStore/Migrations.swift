@@ -139,6 +139,13 @@ public enum Migrations {
               rated_at BIGINT NOT NULL)
             """,
         ]),
+        Migration(version: 10, name: "supplements sent online", statements: [
+            """
+            CREATE TABLE dossier_supplements (dossier_code TEXT NOT NULL, seq INTEGER NOT NULL, note TEXT,
+              file_name TEXT, media_type TEXT, size BIGINT, sha256 TEXT, submitted_at BIGINT NOT NULL,
+              PRIMARY KEY (dossier_code, seq))
+            """,
+        ]),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.

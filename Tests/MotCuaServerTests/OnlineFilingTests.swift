@@ -129,3 +129,35 @@ import Testing
         }
     }
 }
+
+/// A supplement request answered online: only while the agency waits for it, files checked like any upload,
+/// shown to the dossier's desk.
+@Suite struct OnlineSupplementTests {
+    @Test(arguments: TestEngine.available)
+    func aSupplementIsSentFromTheTrackingPage(engine: TestEngine) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
+            let code = try await client.receiveDossier()
+            let desk = try await client.signIn("motcua.badinh")
+            let secret = try #require(try await client.send(.get, "/api/dossiers/\(code)/forms/01", token: desk).json["trackingSecret"] as? String)
+            func send(_ files: [String: (String, [UInt8])], note: String = "") async throws -> APIResponse {
+                let (body, headers) = OnlineFilingTests.multipart(["csrf": WebPagesTests.csrf, "code": code, "secret": secret, "note": note],
+                                                                  files: files)
+                return try await client.send(.post, "/tra-cuu/bo-sung", raw: body, headers: headers)
+            }
+            let early = try await send([:], note: "Tôi gửi thêm")
+            #expect(early.status == .unprocessableContent && early.text.contains("không ở trạng thái chờ bổ sung"))
+            for action in [DossierAction.accept] { try #require(try await client.act(code, action, as: "motcua.badinh").status == .ok) }
+            try #require(try await client.act(code, .requestSupplement, as: "motcua.badinh", ["reason": "Thiếu bản chính"]).status == .ok)
+            let foreign = try await send(["file-0": ("anh.gif", Array("GIF89a".utf8))])
+            #expect(foreign.status == .unprocessableContent && foreign.text.contains("không phải PDF, JPEG hoặc PNG"))
+            let sent = try await send(["file-0": ("ban-chinh.pdf", OnlineFilingTests.pdf)], note: "Bản chính đây")
+            #expect(sent.status == .ok && sent.text.contains("Đã gửi giấy tờ bổ sung") && sent.text.contains("ban-chinh.pdf — Bản chính đây"))
+            var own = HTTPFields()
+            own[.authorization] = "Bearer \(desk)"
+            let page = try await client.send(.get, "/can-bo/ho-so/\(code)", raw: nil, headers: own)
+            #expect(page.text.contains("Công dân bổ sung trực tuyến") && page.text.contains("/can-bo/ho-so/\(code)/bo-sung/1"))
+            let file = try await client.send(.get, "/can-bo/ho-so/\(code)/bo-sung/1", raw: nil, headers: own)
+            #expect(file.status == .ok && [UInt8](file.body) == OnlineFilingTests.pdf)
+        }
+    }
+}

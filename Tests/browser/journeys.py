@@ -224,6 +224,22 @@ def main():
         submitted(driver, driver.find_element(By.PARTIAL_LINK_TEXT, 'Mẫu 02'))
         check('Thiếu bản chính giấy tờ tùy thân' in driver.find_element(By.CSS_SELECTOR, '.form-sheet').text, 'form 02 gives the reason')
         visit(driver, 'mau-02')
+
+        # The citizen answers it online from the tracking page, with the receipt's code and secret.
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'header.site button.link'))
+        driver.get(BASE + '/tra-cuu')
+        driver.find_element(By.ID, 'code').send_keys(code)
+        driver.find_element(By.ID, 'secret').send_keys(secret.group(1))
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'form.narrow button'))
+        check('Thiếu bản chính giấy tờ tùy thân' in driver.find_element(By.CSS_SELECTOR, '.alert').text, 'the request is shown')
+        driver.find_element(By.ID, 'supply-file-0').send_keys(sample('cccd-ban-chinh.jpg', bytes([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]) + b'JFIF'))
+        driver.find_element(By.ID, 'supply-note').send_keys('Gửi ảnh chụp căn cước bản chính.')
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'form[action="/tra-cuu/bo-sung"] button'))
+        check('Đã gửi giấy tờ bổ sung' in driver.find_element(By.CSS_SELECTOR, '.notice').text, 'the supplement is sent')
+        visit(driver, 'gui-bo-sung')
+        sign_in(driver, 'motcua.badinh')
+        driver.get(f'{BASE}/can-bo/ho-so/{code}')
+        check('cccd-ban-chinh.jpg' in driver.find_element(By.CSS_SELECTOR, '.facts').text, 'the desk sees what was sent')
         for officer, actions in (('motcua.badinh', ['da-bo-sung']), ('chuyenvien.badinh', ['chuyen-buoc']),
                                  ('lanhdao.badinh', ['chuyen-buoc']), ('motcua.badinh', ['hoan-thanh', 'tra-ket-qua'])):
             sign_in(driver, officer)

@@ -66,8 +66,8 @@ public enum MotCuaApp {
         PortalController(pages: pages, catalog: CatalogStore(database: database), now: now).register(on: router)
         WorkspaceController(pages: pages, sessions: SessionController(users: UserStore(database: database), now: now),
                             service: dossiers).register(on: router)
-        TrackingController(pages: pages, service: dossiers).register(on: router)
         let files = try FileStore(directory: config.filesDirectory)
+        TrackingController(pages: pages, service: dossiers, files: files).register(on: router)
         DossierPageController(pages: pages, service: dossiers, files: files).register(on: router)
         DeskIntakeController(pages: pages, service: dossiers).register(on: router)
         OnlineFilingController(pages: pages, service: dossiers, files: files).register(on: router)

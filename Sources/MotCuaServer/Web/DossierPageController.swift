@@ -15,6 +15,20 @@ struct DossierPageController {
         router.get("/can-bo/ho-so/{code}", use: show)
         router.post("/can-bo/ho-so/{code}/thao-tac", use: act)
         router.get("/can-bo/ho-so/{code}/tep/{index}", use: attachment)
+        router.get("/can-bo/ho-so/{code}/bo-sung/{sequence}", use: supplement)
+    }
+
+    /// A file the applicant sent online after a supplement request, to an officer who may see the dossier.
+    @Sendable func supplement(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let officer = context.officer else { return .redirect(to: "/dang-nhap", type: .found) }
+        let code = try context.parameters.require("code")
+        let sequence = try context.parameters.require("sequence", as: Int.self)
+        guard let dossier = try await DossierStore(database: service.database).dossier(code: code), officer.canSee(dossier),
+              let file = try await SupplementStore(database: service.database).entries(of: code).first(where: { $0.sequence == sequence })?.file
+        else {
+            throw HTTPError(.notFound, message: "Không tìm thấy tệp này trong các hồ sơ của bạn.")
+        }
+        return try download(file, name: "bo-sung-\(sequence)")
     }
 
     /// A file the applicant attached, to an officer who may see the dossier; checked against its checksum.
@@ -23,13 +37,21 @@ struct DossierPageController {
         let code = try context.parameters.require("code")
         let index = try context.parameters.require("index", as: Int.self)
         guard let dossier = try await DossierStore(database: service.database).dossier(code: code), officer.canSee(dossier),
-              let file = try await OnlineFilingStore(database: service.database).files(of: code).first(where: { $0.documentIndex == index }),
-              let bytes = try files.bytes(sha256: file.sha256) else {
+              let file = try await OnlineFilingStore(database: service.database).files(of: code).first(where: { $0.documentIndex == index })
+        else {
             throw HTTPError(.notFound, message: "Không tìm thấy tệp này trong các hồ sơ của bạn.")
+        }
+        return try download(file, name: "tep-\(index + 1)")
+    }
+
+    /// The file's bytes, checked against its checksum, as a download.
+    private func download(_ file: AttachedFile, name: String) throws -> Response {
+        guard let bytes = try files.bytes(sha256: file.sha256) else {
+            throw HTTPError(.notFound, message: "Tệp không còn nguyên vẹn trong kho; báo quản trị hệ thống.")
         }
         var headers = HTTPFields()
         headers[.contentType] = file.mediaType.rawValue
-        headers[.contentDisposition] = "attachment; filename=\"tep-\(index + 1).\(Self.fileExtension(file.mediaType))\""
+        headers[.contentDisposition] = "attachment; filename=\"\(name).\(Self.fileExtension(file.mediaType))\""
         headers[.cacheControl] = "private, no-store"
         headers[.init("X-Content-Type-Options")!] = "nosniff"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
@@ -109,8 +131,9 @@ struct DossierPageController {
         let now = service.now()
         let offers = try await service.offers(on: dossier, procedure: procedure, to: officer, at: now)
         let attached = try await OnlineFilingStore(database: service.database).files(of: dossier.code)
+        let supplements = try await SupplementStore(database: service.database).entries(of: dossier.code)
         let model = DossierPage(layout: layout, record: try await service.record(of: dossier, procedure: procedure),
-                                offers: offers, refusal: refusal, notice: notice, attached: attached,
+                                offers: offers, refusal: refusal, notice: notice, attached: attached, supplements: supplements,
                                 rating: try await RatingStore(database: service.database).rating(of: dossier.code), now: now,
                                 calendar: service.workflow.calendar)
         return try pages.render("dossier", model, status: status).setting(cookie)

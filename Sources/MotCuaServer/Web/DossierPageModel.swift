@@ -1,5 +1,6 @@
 import Foundation
 import MotCuaCore
+import MotCuaStore
 
 /// Trang hồ sơ của cán bộ — one dossier as an officer handles it: who filed what, where it is, each step with
 /// its own clock, the history, and a form for each action this officer may take now (only those), each asking
@@ -62,11 +63,19 @@ struct DossierPage {
     /// Files the applicant attached online, to open.
     let attachments: [FormLink]
     let hasAttachments: Bool
+    /// What the applicant sent online after a supplement request (a file to open, or a note alone).
+    struct SentLine {
+        let href: String?
+        let label: String
+    }
+
+    let supplements: [SentLine]
+    let hasSupplements: Bool
     /// Đánh giá của người nộp, once given.
     let rating: String?
 
     init(layout: PageLayout, record: DossierRecord, offers: AvailableActions, refusal: Refusal?, notice: String?,
-         attached: [AttachedFile], rating: Rating?, now: Date, calendar: WorkingCalendar) {
+         attached: [AttachedFile], supplements: [SupplementStore.Entry], rating: Rating?, now: Date, calendar: WorkingCalendar) {
         self.layout = layout
         let dossier = record.dossier
         code = dossier.code
@@ -114,6 +123,12 @@ struct DossierPage {
                      label: "\($0.documentName): \($0.fileName) (\(OnlineFilingPage.size($0.size)))")
         }
         hasAttachments = !attached.isEmpty
+        self.supplements = supplements.map { entry in
+            let what = [entry.file?.fileName, entry.note].compactMap { $0 }.joined(separator: " — ")
+            return SentLine(href: entry.file.map { _ in "/can-bo/ho-so/\(dossier.code)/bo-sung/\(entry.sequence)" },
+                            label: "\(WorkingCalendar.vietnamese(entry.submittedAt)): \(what)")
+        }
+        hasSupplements = !supplements.isEmpty
         self.rating = rating?.summary
     }
 

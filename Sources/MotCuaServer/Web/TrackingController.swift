@@ -9,11 +9,51 @@ import MotCuaStore
 struct TrackingController {
     let pages: WebPages
     let service: DossierService
+    let files: FileStore
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/tra-cuu", use: form)
         router.post("/tra-cuu", use: lookUp)
         router.post("/tra-cuu/danh-gia", use: rate)
+        router.post("/tra-cuu/bo-sung", use: supply)
+    }
+
+    /// The applicant answers a supplement request online: a note and up to two files (checked like any
+    /// upload), kept for the desk, which checks them and records the supplement.
+    @Sendable func supply(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await MultipartForm.read(request)
+        let (csrf, cookie) = CSRF.token(for: request)
+        let secret = form["secret"]
+        guard CSRF.isValid(form["csrf"], for: request),
+              let dossier = try await DossierStore(database: service.database).dossier(code: form["code"].uppercased()),
+              let expected = dossier.trackingSecret, TrackingSecret.matches(secret, expected) else {
+            return try formPage(csrf: csrf, officer: context.officer, code: form["code"], status: .notFound,
+                                formError: "Không tìm thấy hồ sơ có mã và mã tra cứu này. Hãy tra cứu lại.").setting(cookie)
+        }
+        func answer(_ status: HTTPResponse.Status, error: String? = nil, sent: Bool = false) async throws -> Response {
+            try await trackingPage(dossier, csrf: csrf, officer: context.officer, secret: secret, supplyError: error, supplySent: sent,
+                                   status: status).setting(cookie)
+        }
+        guard dossier.state.status == .supplementRequested else {
+            return try await answer(.unprocessableContent, error: "Hồ sơ không ở trạng thái chờ bổ sung.")
+        }
+        let note = String(form["note"].prefix(1000))
+        var attached: [AttachedFile] = []
+        for name in ["file-0", "file-1"] {
+            guard let upload = form.files[name] else { continue }
+            if let problem = UploadRules.problem(field: name, fileName: upload.fileName, bytes: upload.bytes) {
+                return try await answer(.unprocessableContent, error: problem.message)
+            }
+            attached.append(AttachedFile(documentIndex: 0, documentName: "Giấy tờ bổ sung", fileName: String(upload.fileName.prefix(200)),
+                                         mediaType: UploadRules.mediaType(of: upload.bytes) ?? .pdf, size: upload.bytes.count,
+                                         sha256: try files.put(upload.bytes)))
+        }
+        guard !attached.isEmpty || !note.isEmpty else {
+            return try await answer(.unprocessableContent, error: "Đính kèm giấy tờ bổ sung hoặc ghi nội dung trả lời.")
+        }
+        try await SupplementStore(database: service.database).add(note: note.isEmpty ? nil : note, files: attached, to: dossier.code,
+                                                                  at: service.now())
+        return try await answer(.ok, sent: true)
     }
 
     /// What the rating form posts (with the code and secret the tracking page carries).
@@ -90,14 +130,16 @@ struct TrackingController {
     }
 
     private func trackingPage(_ dossier: Dossier, csrf: String, officer: UserStore.Officer?, secret: String,
-                              ratingError: String? = nil, thanks: Bool = false,
+                              ratingError: String? = nil, thanks: Bool = false, supplyError: String? = nil, supplySent: Bool = false,
                               status: HTTPResponse.Status = .ok) async throws -> Response {
         let events = try await DossierStore(database: service.database).events(code: dossier.code)
         let page = TrackingPage(layout: PageLayout(title: "Hồ sơ \(dossier.code)", officer: officer, csrf: csrf), dossier: dossier,
                                 supplementReason: events.last { $0.action == DossierAction.requestSupplement.rawValue }?.reason,
                                 parts: try await service.resultParts(of: dossier),
                                 rating: try await RatingStore(database: service.database).rating(of: dossier.code),
-                                secret: TrackingSecret.normalized(secret) ?? "", ratingError: ratingError, thanks: thanks,
+                                secret: TrackingSecret.normalized(secret) ?? "",
+                                supplements: try await SupplementStore(database: service.database).entries(of: dossier.code),
+                                ratingError: ratingError, thanks: thanks, supplyError: supplyError, supplySent: supplySent,
                                 now: service.now(), calendar: service.workflow.calendar)
         return try pages.render("tracking", page, status: status)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import MotCuaCore
+import MotCuaStore
 
 /// Trang tra cứu hồ sơ — the form a citizen fills in to follow a dossier: the code and the secret from the
 /// receipt, what they typed kept, the problem said next to the field.
@@ -50,9 +51,16 @@ struct TrackingPage {
     let secret: String
     let ratingError: String?
     let thanks: Bool
+    /// While the agency waits for a supplement: the form to send it online, and what was sent so far.
+    let maySupply: Bool
+    let sent: [String]
+    let hasSent: Bool
+    let supplyError: String?
+    let supplySent: Bool
 
     init(layout: PageLayout, dossier: Dossier, supplementReason: String?, parts: [ResultPart], rating: Rating?, secret: String,
-         ratingError: String? = nil, thanks: Bool = false, now: Date, calendar: WorkingCalendar) {
+         supplements: [SupplementStore.Entry], ratingError: String? = nil, thanks: Bool = false, supplyError: String? = nil,
+         supplySent: Bool = false, now: Date, calendar: WorkingCalendar) {
         self.layout = layout
         let state = dossier.state
         code = dossier.code
@@ -85,6 +93,13 @@ struct TrackingPage {
         self.secret = secret
         self.ratingError = ratingError
         self.thanks = thanks
+        maySupply = state.status == .supplementRequested
+        sent = supplements.map { entry in
+            "\(WorkingCalendar.vietnamese(entry.submittedAt)): " + [entry.file?.fileName, entry.note].compactMap { $0 }.joined(separator: " — ")
+        }
+        hasSent = !sent.isEmpty
+        self.supplyError = supplyError
+        self.supplySent = supplySent
     }
 
     /// Done (and how), still open with the working time left, or late by how much.
