@@ -161,3 +161,39 @@ import Testing
         }
     }
 }
+
+/// The control office's delegation page: a decision recorded through the API's own rules (an overlap refused
+/// next to its field, what was typed kept), then revoked from a day; only administrators.
+@Suite struct AdminDelegationsPageTests {
+    @Test(arguments: TestEngine.available)
+    func decisionsAreRecordedAndRevoked(engine: TestEngine) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
+            var headers = HTTPFields()
+            headers[.authorization] = "Bearer \(try await client.signIn("quantri"))"
+            headers[.cookie] = "motcua_csrf=\(WebPagesTests.csrf)"
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            func post(_ path: String, _ fields: [String: String]) async throws -> APIResponse {
+                var all = fields
+                all["csrf"] = WebPagesTests.csrf
+                return try await client.send(.post, path, raw: WebPagesTests.form(all, cookies: "").0, headers: headers)
+            }
+            let decision = ["number": "15/QĐ-STP", "signedOn": "2026-03-01", "delegatingAgencyCode": "000.00.14.H26",
+                            "delegateAgencyCode": "000.30.01.H26", "procedureCodes": "1.001255", "effectiveFrom": "2026-03-02"]
+            let recorded = try await post("/quan-tri/uy-quyen", decision)
+            #expect(recorded.status == .ok && recorded.text.contains("Đã ghi quyết định ủy quyền số 15/QĐ-STP") && recorded.text.contains("Đang áp dụng"))
+            var overlapping = decision
+            overlapping["number"] = "16/QĐ-STP"
+            let clash = try await post("/quan-tri/uy-quyen", overlapping)
+            #expect(clash.status == .conflict && clash.text.contains(#"id="effectiveFrom-error""#) && clash.text.contains(#"value="16/QĐ-STP""#))
+            let revoked = try await post("/quan-tri/uy-quyen/thu-hoi", ["number": "15/QĐ-STP", "delegatingAgencyCode": "000.00.14.H26",
+                                                                       "revokedOn": "2026-03-10"])
+            #expect(revoked.status == .ok && revoked.text.contains("Thu hồi từ 10/03/2026"))
+            let past = try await post("/quan-tri/uy-quyen/thu-hoi", ["number": "15/QĐ-STP", "delegatingAgencyCode": "000.00.14.H26",
+                                                                    "revokedOn": "2026-03-01"])
+            #expect(past.status == .unprocessableContent)
+            var desk = HTTPFields()
+            desk[.authorization] = "Bearer \(try await client.signIn("motcua.badinh"))"
+            #expect(try await client.send(.get, "/quan-tri/uy-quyen", raw: nil, headers: desk).status == .forbidden)
+        }
+    }
+}

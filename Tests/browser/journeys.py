@@ -279,6 +279,8 @@ def main():
         submitted(driver, driver.find_element(By.CSS_SELECTOR, 'main form button'))
         check('Đã lưu phiên bản 2 của quy trình 1.004873' in driver.find_element(By.CSS_SELECTOR, '.notice').text, 'the process is saved')
         visit(driver, 'quy-trinh-noi-bo')
+        submitted(driver, driver.find_element(By.LINK_TEXT, 'Ủy quyền'))
+        visit(driver, 'uy-quyen')
         driver.get(BASE + '/tra-cuu')
         driver.find_element(By.ID, 'code').send_keys(online_code)
         driver.find_element(By.ID, 'secret').send_keys(online_secret)

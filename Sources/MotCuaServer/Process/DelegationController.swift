@@ -30,37 +30,49 @@ struct DelegationController {
     }
 
     @Sendable func record(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let officer = try requireControlOffice(context)
+        let officer = try Self.requireControlOffice(try context.requireOfficer())
         let delegation = try await APICoding.decode(Delegation.self, from: request)
-        if let problem = try await store.referenceProblem(in: delegation) { throw Problem.invalid(problem) }
-        let instant = now()
-        if let problem = DelegationRules.problem(in: delegation, today: WorkingCalendar.local(instant).date) {
-            throw Problem.invalid(problem)
-        }
-        let clash = try await store.add(delegation, recordedBy: officer.username, at: instant) { existing in
-            DelegationRules.conflict(of: delegation, with: existing)
-        }
-        if let clash { throw Problem(.conflict, code: "delegation-conflict", message: clash.message, field: clash.field) }
-        return try APICoding.response(delegation, status: .created)
+        return try APICoding.response(try await Self.record(delegation, by: officer, database: database, now: now()), status: .created)
     }
 
     @Sendable func revoke(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try requireControlOffice(context)
+        let officer = try Self.requireControlOffice(try context.requireOfficer())
         let body = try await APICoding.decode(RevocationBody.self, from: request)
-        let today = WorkingCalendar.local(now()).date
-        let outcome = try await store.revoke(delegatingAgencyCode: body.delegatingAgencyCode, number: body.number,
-                                             on: body.revokedOn) { delegation in
+        return try APICoding.response(try await Self.revoke(body, by: officer, database: database, now: now()))
+    }
+
+    /// Ghi quyết định — the one path of a new decision, for the API and the control office's page: known agencies
+    /// and procedures, the rules of a decision, no overlap with the agency's others (409).
+    static func record(_ delegation: Delegation, by officer: UserStore.Officer, database: Database, now: Date) async throws -> Delegation {
+        _ = try requireControlOffice(officer)
+        let store = DelegationStore(database: database)
+        if let problem = try await store.referenceProblem(in: delegation) { throw Problem.invalid(problem) }
+        if let problem = DelegationRules.problem(in: delegation, today: WorkingCalendar.local(now).date) {
+            throw Problem.invalid(problem)
+        }
+        let clash = try await store.add(delegation, recordedBy: officer.username, at: now) { existing in
+            DelegationRules.conflict(of: delegation, with: existing)
+        }
+        if let clash { throw Problem(.conflict, code: "delegation-conflict", message: clash.message, field: clash.field) }
+        return delegation
+    }
+
+    /// Thu hồi — the one path of a revocation: from a day not in the past, of a decision that exists.
+    static func revoke(_ body: RevocationBody, by officer: UserStore.Officer, database: Database, now: Date) async throws -> Delegation {
+        _ = try requireControlOffice(officer)
+        let today = WorkingCalendar.local(now).date
+        let outcome = try await DelegationStore(database: database).revoke(delegatingAgencyCode: body.delegatingAgencyCode,
+                                                                           number: body.number, on: body.revokedOn) { delegation in
             DelegationRules.revocationProblem(of: delegation, on: body.revokedOn, today: today)
         }
         switch outcome {
         case nil: throw Problem.notFound("quyết định ủy quyền \(body.number) của cơ quan \(body.delegatingAgencyCode)")
         case .failure(let problem)?: throw Problem.invalid(problem)
-        case .success(let delegation)?: return try APICoding.response(delegation)
+        case .success(let delegation)?: return delegation
         }
     }
 
-    private func requireControlOffice(_ context: AppRequestContext) throws -> UserStore.Officer {
-        try context.requireOfficer().requiring(
-            .administrator, "Chỉ bộ phận kiểm soát TTHC (vai trò quản trị) được ghi và thu hồi quyết định ủy quyền.")
+    static func requireControlOffice(_ officer: UserStore.Officer) throws -> UserStore.Officer {
+        try officer.requiring(.administrator, "Chỉ bộ phận kiểm soát TTHC (vai trò quản trị) được ghi và thu hồi quyết định ủy quyền.")
     }
 }

@@ -13,6 +13,86 @@ struct AdminController {
     func register(on router: Router<AppRequestContext>) {
         router.get("/quan-tri/quy-trinh", use: processes)
         router.post("/quan-tri/quy-trinh", use: upload)
+        router.get("/quan-tri/uy-quyen", use: delegations)
+        router.post("/quan-tri/uy-quyen", use: recordDelegation)
+        router.post("/quan-tri/uy-quyen/thu-hoi", use: revokeDelegation)
+    }
+
+    @Sendable func delegations(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let officer = context.officer else { return .redirect(to: "/dang-nhap", type: .found) }
+        let (csrf, cookie) = CSRF.token(for: request)
+        return try await delegationsPage(officer, csrf: csrf, typed: [:], problem: nil, notice: nil).setting(cookie)
+    }
+
+    @Sendable func recordDelegation(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let officer = context.officer else { return .redirect(to: "/dang-nhap", type: .found) }
+        let fields = try await FormFields.read(request)
+        let (csrf, cookie) = CSRF.token(for: request)
+        var typed: [String: String] = [:]
+        for name in AdminDelegationsPage.fields { typed[name] = String(fields[name].prefix(300)) }
+        func refused(_ status: HTTPResponse.Status, _ field: String?, _ message: String) async throws -> Response {
+            try await delegationsPage(officer, csrf: csrf, typed: typed, problem: (field, message), notice: nil, status: status).setting(cookie)
+        }
+        guard CSRF.isValid(fields["csrf"], for: request) else { return try await refused(.forbidden, nil, "Biểu mẫu đã hết hạn; hãy tải lại trang.") }
+        var days: [String: CivilDate] = [:]
+        for name in ["signedOn", "effectiveFrom"] {
+            guard let day = CivilDate(iso: fields[name]) else { return try await refused(.unprocessableContent, name, "Chọn ngày.") }
+            days[name] = day
+        }
+        let until = fields["effectiveUntil"].isEmpty ? nil : CivilDate(iso: fields["effectiveUntil"])
+        if !fields["effectiveUntil"].isEmpty, until == nil {
+            return try await refused(.unprocessableContent, "effectiveUntil", "Ngày hết hiệu lực không hợp lệ.")
+        }
+        let codes = fields["procedureCodes"].split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" }).map(String.init)
+        let delegation = Delegation(number: fields["number"], signedOn: days["signedOn"]!, delegatingAgencyCode: fields["delegatingAgencyCode"],
+                                    delegateAgencyCode: fields["delegateAgencyCode"], procedureCodes: codes,
+                                    effectiveFrom: days["effectiveFrom"]!, effectiveUntil: until)
+        do {
+            _ = try await DelegationController.record(delegation, by: officer, database: database, now: now())
+        } catch let problem as Problem {
+            return try await refused(problem.status, problem.field, problem.message)
+        }
+        return try await delegationsPage(officer, csrf: csrf, typed: [:], problem: nil,
+                                         notice: "Đã ghi quyết định ủy quyền số \(delegation.number).").setting(cookie)
+    }
+
+    @Sendable func revokeDelegation(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let officer = context.officer else { return .redirect(to: "/dang-nhap", type: .found) }
+        let fields = try await FormFields.read(request)
+        let (csrf, cookie) = CSRF.token(for: request)
+        func answer(_ status: HTTPResponse.Status, problem: String?, notice: String?) async throws -> Response {
+            try await delegationsPage(officer, csrf: csrf, typed: [:], problem: problem.map { (nil, $0) }, notice: notice, status: status)
+                .setting(cookie)
+        }
+        guard CSRF.isValid(fields["csrf"], for: request) else { return try await answer(.forbidden, problem: "Biểu mẫu đã hết hạn; hãy tải lại trang.", notice: nil) }
+        guard let day = CivilDate(iso: fields["revokedOn"]) else {
+            return try await answer(.unprocessableContent, problem: "Chọn ngày thu hồi của quyết định \(fields["number"]).", notice: nil)
+        }
+        do {
+            let revoked = try await DelegationController.revoke(.init(delegatingAgencyCode: fields["delegatingAgencyCode"],
+                                                                      number: fields["number"], revokedOn: day),
+                                                                by: officer, database: database, now: now())
+            return try await answer(.ok, problem: nil, notice: "Đã thu hồi quyết định số \(revoked.number) từ ngày \(day.vietnamese).")
+        } catch let problem as Problem {
+            return try await answer(problem.status, problem: problem.message, notice: nil)
+        }
+    }
+
+    private func delegationsPage(_ officer: UserStore.Officer, csrf: String, typed: [String: String], problem: (field: String?, message: String)?,
+                                 notice: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let layout = PageLayout(title: "Ủy quyền", officer: officer, csrf: csrf)
+        guard layout.isAdministrator else {
+            return try pages.render("not-found", NotFoundPage(layout: layout, what: "trang quản trị cho tài khoản này (cần vai trò quản trị)"),
+                                    status: .forbidden)
+        }
+        let all = try await DelegationStore(database: database).all()
+        var names: [String: String] = [:]
+        for code in Set(all.flatMap { [$0.delegatingAgencyCode, $0.delegateAgencyCode] }) {
+            names[code] = try await ReferenceStore(database: database).agency(code: code)?.name
+        }
+        return try pages.render("admin-delegations", AdminDelegationsPage(layout: layout, delegations: all, agencyNames: names,
+                                                                          today: WorkingCalendar.local(now()).date, typed: typed,
+                                                                          problem: problem, notice: notice), status: status)
     }
 
     @Sendable func processes(_ request: Request, context: AppRequestContext) async throws -> Response {
