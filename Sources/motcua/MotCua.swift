@@ -116,15 +116,9 @@ struct CatalogCommand: AsyncParsableCommand {
             let data = try Data(contentsOf: URL(fileURLWithPath: file))
             let procedures: [Procedure]
             do {
-                switch format ?? (file.lowercased().hasSuffix(".csv") ? .csv : .json) {
-                case .csv:
-                    procedures = try CatalogCSV.parse(String(decoding: data, as: UTF8.self))
-                case .json:
-                    procedures = try JSONDecoder().decode(CatalogFile.self, from: data).procedures
-                    if let problem = CatalogRules.problem(inCatalog: procedures, place: { "procedures[\($0)]" }) { throw problem }
-                }
-            } catch let problem as FieldProblem {
-                throw InputRejected(description: "\(file): \(problem.field): \(problem.message) Không nhập gì.")
+                procedures = try CatalogImport.procedures(from: data, csv: (format ?? (file.lowercased().hasSuffix(".csv") ? .csv : .json)) == .csv)
+            } catch {
+                throw InputRejected(description: "\(file): \(error.field): \(error.message) Không nhập gì.")
             }
             let database = try await db.open()
             try await CatalogStore(database: database).save(procedures, at: Date())
@@ -142,15 +136,8 @@ struct CatalogCommand: AsyncParsableCommand {
             let database = try await db.open()
             let procedures = try await CatalogStore(database: database).all()
             await database.close()
-            switch format {
-            case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                FileHandle.standardOutput.write(try encoder.encode(CatalogFile(procedures: procedures)))
-                print()
-            case .csv:
-                FileHandle.standardOutput.write(Data(CatalogCSV.render(procedures).utf8))
-            }
+            FileHandle.standardOutput.write(try CatalogImport.file(procedures, csv: format == .csv))
+            if format == .json { print() }
         }
     }
 }

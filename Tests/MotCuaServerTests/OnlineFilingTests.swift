@@ -31,6 +31,16 @@ import Testing
         return (body, headers)
     }
 
+    /// Posts a multipart form as `headers`' officer (the anti-forgery token added).
+    static func upload(_ client: APIClient, _ path: String, as headers: HTTPFields, fields: [String: String] = [:],
+                       files: [String: (String, [UInt8])], csrf: String = WebPagesTests.csrf) async throws -> APIResponse {
+        var all = fields
+        all["csrf"] = csrf
+        var (body, sent) = multipart(all, files: files)
+        sent[.authorization] = headers[.authorization]
+        return try await client.send(.post, path, raw: body, headers: sent)
+    }
+
     static func hidden(_ name: String, in html: String) -> String {
         html.components(separatedBy: "name=\"\(name)\" value=\"").dropFirst().first?.components(separatedBy: "\"").first ?? ""
     }
@@ -87,8 +97,7 @@ import Testing
             #expect(page.text.contains("Tệp công dân đính kèm") && page.text.contains("chung-sinh.jpg"))
             let download = try await client.send(.get, "/can-bo/ho-so/\(dossierCode)/tep/1", raw: nil, headers: own)
             #expect(download.status == .ok && [UInt8](download.body) == Self.jpeg && download.headers[.contentType] == "image/jpeg")
-            var other = HTTPFields()
-            other[.authorization] = "Bearer \(try await client.signIn("chuyenvien.stp"))"
+            let other = try await client.headers(as: "chuyenvien.stp")
             #expect(try await client.send(.get, "/can-bo/ho-so/\(dossierCode)/tep/1", raw: nil, headers: other).status == .notFound)
         }
     }
@@ -100,22 +109,18 @@ import Testing
     @Test(arguments: TestEngine.available)
     func processesAreListedAndUploaded(engine: TestEngine) async throws {
         try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
-            var admin = HTTPFields()
-            admin[.authorization] = "Bearer \(try await client.signIn("quantri"))"
+            let admin = try await client.headers(as: "quantri")
             let list = try await client.send(.get, "/quan-tri/quy-trinh", raw: nil, headers: admin)
             #expect(list.status == .ok && list.text.contains("/api/processes/1.011599/versions/2/bpmn"))
-            var desk = HTTPFields()
-            desk[.authorization] = "Bearer \(try await client.signIn("motcua.badinh"))"
+            let desk = try await client.headers(as: "motcua.badinh")
             #expect(try await client.send(.get, "/quan-tri/quy-trinh", raw: nil, headers: desk).status == .forbidden)
 
             let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
                 .appendingPathComponent("../../docs/examples/xac-nhan-tinh-trang-hon-nhan.bpmn")
             let file = [UInt8](try Data(contentsOf: example))
             func upload(_ bytes: [UInt8], csrf: String = WebPagesTests.csrf) async throws -> APIResponse {
-                var (body, headers) = OnlineFilingTests.multipart(["csrf": csrf, "procedureCode": "1.004873"],
-                                                                  files: ["file": ("quy-trinh.bpmn", bytes)])
-                headers[.authorization] = admin[.authorization]
-                return try await client.send(.post, "/quan-tri/quy-trinh", raw: body, headers: headers)
+                try await OnlineFilingTests.upload(client, "/quan-tri/quy-trinh", as: admin, fields: ["procedureCode": "1.004873"],
+                                                   files: ["file": ("quy-trinh.bpmn", bytes)], csrf: csrf)
             }
             let saved = try await upload(file)
             #expect(saved.status == .ok && saved.text.contains("Đã lưu phiên bản 2 của quy trình 1.004873"), "\(saved.text.suffix(800))")
@@ -168,8 +173,7 @@ import Testing
     @Test(arguments: TestEngine.available)
     func decisionsAreRecordedAndRevoked(engine: TestEngine) async throws {
         try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
-            var headers = HTTPFields()
-            headers[.authorization] = "Bearer \(try await client.signIn("quantri"))"
+            var headers = try await client.headers(as: "quantri")
             headers[.cookie] = "motcua_csrf=\(WebPagesTests.csrf)"
             headers[.contentType] = "application/x-www-form-urlencoded"
             func post(_ path: String, _ fields: [String: String]) async throws -> APIResponse {
@@ -191,9 +195,33 @@ import Testing
             let past = try await post("/quan-tri/uy-quyen/thu-hoi", ["number": "15/QĐ-STP", "delegatingAgencyCode": "000.00.14.H26",
                                                                     "revokedOn": "2026-03-01"])
             #expect(past.status == .unprocessableContent)
-            var desk = HTTPFields()
-            desk[.authorization] = "Bearer \(try await client.signIn("motcua.badinh"))"
+            let desk = try await client.headers(as: "motcua.badinh")
             #expect(try await client.send(.get, "/quan-tri/uy-quyen", raw: nil, headers: desk).status == .forbidden)
+        }
+    }
+}
+
+/// The control office's catalog page: the catalog downloaded as CSV imports back unchanged; a file with one
+/// wrong cell names it and imports nothing; only administrators.
+@Suite struct AdminCatalogPageTests {
+    @Test(arguments: TestEngine.available)
+    func theCatalogIsDownloadedAndUploaded(engine: TestEngine) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
+            let admin = try await client.headers(as: "quantri")
+            let page = try await client.send(.get, "/quan-tri/danh-muc", raw: nil, headers: admin)
+            #expect(page.status == .ok && page.text.contains("45 thủ tục trong danh mục."))
+            let csv = try await client.send(.get, "/quan-tri/danh-muc/tep?dinh-dang=csv", raw: nil, headers: admin)
+            #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")
+            func upload(_ bytes: [UInt8], name: String) async throws -> APIResponse {
+                try await OnlineFilingTests.upload(client, "/quan-tri/danh-muc", as: admin, files: ["file": (name, bytes)])
+            }
+            let same = try await upload([UInt8](csv.body), name: "danh-muc.csv")
+            #expect(same.status == .ok && same.text.contains("Đã nhập 45 thủ tục"), "\(same.text.suffix(500))")
+            let broken = try await upload(Array("{\"procedures\": [{\"code\": \"\"}]}".utf8), name: "danh-muc.json")
+            #expect(broken.status == .unprocessableContent && broken.text.contains("Không nhập gì."))
+            #expect(try await upload(Array("{}".utf8), name: "x.json").text.contains("45 thủ tục trong danh mục."), "nothing was imported")
+            let desk = try await client.headers(as: "motcua.badinh")
+            #expect(try await client.send(.get, "/quan-tri/danh-muc/tep?dinh-dang=csv", raw: nil, headers: desk).status == .forbidden)
         }
     }
 }

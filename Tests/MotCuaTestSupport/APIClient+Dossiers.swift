@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import MotCuaCore
 
 /// Việc thường làm với hồ sơ qua API — the requests tests send again and again: receive the journey's dossier,
@@ -19,6 +20,13 @@ extension APIClient {
         var body = extra
         body["action"] = action.rawValue
         return try await send(.post, "/api/dossiers/\(code)/transitions", token: try await signIn(username), json: body)
+    }
+
+    /// Headers carrying a demo officer's bearer token, for pages and downloads.
+    public func headers(as username: String) async throws -> HTTPFields {
+        var fields = HTTPFields()
+        fields[.authorization] = "Bearer \(try await signIn(username))"
+        return fields
     }
 
     /// The open work items of a dossier, as the dossier's JSON lists them.

@@ -17,6 +17,9 @@ extension UserStore.Officer {
               covering: covering)
     }
 
+    /// Whether the officer works in the procedure-control office (the administrator role, in any agency).
+    public var isAdministrator: Bool { roles.contains { $0.role == .administrator } }
+
     public func canSee(_ dossier: Dossier) -> Bool {
         !dossier.agencyCodes.isDisjoint(with: roles.map(\.agencyCode))
     }

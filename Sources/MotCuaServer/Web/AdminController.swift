@@ -13,9 +13,67 @@ struct AdminController {
     func register(on router: Router<AppRequestContext>) {
         router.get("/quan-tri/quy-trinh", use: processes)
         router.post("/quan-tri/quy-trinh", use: upload)
+        router.get("/quan-tri/danh-muc", use: catalog)
+        router.post("/quan-tri/danh-muc", use: importCatalog)
+        router.get("/quan-tri/danh-muc/tep", use: catalogFile)
         router.get("/quan-tri/uy-quyen", use: delegations)
         router.post("/quan-tri/uy-quyen", use: recordDelegation)
         router.post("/quan-tri/uy-quyen/thu-hoi", use: revokeDelegation)
+    }
+
+    @Sendable func catalog(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let officer = context.officer else { return .redirect(to: "/dang-nhap", type: .found) }
+        let (csrf, cookie) = CSRF.token(for: request)
+        return try await catalogPage(officer, csrf: csrf, problem: nil, notice: nil).setting(cookie)
+    }
+
+    /// A catalog file uploaded (CSV by its name or content type, else JSON), imported whole or not at all.
+    @Sendable func importCatalog(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let officer = context.officer else { return .redirect(to: "/dang-nhap", type: .found) }
+        let form = try await MultipartForm.read(request)
+        let (csrf, cookie) = CSRF.token(for: request)
+        func answer(_ status: HTTPResponse.Status, _ problem: FieldProblem?, _ notice: String?) async throws -> Response {
+            try await catalogPage(officer, csrf: csrf, problem: problem, notice: notice, status: status).setting(cookie)
+        }
+        guard CSRF.isValid(form["csrf"], for: request) else {
+            return try await answer(.forbidden, FieldProblem(field: "csrf", message: "Biểu mẫu đã hết hạn; hãy tải lại trang."), nil)
+        }
+        guard officer.isAdministrator else { return try await answer(.forbidden, nil, nil) }
+        guard let file = form.files["file"], !file.bytes.isEmpty else {
+            return try await answer(.unprocessableContent, FieldProblem(field: "file", message: "Chọn tệp danh mục (CSV hoặc JSON)."), nil)
+        }
+        do {
+            let procedures = try CatalogImport.procedures(from: Data(file.bytes), csv: file.fileName.lowercased().hasSuffix(".csv"))
+            try await CatalogStore(database: database).save(procedures, at: now())
+            return try await answer(.ok, nil, "Đã nhập \(procedures.count) thủ tục (thủ tục trùng mã được cập nhật).")
+        } catch let problem as FieldProblem {
+            return try await answer(.unprocessableContent, problem, nil)
+        }
+    }
+
+    @Sendable func catalogFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let officer = context.officer else { return .redirect(to: "/dang-nhap", type: .found) }
+        guard officer.isAdministrator else {
+            throw HTTPError(.forbidden, message: "Cần vai trò quản trị.")
+        }
+        let csv = request.uri.queryParameters["dinh-dang"] == "csv"
+        var headers = HTTPFields()
+        headers[.contentType] = csv ? "text/csv; charset=utf-8" : "application/json"
+        headers[.contentDisposition] = "attachment; filename=\"danh-muc.\(csv ? "csv" : "json")\""
+        let data = try CatalogImport.file(try await CatalogStore(database: database).all(), csv: csv)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
+    }
+
+    private func catalogPage(_ officer: UserStore.Officer, csrf: String, problem: FieldProblem?, notice: String?,
+                             status: HTTPResponse.Status = .ok) async throws -> Response {
+        let layout = PageLayout(title: "Danh mục thủ tục", officer: officer, csrf: csrf)
+        guard layout.isAdministrator else {
+            return try pages.render("not-found", NotFoundPage(layout: layout, what: "trang quản trị cho tài khoản này (cần vai trò quản trị)"),
+                                    status: .forbidden)
+        }
+        let procedures = try await CatalogStore(database: database).all()
+        return try pages.render("admin-catalog", AdminCatalogPage(layout: layout, procedures: procedures, problem: problem, notice: notice),
+                                status: status)
     }
 
     @Sendable func delegations(_ request: Request, context: AppRequestContext) async throws -> Response {

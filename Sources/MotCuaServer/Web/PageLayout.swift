@@ -19,7 +19,7 @@ struct PageLayout {
         officerName = officer?.fullName
         isWorkspace = officer != nil
         isDesk = officer?.roles.contains { $0.role == .deskOfficer } ?? false
-        isAdministrator = officer?.roles.contains { $0.role == .administrator } ?? false
+        isAdministrator = officer?.isAdministrator ?? false
         self.csrf = csrf
     }
 }

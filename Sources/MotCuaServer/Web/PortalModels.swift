@@ -14,6 +14,17 @@ struct CatalogPage {
         let online: String
         let isOnline: Bool
         let href: String
+
+        init(_ procedure: Procedure) {
+            code = procedure.code
+            name = procedure.name
+            field = procedure.field
+            level = CatalogPage.name(procedure.level)
+            deadline = procedure.deadline.description
+            online = CatalogPage.name(procedure.onlineLevel)
+            isOnline = procedure.onlineLevel != .none
+            href = "/thu-tuc/\(procedure.code)"
+        }
     }
 
     let layout: PageLayout
@@ -34,11 +45,7 @@ struct CatalogPage {
             + fields.map { SelectOption(value: $0, label: $0, selected: $0 == field) }
         self.levels = [SelectOption(value: "", label: "Mọi cấp", selected: level == nil)]
             + [ProcedureLevel.province, .commune].map { SelectOption(value: $0.rawValue, label: Self.name($0), selected: $0 == level) }
-        lines = procedures.map { procedure in
-            Line(code: procedure.code, name: procedure.name, field: procedure.field, level: Self.name(procedure.level),
-                 deadline: procedure.deadline.description, online: Self.name(procedure.onlineLevel),
-                 isOnline: procedure.onlineLevel != .none, href: "/thu-tuc/\(procedure.code)")
-        }
+        lines = procedures.map(Line.init)
         hasResults = !procedures.isEmpty
         summary = total == 0 ? "Không tìm thấy thủ tục nào." : "Tìm thấy \(total) thủ tục"
             + (total > limit ? ", hiển thị \(offset + 1)–\(offset + procedures.count)." : ".")
