@@ -68,6 +68,18 @@ public struct UserStore: Sendable {
         }
     }
 
+    /// Every officer, by username, with their roles.
+    public func all() async throws -> [Officer] {
+        try await database.read { db in
+            let rows = try await db.raw("""
+                SELECT u.username, u.full_name, u.password_hash, u.active, r.agency_code, r.role
+                FROM users u LEFT JOIN user_roles r ON r.username = u.username ORDER BY u.username, r.agency_code, r.role
+                """).all()
+            let byUser = Dictionary(grouping: rows) { (try? $0.decode(column: "username", as: String.self)) ?? "" }
+            return try byUser.keys.sorted().compactMap { try Self.officer(from: byUser[$0] ?? []) }
+        }
+    }
+
     /// One officer from the rows of a user joined with their roles (one row per role, or one row without).
     static func officer(from rows: [any SQLRow]) throws -> Officer? {
         guard let first = rows.first else { return nil }

@@ -155,31 +155,19 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "Ví dụ quan-tri@000.00.00.H26") var role: [String] = []
 
         func run() async throws {
-            guard let password = password ?? ProcessInfo.processInfo.environment["MOTCUA_PASSWORD"], password.count >= 8 else {
-                throw ValidationError("--password: mật khẩu cần tối thiểu 8 ký tự.")
-            }
-            let grants = try role.map { text -> UserStore.Grant in
-                let parts = text.split(separator: "@", maxSplits: 1)
-                guard parts.count == 2, let role = OfficerRole(rawValue: String(parts[0])) else {
-                    throw ValidationError("--role \(text): dạng VAI-TRO@MA-CO-QUAN, vai trò là một trong "
-                        + OfficerRole.allCases.map(\.rawValue).joined(separator: ", "))
-                }
-                return UserStore.Grant(agencyCode: String(parts[1]), role: role)
-            }
             let database = try await db.open()
-            let added: Bool
             do {
-                for grant in grants where try await ReferenceStore(database: database).agency(code: grant.agencyCode) == nil {
-                    throw ValidationError("--role: không có cơ quan mã \(grant.agencyCode).")
-                }
-                added = try await UserStore(database: database).add(
-                    username: username, fullName: fullName, passwordHash: Passwords.hash(password), grants: grants, now: Date())
+                try await NewAccount.add(username: username, fullName: fullName,
+                                             password: password ?? ProcessInfo.processInfo.environment["MOTCUA_PASSWORD"] ?? "",
+                                             roles: role, database: database, now: Date())
+            } catch let problem as FieldProblem {
+                await database.close()
+                throw ValidationError("--\(problem.field == "roles" ? "role" : problem.field == "fullName" ? "full-name" : problem.field): \(problem.message)")
             } catch {
                 await database.close()
                 throw error
             }
             await database.close()
-            guard added else { throw ValidationError("--username: tài khoản \(username) đã tồn tại.") }
             print("Đã thêm cán bộ \(username).")
         }
     }

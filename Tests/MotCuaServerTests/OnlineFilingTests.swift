@@ -173,13 +173,8 @@ import Testing
     @Test(arguments: TestEngine.available)
     func decisionsAreRecordedAndRevoked(engine: TestEngine) async throws {
         try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
-            var headers = try await client.headers(as: "quantri")
-            headers[.cookie] = "motcua_csrf=\(WebPagesTests.csrf)"
-            headers[.contentType] = "application/x-www-form-urlencoded"
             func post(_ path: String, _ fields: [String: String]) async throws -> APIResponse {
-                var all = fields
-                all["csrf"] = WebPagesTests.csrf
-                return try await client.send(.post, path, raw: WebPagesTests.form(all, cookies: "").0, headers: headers)
+                try await WebPagesTests.post(client, path, fields, as: "quantri")
             }
             let decision = ["number": "15/QĐ-STP", "signedOn": "2026-03-01", "delegatingAgencyCode": "000.00.14.H26",
                             "delegateAgencyCode": "000.30.01.H26", "procedureCodes": "1.001255", "effectiveFrom": "2026-03-02"]
@@ -222,6 +217,32 @@ import Testing
             #expect(try await upload(Array("{}".utf8), name: "x.json").text.contains("45 thủ tục trong danh mục."), "nothing was imported")
             let desk = try await client.headers(as: "motcua.badinh")
             #expect(try await client.send(.get, "/quan-tri/danh-muc/tep?dinh-dang=csv", raw: nil, headers: desk).status == .forbidden)
+        }
+    }
+}
+
+/// The control office's officer accounts: an account added with its roles (each problem named by its field, the
+/// password never sent back), who then signs in; only administrators.
+@Suite struct AdminUsersPageTests {
+    @Test(arguments: TestEngine.available)
+    func anOfficerIsAddedWithRoles(engine: TestEngine) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
+            func add(_ fields: [String: String]) async throws -> APIResponse {
+                try await WebPagesTests.post(client, "/quan-tri/can-bo", fields, as: "quantri")
+            }
+            var account = ["username": "chuyenvien3.badinh", "fullName": "Phan Văn Mới", "password": "matkhau-moi-2026",
+                           "roles": "chuyen-vien@000.30.01.H26"]
+            account["roles"] = "chuyen-vien@999.99.99.H26"
+            let unknown = try await add(account)
+            #expect(unknown.status == .unprocessableContent && unknown.text.contains(#"id="roles-error">Không có cơ quan mã 999.99.99.H26."#))
+            #expect(unknown.text.contains(#"value="chuyenvien3.badinh""#) && !unknown.text.contains("matkhau-moi-2026"))
+            account["roles"] = "chuyen-vien@000.30.01.H26"
+            let added = try await add(account)
+            #expect(added.status == .ok && added.text.contains("Đã thêm cán bộ chuyenvien3.badinh"))
+            #expect(try await add(account).text.contains("Tài khoản chuyenvien3.badinh đã tồn tại."))
+            #expect(try await client.signIn("chuyenvien3.badinh", password: "matkhau-moi-2026").isEmpty == false)
+            let desk = try await client.headers(as: "motcua.badinh")
+            #expect(try await client.send(.get, "/quan-tri/can-bo", raw: nil, headers: desk).status == .forbidden)
         }
     }
 }

@@ -20,6 +20,16 @@ import Testing
         return (Data(body.utf8), headers)
     }
 
+    /// Posts a form (with the anti-forgery token) as a signed-in officer.
+    static func post(_ client: APIClient, _ path: String, _ fields: [String: String], as username: String) async throws -> APIResponse {
+        var all = fields
+        all["csrf"] = csrf
+        var headers = try await client.headers(as: username)
+        headers[.cookie] = "motcua_csrf=\(csrf)"
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        return try await client.send(.post, path, raw: form(all, cookies: "").0, headers: headers)
+    }
+
     @Test(arguments: TestEngine.available)
     func theCatalogIsSearchedAsABrowserSendsTheForm(engine: TestEngine) async throws {
         try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in

@@ -284,6 +284,8 @@ def main():
         submitted(driver, driver.find_element(By.LINK_TEXT, 'Danh mục'))
         check('45 thủ tục trong danh mục.' in driver.page_source, 'the catalog page lists the demo catalog')
         visit(driver, 'danh-muc')
+        submitted(driver, driver.find_element(By.LINK_TEXT, 'Cán bộ'))
+        visit(driver, 'can-bo')
         driver.get(BASE + '/tra-cuu')
         driver.find_element(By.ID, 'code').send_keys(online_code)
         driver.find_element(By.ID, 'secret').send_keys(online_secret)

@@ -16,6 +16,8 @@ struct AdminController {
         router.get("/quan-tri/danh-muc", use: catalog)
         router.post("/quan-tri/danh-muc", use: importCatalog)
         router.get("/quan-tri/danh-muc/tep", use: catalogFile)
+        router.get("/quan-tri/can-bo", use: users)
+        router.post("/quan-tri/can-bo", use: addUser)
         router.get("/quan-tri/uy-quyen", use: delegations)
         router.post("/quan-tri/uy-quyen", use: recordDelegation)
         router.post("/quan-tri/uy-quyen/thu-hoi", use: revokeDelegation)
@@ -74,6 +76,45 @@ struct AdminController {
         let procedures = try await CatalogStore(database: database).all()
         return try pages.render("admin-catalog", AdminCatalogPage(layout: layout, procedures: procedures, problem: problem, notice: notice),
                                 status: status)
+    }
+
+    @Sendable func users(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let officer = context.officer else { return .redirect(to: "/dang-nhap", type: .found) }
+        let (csrf, cookie) = CSRF.token(for: request)
+        return try await usersPage(officer, csrf: csrf, typed: [:], problem: nil, notice: nil).setting(cookie)
+    }
+
+    @Sendable func addUser(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let officer = context.officer else { return .redirect(to: "/dang-nhap", type: .found) }
+        let fields = try await FormFields.read(request)
+        let (csrf, cookie) = CSRF.token(for: request)
+        let typed = ["username": fields["username"], "fullName": fields["fullName"], "roles": fields["roles"]]
+        func answer(_ status: HTTPResponse.Status, _ problem: FieldProblem?, _ notice: String?) async throws -> Response {
+            try await usersPage(officer, csrf: csrf, typed: problem == nil ? [:] : typed, problem: problem, notice: notice, status: status)
+                .setting(cookie)
+        }
+        guard CSRF.isValid(fields["csrf"], for: request) else {
+            return try await answer(.forbidden, FieldProblem(field: "username", message: "Biểu mẫu đã hết hạn; hãy tải lại trang."), nil)
+        }
+        guard officer.isAdministrator else { return try await answer(.forbidden, nil, nil) }
+        do {
+            try await NewAccount.add(username: fields["username"], fullName: fields["fullName"], password: fields["password"],
+                                     roles: fields["roles"].components(separatedBy: .newlines), database: database, now: now())
+        } catch let problem as FieldProblem {
+            return try await answer(.unprocessableContent, problem, nil)
+        }
+        return try await answer(.ok, nil, "Đã thêm cán bộ \(fields["username"]).")
+    }
+
+    private func usersPage(_ officer: UserStore.Officer, csrf: String, typed: [String: String], problem: FieldProblem?,
+                           notice: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let layout = PageLayout(title: "Cán bộ và vai trò", officer: officer, csrf: csrf)
+        guard layout.isAdministrator else {
+            return try pages.render("not-found", NotFoundPage(layout: layout, what: "trang quản trị cho tài khoản này (cần vai trò quản trị)"),
+                                    status: .forbidden)
+        }
+        return try pages.render("admin-users", AdminUsersPage(layout: layout, officers: try await UserStore(database: database).all(),
+                                                              typed: typed, problem: problem, notice: notice), status: status)
     }
 
     @Sendable func delegations(_ request: Request, context: AppRequestContext) async throws -> Response {
