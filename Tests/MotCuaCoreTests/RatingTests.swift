@@ -8,6 +8,6 @@ import Testing
         (.processing, false, "", "level"), (.returned, false, String(repeating: "a", count: 1001), "comment"),
     ] as [(DossierStatus, Bool, String, String?)])
     func whenADossierMayBeRated(status: DossierStatus, rated: Bool, comment: String, field: String?) {
-        #expect(Rating.problem(status: status, alreadyRated: rated, comment: comment)?.field == field)
+        #expect(Rating.problem(status: status, alreadyRated: rated, level: .satisfied, comment: comment)?.field == field)
     }
 }

@@ -24,6 +24,7 @@ public struct Rating: Hashable, Sendable, Codable {
     public let ratedAt: Date
 
     public static let maxCommentLength = 1000
+    public static let alreadyRatedProblem = FieldProblem(field: "level", message: "Hồ sơ này đã được đánh giá.")
 
     /// "Hài lòng: “Cán bộ hướng dẫn tận tình.”".
     public var summary: String { level.vietnameseName + (comment.map { ": “\($0)”" } ?? "") }
@@ -34,12 +35,14 @@ public struct Rating: Hashable, Sendable, Codable {
         self.ratedAt = ratedAt
     }
 
-    /// Why this dossier cannot be rated now, or nil: only once its result has been returned, and only once.
-    public static func problem(status: DossierStatus, alreadyRated: Bool, comment: String) -> FieldProblem? {
+    /// Why this dossier cannot be rated now with this level, or nil: only once its result has been returned, only
+    /// once, with a level chosen.
+    public static func problem(status: DossierStatus, alreadyRated: Bool, level: Level?, comment: String) -> FieldProblem? {
         if status != .returned {
             return FieldProblem(field: "level", message: "Hồ sơ được đánh giá sau khi đã trả kết quả.")
         }
-        if alreadyRated { return FieldProblem(field: "level", message: "Hồ sơ này đã được đánh giá.") }
+        if alreadyRated { return alreadyRatedProblem }
+        if level == nil { return FieldProblem(field: "level", message: "Chọn mức độ hài lòng.") }
         if comment.count > maxCommentLength {
             return FieldProblem(field: "comment", message: "Ý kiến dài quá \(maxCommentLength) ký tự.")
         }

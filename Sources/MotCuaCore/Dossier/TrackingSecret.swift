@@ -33,7 +33,6 @@ public enum TrackingSecret {
     /// Whether `typed` is `secret`, comparing every character whatever matched before.
     public static func matches(_ typed: String, _ secret: String) -> Bool {
         guard let typed = normalized(typed) else { return false }
-        let (a, b) = (Array(typed.utf8), Array(secret.utf8))
-        return a.count == b.count && zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+        return ConstantTime.equal(typed, secret)
     }
 }

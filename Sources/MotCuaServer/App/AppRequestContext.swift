@@ -1,10 +1,12 @@
 import Hummingbird
 import MotCuaStore
 
-/// Ngữ cảnh yêu cầu — what a handler knows about the request besides its bytes: the signed-in officer, if any.
+/// Ngữ cảnh yêu cầu — what a handler knows about the request besides its bytes: the signed-in officer, if any,
+/// and on the web pages the browser's anti-forgery token (`PageMiddleware`).
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var officer: UserStore.Officer?
+    public var csrf = ""
 
     public init(source: Source) {
         self.coreContext = .init(source: source)

@@ -63,15 +63,20 @@ public enum MotCuaApp {
         DelegationController(database: database, now: now).register(on: router)
         let pages = try await WebPages.load()
         pages.register(on: router)
-        PortalController(pages: pages, catalog: CatalogStore(database: database), now: now).register(on: router)
-        WorkspaceController(pages: pages, sessions: SessionController(users: UserStore(database: database), now: now),
-                            service: dossiers).register(on: router)
         let files = try FileStore(directory: config.filesDirectory)
-        TrackingController(pages: pages, service: dossiers, files: files).register(on: router)
-        DossierPageController(pages: pages, service: dossiers, files: files).register(on: router)
-        DeskIntakeController(pages: pages, service: dossiers).register(on: router)
-        OnlineFilingController(pages: pages, service: dossiers, files: files).register(on: router)
-        AdminController(pages: pages, database: database, now: now).register(on: router)
+        // The HTML pages: an anti-forgery token for every browser, problems shown as pages; the officers' pages
+        // need a session, the control office's the administrator role.
+        let web = router.group().add(middleware: PageMiddleware(pages: pages))
+        let officers = web.group().add(middleware: SignedInMiddleware())
+        let administrators = officers.group().add(middleware: AdministratorMiddleware())
+        PortalController(pages: pages, catalog: CatalogStore(database: database), now: now).register(on: web)
+        SignInController(pages: pages, sessions: SessionController(users: UserStore(database: database), now: now)).register(on: web)
+        TrackingController(pages: pages, service: dossiers, files: files).register(on: web)
+        OnlineFilingController(pages: pages, service: dossiers, files: files).register(on: web)
+        WorkspaceController(pages: pages, service: dossiers).register(on: officers)
+        DossierPageController(pages: pages, service: dossiers, files: files).register(on: officers)
+        DeskIntakeController(pages: pages, service: dossiers).register(on: officers)
+        AdminController(pages: pages, database: database, now: now).register(on: administrators)
         return router
     }
 

@@ -45,19 +45,19 @@ struct DossierController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (dossier, _) = try await visibleDossier(request, context: context)
+        let dossier = try await visibleDossier(request, context: context)
         return try APICoding.response(DossierBody(dossier))
     }
 
     @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (dossier, _) = try await visibleDossier(request, context: context)
+        let dossier = try await visibleDossier(request, context: context)
         return try APICoding.response(try await DossierStore(database: service.database).events(code: dossier.code))
     }
 
     /// Kết quả của hồ sơ — each result the process issues (several for an interlinked filing), by whom, by when,
     /// and the verdict on the whole (late if any other agency's part was late).
     @Sendable func results(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (dossier, _) = try await visibleDossier(request, context: context)
+        let dossier = try await visibleDossier(request, context: context)
         return try APICoding.response(ResultsBody(code: dossier.code, timeliness: dossier.state.timeliness?.rawValue,
                                                   lateByHandOff: dossier.state.lateByHandOff,
                                                   parts: try await service.resultParts(of: dossier)))
@@ -79,7 +79,7 @@ struct DossierController {
         return try APICoding.response(PageBody(items: items, total: page.total, limit: paging.limit, offset: paging.offset))
     }
 
-    private func visibleDossier(_ request: Request, context: AppRequestContext) async throws -> (Dossier, Procedure?) {
+    private func visibleDossier(_ request: Request, context: AppRequestContext) async throws -> Dossier {
         try await service.visibleDossier(code: try context.parameters.require("code"), officer: try context.requireOfficer())
     }
 }

@@ -27,6 +27,29 @@ extension DossierService {
         return ReceiptSlip(record, registerLine: line)
     }
 
+    /// Một biểu mẫu của hồ sơ — one of forms 01–06 as data.
+    enum OneStopForm {
+        case receipt(ReceiptSlip)
+        case notice(DossierNotice)
+        case controlSlip(ProcessControlSlip)
+    }
+
+    /// Form `number` (01–06) of the dossier; 404 for an unknown number, or a notice (02–05) not issued yet.
+    func form(_ number: String, of record: DossierRecord) async throws -> OneStopForm {
+        switch number {
+        case "01": return .receipt(try await receiptSlip(record))
+        case "06": return .controlSlip(ProcessControlSlip(record))
+        default:
+            guard let kind = DossierNotice.Kind(rawValue: number) else {
+                throw Problem.notFound("mẫu \(number) (có các mẫu 01 đến 06; mẫu 07 là sổ theo dõi của cơ quan)")
+            }
+            guard let notice = DossierNotice(kind, record: record) else {
+                throw Problem.notFound("\(kind.title.lowercased()) của hồ sơ \(record.dossier.code) (mẫu 02–05 chỉ có khi đã ban hành)")
+            }
+            return .notice(notice)
+        }
+    }
+
     /// The results the dossier's process issues (several for an interlinked filing), as far as each has come.
     func resultParts(of dossier: Dossier) async throws -> [ResultPart] {
         guard let binding = dossier.process,

@@ -147,12 +147,20 @@ struct DossierService: Sendable {
         return dossier
     }
 
-    /// The dossier if the officer may see it, with its procedure; 404 otherwise, so existence does not leak.
-    func visibleDossier(code: String, officer: UserStore.Officer) async throws -> (Dossier, Procedure?) {
+    /// The dossier if the officer may see it; 404 otherwise, so existence does not leak.
+    func visibleDossier(code: String, officer: UserStore.Officer) async throws -> Dossier {
         guard let dossier = try await DossierStore(database: database).dossier(code: code), officer.canSee(dossier) else {
-            throw Problem.notFound("hồ sơ \(code)")
+            throw Problem.notFound("hồ sơ \(code) trong các cơ quan của bạn")
         }
-        return (dossier, try await catalog.procedure(code: dossier.procedureCode))
+        return dossier
+    }
+
+    /// The catalog entry of the dossier's procedure.
+    func procedure(of dossier: Dossier) async throws -> Procedure {
+        guard let procedure = try await catalog.procedure(code: dossier.procedureCode) else {
+            throw Problem.notFound("thủ tục \(dossier.procedureCode)")
+        }
+        return procedure
     }
 
     /// 409 with the dossier's current state, so the officer sees what changed.

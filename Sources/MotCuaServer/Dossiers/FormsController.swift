@@ -17,23 +17,12 @@ struct FormsController {
 
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
         let officer = try context.requireOfficer()
-        let (dossier, procedure) = try await service.visibleDossier(code: try context.parameters.require("code"), officer: officer)
-        let form = try context.parameters.require("form")
-        guard let procedure else { throw Problem.notFound("thủ tục \(dossier.procedureCode)") }
-        let record = try await service.record(of: dossier, procedure: procedure)
-        switch form {
-        case "01":
-            return try APICoding.response(try await service.receiptSlip(record))
-        case "06":
-            return try APICoding.response(ProcessControlSlip(record))
-        default:
-            guard let kind = DossierNotice.Kind(rawValue: form) else {
-                throw Problem.notFound("mẫu \(form) (có các mẫu 01 đến 06; mẫu 07 là sổ theo dõi của cơ quan)")
-            }
-            guard let notice = DossierNotice(kind, record: record) else {
-                throw Problem.notFound("\(kind.title.lowercased()) của hồ sơ \(dossier.code)")
-            }
-            return try APICoding.response(notice)
+        let dossier = try await service.visibleDossier(code: try context.parameters.require("code"), officer: officer)
+        let record = try await service.record(of: dossier, procedure: try await service.procedure(of: dossier))
+        switch try await service.form(try context.parameters.require("form"), of: record) {
+        case .receipt(let slip): return try APICoding.response(slip)
+        case .notice(let notice): return try APICoding.response(notice)
+        case .controlSlip(let slip): return try APICoding.response(slip)
         }
     }
 

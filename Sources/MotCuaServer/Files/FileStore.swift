@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import MotCuaCore
 
 /// Kho tệp — the files citizens upload, kept on disk under the data directory, each under its SHA-256 (the same
 /// file twice is kept once; a file can be checked against its name at any time). A file is written to a temporary
@@ -12,9 +12,18 @@ struct FileStore: Sendable {
         try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
     }
 
+    /// Checks an uploaded file (`UploadRules`) and keeps it as the file of a document; throws the problem, named
+    /// by `field`, when it cannot be attached.
+    func keep(_ upload: MultipartForm.File, field: String, documentIndex: Int, documentName: String) throws -> AttachedFile {
+        if let problem = UploadRules.problem(field: field, fileName: upload.fileName, bytes: upload.bytes) { throw problem }
+        return AttachedFile(documentIndex: documentIndex, documentName: documentName, fileName: String(upload.fileName.prefix(200)),
+                            mediaType: UploadRules.mediaType(of: upload.bytes) ?? .pdf, size: upload.bytes.count,
+                            sha256: try put(upload.bytes))
+    }
+
     /// Keeps the bytes and returns their SHA-256 (hex).
     func put(_ bytes: [UInt8]) throws -> String {
-        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256Hex.of(Data(bytes))
         let target = url(of: digest)
         if FileManager.default.fileExists(atPath: target.path) { return digest }
         let temporary = directory.appendingPathComponent(".\(digest).\(UUID().uuidString).tmp")
@@ -39,9 +48,7 @@ struct FileStore: Sendable {
     func bytes(sha256: String) throws -> [UInt8]? {
         guard sha256.count == 64, sha256.allSatisfy(\.isHexDigit),
               let data = FileManager.default.contents(atPath: url(of: sha256).path) else { return nil }
-        let bytes = [UInt8](data)
-        let actual = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-        return actual == sha256 ? bytes : nil
+        return SHA256Hex.of(data) == sha256 ? [UInt8](data) : nil
     }
 
     private func url(of sha256: String) -> URL { directory.appendingPathComponent(sha256) }

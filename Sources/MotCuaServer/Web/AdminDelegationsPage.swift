@@ -47,8 +47,7 @@ struct AdminDelegationsPage {
         var errors: [String: String] = [:]
         var formError: String?
         if let problem {
-            let field = problem.field.map { $0.components(separatedBy: "[").first ?? $0 }
-            if let field, Self.fields.contains(field) { errors[field] = problem.message } else { formError = problem.message }
+            if let field = PageField.name(for: problem.field, among: Self.fields) { errors[field] = problem.message } else { formError = problem.message }
         }
         self.errors = errors
         self.formError = formError

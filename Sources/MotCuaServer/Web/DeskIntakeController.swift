@@ -10,41 +10,35 @@ struct DeskIntakeController {
     let pages: WebPages
     let service: DossierService
 
-    func register(on router: Router<AppRequestContext>) {
+    func register(on router: some RouterMethods<AppRequestContext>) {
         router.get("/can-bo/tiep-nhan", use: form)
         router.post("/can-bo/tiep-nhan", use: receive)
     }
 
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let officer = context.officer else { return .redirect(to: "/dang-nhap", type: .found) }
-        let (csrf, cookie) = CSRF.token(for: request)
-        let layout = PageLayout(title: "Tiếp nhận hồ sơ", officer: officer, csrf: csrf)
+        let layout = PageLayout(title: "Tiếp nhận hồ sơ", context: context)
         let query = FormFields(request.uri.query ?? "")
         if !query["thu-tuc"].isEmpty, let procedure = try await service.catalog.procedure(code: query["thu-tuc"]) {
-            let page = DeskIntakePage(layout: layout, procedure: procedure, submission: TokenAuthMiddleware.newToken(),
-                                      posted: nil, problem: nil)
-            return try pages.render("desk-intake", page).setting(cookie)
+            return try pages.render("desk-intake", DeskIntakePage(layout: layout, procedure: procedure,
+                                                                  submission: TokenAuthMiddleware.newToken(), posted: nil, problem: nil))
         }
         let found = try await service.catalog.search(query: String(query["q"].prefix(200)), limit: 20, offset: 0)
-        return try pages.render("desk-intake", DeskIntakePage(layout: layout, query: query["q"], procedures: found.items)).setting(cookie)
+        return try pages.render("desk-intake", DeskIntakePage(layout: layout, query: query["q"], procedures: found.items))
     }
 
     @Sendable func receive(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let officer = context.officer else { return .redirect(to: "/dang-nhap", type: .found) }
+        let officer = try context.requireOfficer()
         let fields = try await FormFields.read(request)
-        let (csrf, cookie) = CSRF.token(for: request)
         guard let procedure = try await service.catalog.procedure(code: fields["procedureCode"]) else {
             return .redirect(to: "/can-bo/tiep-nhan", type: .found)
         }
         let submission = fields["submission"].isEmpty ? TokenAuthMiddleware.newToken() : fields["submission"]
         func refused(_ status: HTTPResponse.Status, _ field: String?, _ message: String) throws -> Response {
-            let page = DeskIntakePage(layout: PageLayout(title: "Tiếp nhận hồ sơ", officer: officer, csrf: csrf), procedure: procedure,
+            let page = DeskIntakePage(layout: PageLayout(title: "Tiếp nhận hồ sơ", context: context), procedure: procedure,
                                       submission: submission, posted: fields, problem: (field, message))
-            return try pages.render("desk-intake", page, status: status).setting(cookie)
+            return try pages.render("desk-intake", page, status: status)
         }
-        guard CSRF.isValid(fields["csrf"], for: request) else {
-            return try refused(.forbidden, nil, "Biểu mẫu đã hết hạn hoặc không đến từ trang này. Hãy gửi lại.")
-        }
+        guard CSRF.isValid(fields["csrf"], for: request) else { return try refused(.forbidden, nil, CSRF.expired) }
         guard let sets = fields.number("sets") else { return try refused(.unprocessableContent, "sets", "Số bộ hồ sơ là một số, ví dụ 1.") }
         let body = Self.intakeBody(procedure, fields, sets: sets)
         let now = service.now()

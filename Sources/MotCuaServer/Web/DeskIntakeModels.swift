@@ -73,18 +73,10 @@ struct DeskIntakePage {
         if typed["sets"]?.isEmpty ?? true { typed["sets"] = "1" }
         if typed["request"]?.isEmpty ?? true { typed["request"] = procedure.name }
         self.typed = typed
-        var errors: [String: String] = [:]
-        if let problem, let field = problem.field.flatMap(Self.formField(for:)) { errors[field] = problem.message }
-        self.errors = errors
-        formError = problem.flatMap { $0.field.flatMap(Self.formField(for:)) == nil ? $0.message : nil }
+        let field = PageField.name(for: problem?.field, among: Self.textFields + ["documents"])
+        errors = field.flatMap { field in problem.map { [field: $0.message] } } ?? [:]
+        formError = field == nil ? problem?.message : nil
     }
 
     static let textFields = ["name", "personalId", "taxCode", "address", "phone", "email", "sets", "request", "agencyCode"]
-
-    /// The form's field a problem of the intake is about (`applicant.personalId` → `personalId`).
-    static func formField(for problemField: String) -> String? {
-        let name = problemField.hasPrefix("applicant.") ? String(problemField.dropFirst("applicant.".count)) : problemField
-        if name.hasPrefix("documents") { return "documents" }
-        return textFields.contains(name) ? name : nil
-    }
 }

@@ -24,7 +24,10 @@ struct FormFields {
     }
 
     /// The field's value without surrounding spaces ("" when absent).
-    subscript(_ name: String) -> String { (values[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+    subscript(_ name: String) -> String { raw(name).trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    /// The field's value exactly as typed (a password).
+    func raw(_ name: String) -> String { values[name] ?? "" }
 
     func has(_ name: String) -> Bool { values[name] != nil }
 

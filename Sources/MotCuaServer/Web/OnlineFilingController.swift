@@ -15,7 +15,7 @@ struct OnlineFilingController {
 
     var drafts: OnlineFilingStore { OnlineFilingStore(database: service.database) }
 
-    func register(on router: Router<AppRequestContext>) {
+    func register(on router: some RouterMethods<AppRequestContext>) {
         router.get("/nop-truc-tuyen/{code}", use: form)
         router.post("/nop-truc-tuyen/{code}", use: post)
         router.get("/tiep-tuc-nop", use: resumeForm)
@@ -23,32 +23,21 @@ struct OnlineFilingController {
     }
 
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (csrf, cookie) = CSRF.token(for: request)
-        let layout = PageLayout(title: "Nộp hồ sơ trực tuyến", officer: context.officer, csrf: csrf)
-        guard let procedure = try await onlineProcedure(try context.parameters.require("code")) else {
-            return try pages.render("not-found", NotFoundPage(layout: layout, what: "thủ tục nộp trực tuyến này"), status: .notFound)
-                .setting(cookie)
-        }
-        return try await page(layout, procedure, draft: nil, code: "", secret: "").setting(cookie)
+        let procedure = try await onlineProcedure(try context.parameters.require("code"))
+        return try await page(context, procedure, draft: nil, code: "", secret: "")
     }
 
     @Sendable func post(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await MultipartForm.read(request)
-        let (csrf, cookie) = CSRF.token(for: request)
-        let layout = PageLayout(title: "Nộp hồ sơ trực tuyến", officer: context.officer, csrf: csrf)
-        guard let procedure = try await onlineProcedure(try context.parameters.require("code")) else {
-            return try pages.render("not-found", NotFoundPage(layout: layout, what: "thủ tục nộp trực tuyến này"), status: .notFound)
-                .setting(cookie)
-        }
+        let procedure = try await onlineProcedure(try context.parameters.require("code"))
         guard CSRF.isValid(form["csrf"], for: request) else {
-            return try await page(layout, procedure, draft: nil, code: "", secret: "", status: .forbidden,
-                                  formError: "Biểu mẫu đã hết hạn hoặc không đến từ trang này. Hãy tải lại trang.").setting(cookie)
+            return try await page(context, procedure, draft: nil, code: "", secret: "", status: .forbidden, formError: CSRF.expired)
         }
         let (code, secret) = (form["draft"], form["secret"])
         if !code.isEmpty, let filed = try await drafts.filedDossier(draftCode: code, matches: { TrackingSecret.matches(secret, $0) }) {
-            return try await receipt(layout, dossierCode: filed).setting(cookie)
+            return try await receipt(context, dossierCode: filed)
         }
-        var draft = !code.isEmpty ? try await drafts.draft(code: code, matches: { TrackingSecret.matches(secret, $0) }) : nil
+        let draft = !code.isEmpty ? try await drafts.draft(code: code, matches: { TrackingSecret.matches(secret, $0) }) : nil
         let keepCode = draft == nil ? Self.newSecret() : code
         let keepSecret = draft == nil ? Self.newSecret() : secret
         var current = draft ?? OnlineFilingStore.Draft(procedureCode: procedure.code, fields: [:], files: [])
@@ -56,22 +45,19 @@ struct OnlineFilingController {
         var errors: [String: String] = [:]
         for (index, document) in procedure.documents.enumerated() {
             guard let upload = form.files["file-\(index)"] else { continue }
-            if let problem = UploadRules.problem(field: "file-\(index)", fileName: upload.fileName, bytes: upload.bytes) {
+            do {
+                let file = try files.keep(upload, field: "file-\(index)", documentIndex: index, documentName: document.name)
+                current.files.removeAll { $0.documentIndex == index }
+                current.files.append(file)
+            } catch let problem as FieldProblem {
                 errors[problem.field] = problem.message
-                continue
             }
-            let file = AttachedFile(documentIndex: index, documentName: document.name, fileName: String(upload.fileName.prefix(200)),
-                                    mediaType: UploadRules.mediaType(of: upload.bytes) ?? .pdf, size: upload.bytes.count,
-                                    sha256: try files.put(upload.bytes))
-            current.files.removeAll { $0.documentIndex == index }
-            current.files.append(file)
         }
-        draft = current
         let now = service.now()
         try await drafts.save(current, code: keepCode, secret: keepSecret, at: now)
         func again(_ status: HTTPResponse.Status, formError: String? = nil, saved: Bool = false) async throws -> Response {
-            try await page(layout, procedure, draft: current, code: keepCode, secret: keepSecret, status: status, errors: errors,
-                           formError: formError, saved: saved).setting(cookie)
+            try await page(context, procedure, draft: current, code: keepCode, secret: keepSecret, status: status, errors: errors,
+                           formError: formError, saved: saved)
         }
         guard form["step"] == "nop" else { return try await again(.ok, saved: true) }
         for (index, document) in procedure.documents.enumerated() where !current.files.contains(where: { $0.documentIndex == index }) {
@@ -88,9 +74,9 @@ struct OnlineFilingController {
                 try await OnlineFilingStore.attach(attached, to: dossier.code, closingDraft: keepCode, in: db)
                 return dossier.code
             }
-            return try await receipt(layout, dossierCode: dossier).setting(cookie)
+            return try await receipt(context, dossierCode: dossier)
         } catch let problem as Problem {
-            if let field = OnlineFilingPage.field(for: problem.field) {
+            if let field = PageField.name(for: problem.field, among: OnlineFilingPage.fields) {
                 errors[field] = problem.message
                 return try await again(problem.status)
             }
@@ -99,52 +85,53 @@ struct OnlineFilingController {
     }
 
     @Sendable func resumeForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (csrf, cookie) = CSRF.token(for: request)
-        return try pages.render("draft-resume", DraftResumePage(layout: PageLayout(title: "Tiếp tục hồ sơ nháp", officer: context.officer,
-                                                                                   csrf: csrf), code: "", error: nil)).setting(cookie)
+        try pages.render("draft-resume", DraftResumePage(layout: PageLayout(title: "Tiếp tục hồ sơ nháp", context: context), code: "",
+                                                         error: nil))
     }
 
     @Sendable func resume(_ request: Request, context: AppRequestContext) async throws -> Response {
         let fields = try await FormFields.read(request)
-        let (csrf, cookie) = CSRF.token(for: request)
-        let layout = PageLayout(title: "Tiếp tục hồ sơ nháp", officer: context.officer, csrf: csrf)
         let code = TrackingSecret.normalized(fields["code"]) ?? fields["code"].uppercased()
         let secret = fields["secret"]
         guard CSRF.isValid(fields["csrf"], for: request),
-              let draft = try await drafts.draft(code: code, matches: { TrackingSecret.matches(secret, $0) }),
-              let procedure = try await onlineProcedure(draft.procedureCode) else {
-            return try pages.render("draft-resume", DraftResumePage(layout: layout, code: String(code.prefix(20)),
+              let draft = try await drafts.draft(code: code, matches: { TrackingSecret.matches(secret, $0) }) else {
+            return try pages.render("draft-resume", DraftResumePage(layout: PageLayout(title: "Tiếp tục hồ sơ nháp", context: context),
+                                                                    code: String(code.prefix(20)),
                                                                     error: "Không tìm thấy hồ sơ nháp có mã và mã bí mật này."),
-                                    status: .notFound).setting(cookie)
+                                    status: .notFound)
         }
-        return try await page(layout, procedure, draft: draft, code: code, secret: TrackingSecret.normalized(secret) ?? secret)
-            .setting(cookie)
+        return try await page(context, try await onlineProcedure(draft.procedureCode), draft: draft, code: code,
+                              secret: TrackingSecret.normalized(secret) ?? secret)
     }
 
-    private func onlineProcedure(_ code: String) async throws -> Procedure? {
+    /// The procedure, if it is in force and offered online; 404 otherwise.
+    private func onlineProcedure(_ code: String) async throws -> Procedure {
         guard let procedure = try await service.catalog.procedure(code: code), procedure.onlineLevel != .none,
-              procedure.isInForce(on: WorkingCalendar.local(service.now()).date) else { return nil }
+              procedure.isInForce(on: WorkingCalendar.local(service.now()).date) else {
+            throw Problem.notFound("thủ tục nộp trực tuyến mã \(code)")
+        }
         return procedure
     }
 
-    private func page(_ layout: PageLayout, _ procedure: Procedure, draft: OnlineFilingStore.Draft?, code: String, secret: String,
+    private func page(_ context: AppRequestContext, _ procedure: Procedure, draft: OnlineFilingStore.Draft?, code: String, secret: String,
                       status: HTTPResponse.Status = .ok, errors: [String: String] = [:], formError: String? = nil,
                       saved: Bool = false) async throws -> Response {
         let agencies = try await service.reference.agencies(kind: procedure.agencyKind).sorted { $0.name < $1.name }
+        let layout = PageLayout(title: "Nộp hồ sơ trực tuyến", context: context)
         return try pages.render("online-filing", OnlineFilingPage(layout: layout, procedure: procedure, agencies: agencies, draft: draft,
                                                                   draftCode: code, draftSecret: secret, errors: errors,
                                                                   formError: formError, savedNotice: saved), status: status)
     }
 
     /// Form 01 of the dossier just filed, for the citizen to keep.
-    private func receipt(_ layout: PageLayout, dossierCode: String) async throws -> Response {
-        guard let dossier = try await DossierStore(database: service.database).dossier(code: dossierCode),
-              let procedure = try await service.catalog.procedure(code: dossier.procedureCode) else {
-            throw HTTPError(.internalServerError, message: "hồ sơ vừa nộp không đọc được")
+    private func receipt(_ context: AppRequestContext, dossierCode: String) async throws -> Response {
+        guard let dossier = try await DossierStore(database: service.database).dossier(code: dossierCode) else {
+            throw Problem.notFound("hồ sơ \(dossierCode)")
         }
-        let slip = try await service.receiptSlip(try await service.record(of: dossier, procedure: procedure))
-        return try pages.render("receipt", ReceiptPrintPage(layout: layout, slip: slip, backHref: "/tra-cuu",
-                                                            backLabel: "Tra cứu hồ sơ"), status: .created)
+        let slip = try await service.receiptSlip(try await service.record(of: dossier, procedure: try await service.procedure(of: dossier)))
+        return try pages.render("receipt", ReceiptPrintPage(layout: PageLayout(title: "Giấy tiếp nhận hồ sơ \(dossierCode)", context: context),
+                                                            slip: slip, backHref: "/tra-cuu", backLabel: "Tra cứu hồ sơ"),
+                                status: .created)
     }
 
     static func newSecret() -> String {

@@ -64,13 +64,6 @@ struct OnlineFilingPage {
         bytes >= 1_048_576 ? String(format: "%.1f MB", Double(bytes) / 1_048_576).replacingOccurrences(of: ".", with: ",")
             : "\(max(1, bytes / 1024)) KB"
     }
-
-    /// The page's field a problem of the intake is about (`applicant.phone` → `phone`).
-    static func field(for problemField: String?) -> String? {
-        guard let problemField else { return nil }
-        let name = problemField.hasPrefix("applicant.") ? String(problemField.dropFirst("applicant.".count)) : problemField
-        return fields.contains(name) ? name : nil
-    }
 }
 
 /// Tiếp tục hồ sơ nháp — the form that finds a saved draft by its code and secret.

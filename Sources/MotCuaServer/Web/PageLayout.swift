@@ -1,5 +1,4 @@
 import MotCuaCore
-import MotCuaStore
 
 /// Khung trang — what every page shows around its content: its title, who is signed in (officers), the links
 /// of the header, and the anti-forgery token its forms carry.
@@ -14,12 +13,13 @@ struct PageLayout {
     let isDesk: Bool
     let isAdministrator: Bool
 
-    init(title: String, officer: UserStore.Officer?, csrf: String) {
+    init(title: String, context: AppRequestContext) {
         self.title = title
+        let officer = context.officer
         officerName = officer?.fullName
         isWorkspace = officer != nil
         isDesk = officer?.roles.contains { $0.role == .deskOfficer } ?? false
         isAdministrator = officer?.isAdministrator ?? false
-        self.csrf = csrf
+        csrf = context.csrf
     }
 }

@@ -1,0 +1,11 @@
+/// Trường trên trang — where a problem found by the API's own checks goes on a page: its field as the page
+/// names it (`applicant.phone` → `phone`, `documents[2]` → `documents`), or nil when the page has no such field
+/// and the problem is shown above the form.
+enum PageField {
+    static func name(for problemField: String?, among fields: [String]) -> String? {
+        guard var name = problemField else { return nil }
+        if name.hasPrefix("applicant.") { name.removeFirst("applicant.".count) }
+        name = String(name.prefix { $0 != "[" })
+        return fields.contains(name) ? name : nil
+    }
+}
