@@ -52,8 +52,7 @@ extension DossierService {
 
     /// The results the dossier's process issues (several for an interlinked filing), as far as each has come.
     func resultParts(of dossier: Dossier) async throws -> [ResultPart] {
-        guard let binding = dossier.process,
-              let process = try await processes.definition(key: binding.key, version: binding.version) else { return [] }
-        return ResultPart.parts(of: dossier, process: process)
+        guard let engine = try await engine(for: dossier) else { return [] }
+        return ResultPart.parts(of: dossier, process: engine.definition)
     }
 }

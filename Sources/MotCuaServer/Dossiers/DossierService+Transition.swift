@@ -23,10 +23,9 @@ extension DossierService {
         let current = dossier.state
         if let expected = body.expectedVersion, expected != current.version { throw Self.conflict(dossier) }
         let request = try await request(from: body, on: dossier, by: officer, at: now)
-        guard let binding = dossier.process, let definition = try await processes.definition(key: binding.key, version: binding.version) else {
+        guard let engine = try await engine(for: dossier) else {
             throw Problem(.conflict, code: "process-missing", message: TransitionError.processInvalid.vietnameseMessage)
         }
-        let engine = workflow.engine(for: dossier, definition: definition)
         let outcome: DossierWorkflow.Outcome
         do {
             outcome = try workflow.transition(request, from: current, engine: engine, budget: procedure.deadline)
@@ -60,9 +59,7 @@ extension DossierService {
             throw Problem.invalid(field: field, "Giá trị dài quá \(Self.maxShortTextLength) ký tự.")
         }
         // Whom the officer covers matters only for work on an item (whose holder may be away).
-        let covering = DossierWorkflow.isItemWork(action, in: dossier.state)
-            ? try await AbsenceStore(database: database).covered(by: officer.username, at: now) : []
-        let actor = officer.actor(covering: covering)
+        let actor = DossierWorkflow.isItemWork(action, in: dossier.state) ? try await self.actor(officer, at: now) : officer.actor()
         return TransitionRequest(action: action, at: now, actor: actor, actorRoles: actor.roles(actingOn: dossier),
                                  reason: body.reason?.trimmingCharacters(in: .whitespacesAndNewlines),
                                  newDue: body.newDueAt, workItem: body.workItem, decision: body.decision,
@@ -99,13 +96,21 @@ extension DossierService {
 extension DossierService {
     /// The actions `officer` may take on the dossier now (see `AvailableActions`).
     func offers(on dossier: Dossier, procedure: Procedure, to officer: UserStore.Officer, at now: Date) async throws -> AvailableActions {
-        guard let binding = dossier.process,
-              let definition = try await processes.definition(key: binding.key, version: binding.version) else {
-            return AvailableActions(offers: [])
-        }
-        let covering = try await AbsenceStore(database: database).covered(by: officer.username, at: now)
-        let actor = officer.actor(covering: covering)
+        guard let engine = try await engine(for: dossier) else { return AvailableActions(offers: []) }
+        let actor = try await actor(officer, at: now)
         return AvailableActions(for: actor, roles: actor.roles(actingOn: dossier), state: dossier.state, workflow: workflow,
-                                engine: workflow.engine(for: dossier, definition: definition), budget: procedure.deadline, at: now)
+                                engine: engine, budget: procedure.deadline, at: now)
+    }
+
+    /// The engine of the process version the dossier is bound to; nil when it has none.
+    func engine(for dossier: Dossier) async throws -> ProcessEngine? {
+        guard let binding = dossier.process,
+              let definition = try await processes.definition(key: binding.key, version: binding.version) else { return nil }
+        return workflow.engine(for: dossier, definition: definition)
+    }
+
+    /// The officer as Core judges them now, covering the colleagues who are away with them as substitute.
+    func actor(_ officer: UserStore.Officer, at now: Date) async throws -> Actor {
+        officer.actor(covering: try await AbsenceStore(database: database).covered(by: officer.username, at: now))
     }
 }

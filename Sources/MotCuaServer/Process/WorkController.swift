@@ -33,10 +33,7 @@ struct WorkController {
         let officer = try context.requireOfficer()
         let paging = try Paging(request)
         let instant = now()
-        let covering = try await AbsenceStore(database: database).covered(by: officer.username, at: instant)
-        let page = try await WorkItemStore(database: database).queue(username: officer.username, covering: covering,
-                                                                     grants: officer.roles, limit: paging.limit,
-                                                                     offset: paging.offset)
+        let page = try await WorkItemStore(database: database).queue(of: officer, at: instant, limit: paging.limit, offset: paging.offset)
         let lines = page.items.map { entry in
             QueueLine(entry: entry, late: entry.dueAt.map { Timeliness.verdict(end: instant, due: $0) == .late } ?? false)
         }

@@ -109,7 +109,7 @@ struct TrackingPage {
             return ("Xong lúc \(WorkingCalendar.vietnamese(closedAt))\(verdict)", item.timeliness == .late ? "late" : "early")
         }
         guard let due = item.clock.due else { return ("Tạm dừng, chờ bổ sung hồ sơ", "") }
-        if now > due { return ("Đang xử lý, quá hạn \(duration(calendar.workingSeconds(from: due, to: now), calendar))", "late") }
+        if Timeliness.verdict(end: now, due: due) == .late { return ("Đang xử lý, quá hạn \(duration(calendar.workingSeconds(from: due, to: now), calendar))", "late") }
         return ("Đang xử lý, còn \(duration(calendar.workingSeconds(from: now, to: due), calendar))", "soon")
     }
 

@@ -19,9 +19,7 @@ struct WorkspaceController {
     @Sendable func work(_ request: Request, context: AppRequestContext) async throws -> Response {
         let officer = try context.requireOfficer()
         let now = service.now()
-        let covering = try await AbsenceStore(database: database).covered(by: officer.username, at: now)
-        let page = try await WorkItemStore(database: database).queue(username: officer.username, covering: covering,
-                                                                     grants: officer.roles, limit: 100, offset: 0)
+        let page = try await WorkItemStore(database: database).queue(of: officer, at: now, limit: 100, offset: 0)
         return try pages.render("work", WorkPage(layout: PageLayout(title: "Việc của tôi", context: context), entries: page.items,
                                                  total: page.total, username: officer.username, now: now))
     }

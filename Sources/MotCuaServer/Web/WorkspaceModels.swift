@@ -34,9 +34,8 @@ struct WorkPage {
 
     init(layout: PageLayout, entries: [WorkItemStore.Entry], total: Int, username: String, now: Date) {
         self.layout = layout
-        let today = WorkingCalendar.local(now).date
         lines = entries.map { entry in
-            let (state, stateClass) = Self.state(due: entry.dueAt, now: now, today: today)
+            let (state, stateClass) = Self.state(due: entry.dueAt, now: now)
             let holder = switch entry.assignee {
             case nil: "Chờ trong hàng của đơn vị"
             case username?: "Bạn đang giữ"
@@ -50,12 +49,14 @@ struct WorkPage {
         summary = entries.isEmpty ? "Không có việc nào đang chờ bạn." : "\(total) việc đang chờ."
     }
 
-    /// Quá hạn, đến hạn hôm nay, còn hạn, or paused.
-    static func state(due: Date?, now: Date, today: CivilDate) -> (String, String) {
+    /// Quá hạn, đến hạn hôm nay, còn hạn — the verdict the step would get if done now — or paused.
+    static func state(due: Date?, now: Date) -> (String, String) {
         guard let due else { return ("Tạm dừng", "") }
-        if now > due { return ("Quá hạn", "late") }
-        if WorkingCalendar.local(due).date == today { return ("Đến hạn hôm nay", "soon") }
-        return ("Còn hạn", "early")
+        return switch Timeliness.verdict(end: now, due: due) {
+        case .late: ("Quá hạn", "late")
+        case .onTime: ("Đến hạn hôm nay", "soon")
+        case .early: ("Còn hạn", "early")
+        }
     }
 }
 
