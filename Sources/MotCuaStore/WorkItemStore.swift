@@ -47,19 +47,15 @@ public struct WorkItemStore: Sendable {
 
     /// Việc của tôi — the items an officer may work on at `now`: those they hold or cover for a colleague away
     /// (`AbsenceStore`), and those waiting in the queue of a role they hold in an agency; nearest deadline first
-    /// (paused ones last).
-    public func queue(of officer: UserStore.Officer, at now: Date, limit: Int, offset: Int) async throws -> (items: [Entry], total: Int) {
+    /// (paused ones last); `filter` narrows it.
+    public func queue(of officer: UserStore.Officer, at now: Date, filter: WorkQueueFilter = .all, limit: Int,
+                      offset: Int) async throws -> (items: [Entry], total: Int) {
         let covering = try await AbsenceStore(database: database).covered(by: officer.username, at: now)
-        return try await queue(username: officer.username, covering: covering, grants: officer.roles, limit: limit, offset: offset)
-    }
-
-    private func queue(username: String, covering: Set<String>, grants: [UserStore.Grant],
-                       limit: Int, offset: Int) async throws -> (items: [Entry], total: Int) {
-        var mine: SQLQueryString = "assignee IN (\(binds: [username] + covering.sorted()))"
-        for grant in grants {
+        var mine: SQLQueryString = "assignee IN (\(binds: [officer.username] + covering.sorted()))"
+        for grant in officer.roles {
             mine = mine + " OR (assignee IS NULL AND agency_code = \(bind: grant.agencyCode) AND role = \(bind: grant.role.rawValue))"
         }
-        let condition = mine
+        let condition = "(" + mine + ") AND " + filter.condition(at: now)
         return try await database.read { db in
             let total = try await db.raw("SELECT COUNT(*) AS n FROM open_work_items WHERE \(condition)").first()?
                 .decode(column: "n", as: Int.self) ?? 0

@@ -107,4 +107,52 @@ import Testing
             #expect(line["late"] as? Bool == true)
         }
     }
+
+    /// The queue narrowed by holder, by where each step stands against its deadline, and by part of a code:
+    /// three dossiers enter examination (2 working days) on Mon, Tue and Wed; on Thursday morning the first is
+    /// late, the second due that day, the third due later; the second is held by a specialist.
+    @Test(arguments: TestEngine.available)
+    func filtersNarrowTheQueue(engine: TestEngine) async throws {
+        let clock = TestClock(local: "2026-03-02T09:00:00")
+        try await APIHarness.run(engine, clock: clock) { client, _ in
+            var codes: [String] = []
+            for day in ["2026-03-02", "2026-03-03", "2026-03-04"] {
+                clock.set(local: "\(day)T09:00:00")
+                let code = try await client.receiveDossier()
+                for action in [DossierAction.accept, .forward] {
+                    try #require(try await client.act(code, action, as: "motcua.badinh").status == .ok)
+                }
+                codes.append(code)
+            }
+            clock.set(local: "2026-03-05T08:00:00")
+            try #require(try await client.act(codes[1], .claim, as: "chuyenvien.badinh").status == .ok)
+            let token = try await client.signIn("chuyenvien.badinh")
+            let cases: [(query: String, expected: [String])] = [
+                ("", codes),
+                ("deadline=qua-han", [codes[0]]),
+                ("deadline=den-han", [codes[1]]),
+                ("deadline=con-han", [codes[2]]),
+                ("deadline=tam-dung", []),
+                ("holding=dang-giu", [codes[1]]),
+                ("holding=cho-nhan", [codes[0], codes[2]]),
+                ("holding=cho-nhan&deadline=con-han", [codes[2]]),
+                ("code=\(codes[2].suffix(11))", [codes[2]]),
+                ("code=0001", codes),
+                ("code=%25", []),
+            ]
+            for (query, expected) in cases {
+                let response = try await client.send(.get, "/api/work?\(query)", token: token)
+                #expect(response.status == .ok, "\(query): \(response.text)")
+                #expect((response.json["items"] as? [[String: Any]] ?? []).map { $0["dossierCode"] as? String } == expected, "\(query)")
+                #expect(response.json["total"] as? Int == expected.count, "\(query)")
+            }
+            for (query, field) in [("deadline=hom-qua", "deadline"), ("holding=ai-do", "holding")] {
+                let refused = try await client.send(.get, "/api/work?\(query)", token: token)
+                #expect(refused.status == .unprocessableContent && refused.json["field"] as? String == field, "\(query)")
+            }
+            let page = try await client.send(.get, "/can-bo/viec?deadline=qua-han", token: token)
+            #expect(page.status == .ok && page.text.contains(codes[0]) && !page.text.contains(codes[2]))
+            #expect(page.text.contains("<option value=\"qua-han\" selected>"), "the chosen filter stays chosen")
+        }
+    }
 }

@@ -32,8 +32,10 @@ struct WorkController {
     @Sendable func queue(_ request: Request, context: AppRequestContext) async throws -> Response {
         let officer = try context.requireOfficer()
         let paging = try Paging(request)
+        let filter = try WorkQueueFilter(query: FormFields(request.uri.query ?? ""))
         let instant = now()
-        let page = try await WorkItemStore(database: database).queue(of: officer, at: instant, limit: paging.limit, offset: paging.offset)
+        let page = try await WorkItemStore(database: database).queue(of: officer, at: instant, filter: filter, limit: paging.limit,
+                                                                     offset: paging.offset)
         let lines = page.items.map { entry in
             QueueLine(entry: entry, late: entry.dueAt.map { Timeliness.verdict(end: instant, due: $0) == .late } ?? false)
         }

@@ -18,18 +18,18 @@ struct PortalController {
         router.get("/thu-tuc/{code}", use: procedure)
     }
 
-    /// The search form arrives in the query: `q`, `linh-vuc`, `cap`, and `tu` (the first line of the page).
+    /// The search form arrives in the query: `q`, `linh-vuc`, `cap`, and `trang` (the page, from 1).
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = FormFields(request.uri.query ?? "")
         let text = form["q"]
         let field = form["linh-vuc"].isEmpty ? nil : form["linh-vuc"]
         let level = ProcedureLevel(rawValue: form["cap"])
-        let offset = max(0, form.number("tu") ?? 0)
+        let number = PageLinks.pageNumber(form)
         let found = try await catalog.search(query: String(text.prefix(200)), field: field, level: level,
-                                             limit: Self.pageSize, offset: offset)
+                                             limit: Self.pageSize, offset: (number - 1) * Self.pageSize)
         let page = CatalogPage(layout: PageLayout(title: text.isEmpty ? "Thủ tục hành chính" : "Tìm: \(text)", context: context),
                                query: text, field: field, level: level, fields: try await catalog.fields(),
-                               procedures: found.items, total: found.total, offset: offset, limit: Self.pageSize)
+                               procedures: found.items, total: found.total, page: number, limit: Self.pageSize)
         return try pages.render("catalog", page)
     }
 

@@ -34,11 +34,11 @@ struct CatalogPage {
     let lines: [Line]
     let summary: String
     let hasResults: Bool
-    let nextHref: String?
-    let previousHref: String?
+    let pageLinks: PageLinks
 
     init(layout: PageLayout, query: String, field: String?, level: ProcedureLevel?, fields: [String],
-         procedures: [Procedure], total: Int, offset: Int, limit: Int) {
+         procedures: [Procedure], total: Int, page: Int, limit: Int) {
+        let offset = (page - 1) * limit
         self.layout = layout
         self.query = query
         self.fields = [SelectOption(value: "", label: "Tất cả lĩnh vực", selected: field == nil)]
@@ -49,18 +49,8 @@ struct CatalogPage {
         hasResults = !procedures.isEmpty
         summary = total == 0 ? "Không tìm thấy thủ tục nào." : "Tìm thấy \(total) thủ tục"
             + (total > limit ? ", hiển thị \(offset + 1)–\(offset + procedures.count)." : ".")
-        func page(_ from: Int) -> String {
-            var items = [URLQueryItem(name: "q", value: query)]
-            if let field { items.append(URLQueryItem(name: "linh-vuc", value: field)) }
-            if let level { items.append(URLQueryItem(name: "cap", value: level.rawValue)) }
-            items.append(URLQueryItem(name: "tu", value: String(from)))
-            var components = URLComponents()
-            components.path = "/thu-tuc"
-            components.queryItems = items
-            return components.string ?? "/thu-tuc"
-        }
-        nextHref = offset + limit < total ? page(offset + limit) : nil
-        previousHref = offset > 0 ? page(max(0, offset - limit)) : nil
+        pageLinks = PageLinks(path: "/thu-tuc", query: [("q", query), ("linh-vuc", field ?? ""), ("cap", level?.rawValue ?? "")],
+                              page: page, perPage: limit, total: total)
     }
 
     static func name(_ level: ProcedureLevel) -> String {

@@ -19,9 +19,13 @@ struct WorkspaceController {
     @Sendable func work(_ request: Request, context: AppRequestContext) async throws -> Response {
         let officer = try context.requireOfficer()
         let now = service.now()
-        let page = try await WorkItemStore(database: database).queue(of: officer, at: now, limit: 100, offset: 0)
-        return try pages.render("work", WorkPage(layout: PageLayout(title: "Việc của tôi", context: context), entries: page.items,
-                                                 total: page.total, username: officer.username, now: now))
+        let query = FormFields(request.uri.query ?? "")
+        let filter = try WorkQueueFilter(query: query)
+        let number = PageLinks.pageNumber(query)
+        let found = try await WorkItemStore(database: database).queue(of: officer, at: now, filter: filter, limit: WorkPage.perPage,
+                                                                      offset: (number - 1) * WorkPage.perPage)
+        return try pages.render("work", WorkPage(layout: PageLayout(title: "Việc của tôi", context: context), entries: found.items,
+                                                 total: found.total, filter: filter, page: number, username: officer.username, now: now))
     }
 
     /// Mẫu 01–06 of a dossier, laid out for printing on A4.

@@ -13,7 +13,7 @@ struct SignInPage {
 }
 
 /// Việc của tôi — an officer's open work items, nearest deadline first, each marked late, due today or in time
-/// (in words as well as colour).
+/// (in words as well as colour); narrowed by who holds them, their deadline and the dossier code, a page at a time.
 struct WorkPage {
     /// One work item.
     struct Line {
@@ -31,9 +31,26 @@ struct WorkPage {
     let lines: [Line]
     let summary: String
     let hasLines: Bool
+    let holdings: [SelectOption]
+    let deadlines: [SelectOption]
+    let code: String
+    let pageLinks: PageLinks
 
-    init(layout: PageLayout, entries: [WorkItemStore.Entry], total: Int, username: String, now: Date) {
+    static let perPage = 20
+
+    init(layout: PageLayout, entries: [WorkItemStore.Entry], total: Int, filter: WorkQueueFilter, page: Int, username: String,
+         now: Date) {
         self.layout = layout
+        holdings = WorkQueueFilter.Holding.allCases.map {
+            SelectOption(value: $0.rawValue, label: Self.name($0), selected: $0 == filter.holding)
+        }
+        deadlines = WorkQueueFilter.Deadline.allCases.map {
+            SelectOption(value: $0.rawValue, label: Self.name($0), selected: $0 == filter.deadline)
+        }
+        code = filter.code
+        pageLinks = PageLinks(path: "/can-bo/viec", query: [("holding", filter.holding.rawValue), ("deadline", filter.deadline.rawValue),
+                                                             ("code", filter.code)],
+                              page: page, perPage: Self.perPage, total: total)
         lines = entries.map { entry in
             let (state, stateClass) = Self.state(due: entry.dueAt, now: now)
             let holder = switch entry.assignee {
@@ -46,7 +63,30 @@ struct WorkPage {
                         stateClass: stateClass, href: "/can-bo/ho-so/\(entry.dossierCode)")
         }
         hasLines = !entries.isEmpty
-        summary = entries.isEmpty ? "Không có việc nào đang chờ bạn." : "\(total) việc đang chờ."
+        summary = switch (total, filter == .all) {
+        case (0, true): "Không có việc nào đang chờ bạn."
+        case (0, false): "Không có việc nào khớp điều kiện lọc."
+        case (_, true): "\(total) việc đang chờ."
+        case (_, false): "\(total) việc khớp điều kiện lọc."
+        }
+    }
+
+    static func name(_ holding: WorkQueueFilter.Holding) -> String {
+        switch holding {
+        case .any: "Tất cả"
+        case .held: "Việc đang giữ"
+        case .waiting: "Chờ nhận trong hàng của đơn vị"
+        }
+    }
+
+    static func name(_ deadline: WorkQueueFilter.Deadline) -> String {
+        switch deadline {
+        case .any: "Tất cả"
+        case .late: "Quá hạn"
+        case .today: "Đến hạn hôm nay"
+        case .later: "Còn hạn"
+        case .paused: "Tạm dừng (chờ công dân)"
+        }
     }
 
     /// Quá hạn, đến hạn hôm nay, còn hạn — the verdict the step would get if done now — or paused.
