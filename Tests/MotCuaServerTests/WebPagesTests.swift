@@ -93,6 +93,20 @@ import Testing
             #expect(notIssued.status == .notFound && notIssued.text.contains("chỉ có khi đã ban hành"))
             let slip = try await client.send(.get, "/can-bo/ho-so/\(code)/mau/06", raw: nil, headers: own)
             #expect(slip.status == .ok && slip.text.contains("Phiếu kiểm soát quá trình giải quyết hồ sơ"))
+
+            // Mẫu 07: this month's register of the officer's own agency by default; another agency's is refused.
+            let register = try await client.send(.get, "/can-bo/so-theo-doi", raw: nil, headers: own)
+            #expect(register.status == .ok && register.text.contains(code) && register.text.contains("Sổ theo dõi hồ sơ năm 2026"))
+            #expect(register.text.contains("Từ ngày 01/03/2026 đến ngày 02/03/2026"))
+            let theirs = try await client.send(.get, "/can-bo/so-theo-doi", raw: nil, headers: other)
+            #expect(theirs.status == .ok && !theirs.text.contains(code))
+            let foreign = try await client.send(.get, "/can-bo/so-theo-doi?co-quan=000.30.01.H26", raw: nil, headers: other)
+            #expect(foreign.status == .forbidden && !foreign.text.contains(code))
+            let acrossYears = try await client.send(.get, "/can-bo/so-theo-doi?tu=2025-12-01&den=2026-01-31", raw: nil, headers: own)
+            #expect(acrossYears.status == .unprocessableContent && acrossYears.text.contains("id=\"den-error\""))
+            #expect(acrossYears.text.contains("value=\"2025-12-01\""), "the dates typed stay in the form")
+            let badDate = try await client.send(.get, "/can-bo/so-theo-doi?tu=hom-qua", raw: nil, headers: own)
+            #expect(badDate.status == .unprocessableContent && badDate.text.contains("id=\"tu-error\""))
         }
     }
 }

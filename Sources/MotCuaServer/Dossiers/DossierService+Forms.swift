@@ -27,6 +27,24 @@ extension DossierService {
         return ReceiptSlip(record, registerLine: line)
     }
 
+    /// Mẫu 07 — a page of an agency's register from `from` to `to` (inclusive, one year), for an officer of that
+    /// agency, with the count of all its lines in the period.
+    func register(of agencyCode: String, officer: UserStore.Officer, from: CivilDate, to: CivilDate, limit: Int,
+                  offset: Int) async throws -> (register: DossierRegister, total: Int) {
+        guard let agency = try await reference.agency(code: agencyCode) else { throw Problem.notFound("cơ quan \(agencyCode)") }
+        guard officer.agencyCodes.contains(agency.code) else {
+            throw Problem.forbidden("Chỉ cán bộ của \(agency.name) được xem sổ theo dõi hồ sơ của cơ quan này.")
+        }
+        if let problem = DossierRegister.periodProblem(from: from, to: to) { throw Problem.invalid(problem) }
+        let start = WorkingCalendar.instant(from, second: 0)
+        let (items, linesBefore, total) = try await DossierStore(database: database).register(
+            agencyCode: agency.code, from: start, until: WorkingCalendar.instant(to.adding(days: 1), second: 0),
+            yearStart: DossierRegister.yearStart(of: start), limit: limit, offset: offset)
+        let register = DossierRegister(agencyName: agency.name, from: from, to: to, dossiers: items,
+                                       firstLine: linesBefore + offset + 1)
+        return (register, total)
+    }
+
     /// Một biểu mẫu của hồ sơ — one of forms 01–06 as data.
     enum OneStopForm {
         case receipt(ReceiptSlip)

@@ -26,14 +26,8 @@ struct FormsController {
         }
     }
 
-    /// Mẫu 07: `from` and `to` are dates (inclusive), at most one year apart; paged.
+    /// Mẫu 07: `from` and `to` are dates (inclusive), in one year; paged.
     @Sendable func dossierRegister(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let officer = try context.requireOfficer()
-        let agencyCode = try context.parameters.require("code")
-        guard let agency = try await service.reference.agency(code: agencyCode) else { throw Problem.notFound("cơ quan \(agencyCode)") }
-        guard officer.agencyCodes.contains(agency.code) else {
-            throw Problem.forbidden("Chỉ cán bộ của \(agency.name) được xem sổ theo dõi hồ sơ của cơ quan này.")
-        }
         let query = request.uri.queryParameters
         guard let from = query["from"].flatMap({ CivilDate(iso: $0) }) else {
             throw Problem.invalid(field: "from", "Ngày bắt đầu có dạng 2026-01-01.")
@@ -41,14 +35,9 @@ struct FormsController {
         guard let to = query["to"].flatMap({ CivilDate(iso: $0) }) else {
             throw Problem.invalid(field: "to", "Ngày kết thúc có dạng 2026-12-31.")
         }
-        if let problem = DossierRegister.periodProblem(from: from, to: to) { throw Problem.invalid(problem) }
         let paging = try Paging(request)
-        let start = WorkingCalendar.instant(from, second: 0)
-        let (items, linesBefore, total) = try await DossierStore(database: database).register(
-            agencyCode: agency.code, from: start, until: WorkingCalendar.instant(to.adding(days: 1), second: 0),
-            yearStart: DossierRegister.yearStart(of: start), limit: paging.limit, offset: paging.offset)
-        let register = DossierRegister(agencyName: agency.name, from: from, to: to, dossiers: items,
-                                       firstLine: linesBefore + paging.offset + 1)
+        let (register, total) = try await service.register(of: try context.parameters.require("code"), officer: try context.requireOfficer(),
+                                                           from: from, to: to, limit: paging.limit, offset: paging.offset)
         return try APICoding.response(RegisterPage(register: register, total: total, limit: paging.limit, offset: paging.offset))
     }
 
