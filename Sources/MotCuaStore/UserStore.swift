@@ -47,6 +47,32 @@ public struct UserStore: Sendable {
         }
     }
 
+    /// Replaces an officer's name, roles and standing (and password hash, when given) in one transaction; a
+    /// deactivated account or a new password ends every session of the officer at once. False if there is no such
+    /// officer.
+    public func update(username: String, fullName: String, grants: [Grant], active: Bool, passwordHash: String?) async throws -> Bool {
+        try await database.write { db in
+            if try await db.raw("SELECT username FROM users WHERE username = \(bind: username)").first() == nil { return false }
+            try await db.raw("""
+                UPDATE users SET full_name = \(bind: fullName), active = \(bind: active ? 1 : 0) WHERE username = \(bind: username)
+                """).run()
+            if let passwordHash {
+                try await db.raw("UPDATE users SET password_hash = \(bind: passwordHash) WHERE username = \(bind: username)").run()
+            }
+            try await db.raw("DELETE FROM user_roles WHERE username = \(bind: username)").run()
+            for grant in Set(grants) {
+                try await db.raw("""
+                    INSERT INTO user_roles (username, agency_code, role)
+                    VALUES (\(bind: username), \(bind: grant.agencyCode), \(bind: grant.role.rawValue))
+                    """).run()
+            }
+            if !active || passwordHash != nil {
+                try await db.raw("DELETE FROM tokens WHERE username = \(bind: username)").run()
+            }
+            return true
+        }
+    }
+
     public func officer(username: String) async throws -> Officer? {
         try await database.read { db in
             try await Self.officer(from: db.raw("""

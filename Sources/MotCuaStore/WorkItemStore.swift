@@ -68,6 +68,16 @@ public struct WorkItemStore: Sendable {
         }
     }
 
+    /// The open items an officer holds, whatever their deadline (before their roles change or their account is
+    /// closed, these must pass to someone else).
+    public func held(by username: String) async throws -> [Entry] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT * FROM open_work_items WHERE assignee = \(bind: username) ORDER BY dossier_code, item_id
+                """).all().map(Self.entry)
+        }
+    }
+
     /// Items the SLA watch must speak about at `now`: past their deadline and not yet escalated, or past their
     /// warning time and not yet warned; the most overdue first.
     public func alarmsDue(at now: Date, limit: Int) async throws -> [Entry] {

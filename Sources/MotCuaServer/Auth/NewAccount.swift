@@ -22,6 +22,15 @@ public enum NewAccount {
         guard password.count >= minimumPasswordLength else {
             throw FieldProblem(field: "password", message: "Mật khẩu cần tối thiểu \(minimumPasswordLength) ký tự.")
         }
+        let grants = try await grants(roles, database: database)
+        let added = try await UserStore(database: database).add(username: username, fullName: fullName,
+                                                                passwordHash: Passwords.hash(password, cost: passwordCost),
+                                                                grants: grants, now: now)
+        guard added else { throw FieldProblem(field: "username", message: "Tài khoản \(username) đã tồn tại.") }
+    }
+
+    /// Roles written `vai-tro@ma-co-quan`, one per entry (blank entries skipped), each in a known agency; at least one.
+    static func grants(_ roles: [String], database: Database) async throws -> [UserStore.Grant] {
         var grants: [UserStore.Grant] = []
         for text in roles where !text.trimmingCharacters(in: .whitespaces).isEmpty {
             let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "@", maxSplits: 1)
@@ -35,9 +44,6 @@ public enum NewAccount {
             grants.append(UserStore.Grant(agencyCode: String(parts[1]), role: role))
         }
         guard !grants.isEmpty else { throw FieldProblem(field: "roles", message: "Cần ít nhất một vai trò tại một cơ quan.") }
-        let added = try await UserStore(database: database).add(username: username, fullName: fullName,
-                                                                passwordHash: Passwords.hash(password, cost: passwordCost),
-                                                                grants: grants, now: now)
-        guard added else { throw FieldProblem(field: "username", message: "Tài khoản \(username) đã tồn tại.") }
+        return grants
     }
 }

@@ -22,6 +22,8 @@ struct AdminController {
         router.post("/quan-tri/uy-quyen/thu-hoi", use: revokeDelegation)
         router.get("/quan-tri/can-bo", use: users)
         router.post("/quan-tri/can-bo", use: addUser)
+        router.get("/quan-tri/can-bo/{username}", use: user)
+        router.post("/quan-tri/can-bo/{username}", use: changeUser)
     }
 
     // MARK: The catalog
@@ -196,5 +198,38 @@ struct AdminController {
         try pages.render("admin-users", AdminUsersPage(layout: PageLayout(title: "Cán bộ và vai trò", context: context),
                                                        officers: try await UserStore(database: database).all(),
                                                        typed: typed, problem: problem, notice: notice), status: status)
+    }
+
+    @Sendable func user(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await userPage(context, typed: nil, problem: nil, notice: nil)
+    }
+
+    @Sendable func changeUser(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let fields = try await FormFields.read(request)
+        guard CSRF.isValid(fields["csrf"], for: request) else {
+            return try await userPage(context, typed: fields, problem: FieldProblem(field: "fullName", message: CSRF.expired), notice: nil,
+                                      status: .forbidden)
+        }
+        let change = AccountChange.Request(username: try context.parameters.require("username"), fullName: fields["fullName"],
+                                           roles: fields["roles"].components(separatedBy: .newlines), active: fields["active"] == "1",
+                                           newPassword: fields.raw("password"))
+        do {
+            try await AccountChange.apply(change, by: try context.requireOfficer(), database: database)
+        } catch let problem as FieldProblem {
+            return try await userPage(context, typed: fields, problem: problem, notice: nil, status: .unprocessableContent)
+        }
+        return try await userPage(context, typed: nil, problem: nil, notice: "Đã lưu tài khoản \(change.username).")
+    }
+
+    private func userPage(_ context: AppRequestContext, typed: FormFields?, problem: FieldProblem?, notice: String?,
+                          status: HTTPResponse.Status = .ok) async throws -> Response {
+        let username = try context.parameters.require("username")
+        guard let officer = try await UserStore(database: database).officer(username: username) else {
+            throw Problem.notFound("cán bộ \(username)")
+        }
+        return try pages.render("admin-user", AdminUserPage(layout: PageLayout(title: "Tài khoản \(username)", context: context),
+                                                            officer: officer, typed: typed,
+                                                            held: try await WorkItemStore(database: database).held(by: username),
+                                                            problem: problem, notice: notice), status: status)
     }
 }
