@@ -38,4 +38,16 @@ public struct CalendarStore: Sendable {
             }
         }
     }
+
+    /// Removes the announced day on `date`; false if there was none.
+    public func remove(_ date: CivilDate) async throws -> Bool {
+        let province = province
+        return try await database.write { db in
+            let found = try await db.raw("""
+                SELECT day FROM calendar_days WHERE province = \(bind: province) AND day = \(bind: date.description)
+                """).first() != nil
+            try await db.raw("DELETE FROM calendar_days WHERE province = \(bind: province) AND day = \(bind: date.description)").run()
+            return found
+        }
+    }
 }

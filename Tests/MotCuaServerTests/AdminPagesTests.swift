@@ -167,3 +167,55 @@ import Testing
     }
 }
 
+
+/// The control office's calendar: a day announced on the page counts at once in every deadline; a day that
+/// means nothing, or one already past, is refused next to its field; the API keeps the same rules.
+@Suite struct AdminCalendarPageTests {
+    @Test(arguments: TestEngine.available)
+    func anAnnouncedDayCountsAtOnce(engine: TestEngine) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-11-23T09:00:00")) { client, _ in
+            func due() async throws -> String? {
+                try await client.send(.get, "/api/calendar/due?from=2026-12-30T09:00:00%2B07:00&workingDays=1").json["due"] as? String
+            }
+            func post(_ path: String, _ fields: [String: String]) async throws -> APIResponse {
+                try await WebPagesTests.post(client, path, fields, as: "quantri")
+            }
+            #expect(try await due() == "2026-12-31T09:00:00+07:00")
+            let announced = try await post("/quan-tri/lich", ["date": "2026-12-31", "kind": "nghi", "name": "Nghỉ thêm dịp Tết Dương lịch"])
+            #expect(announced.status == .ok && announced.text.contains("Đã lưu ngày 31/12/2026"))
+            #expect(announced.text.contains("Thứ Năm, 31/12/2026"))
+            #expect(try await due() == "2027-01-04T09:00:00+07:00", "31/12 off, 1/1 a holiday, then the weekend")
+
+            let cases: [([String: String], String)] = [
+                (["date": "2026-12-29", "kind": "lam-viec", "name": "Làm bù"], "kind"),
+                (["date": "2026-11-20", "kind": "nghi", "name": "Nghỉ"], "date"),
+                (["date": "2026-12-28", "kind": "nghi", "name": ""], "name"),
+                (["date": "", "kind": "nghi", "name": "Nghỉ"], "date"),
+                (["date": "2026-12-28", "kind": "nghi", "name": "Nghỉ", "replaces": "trung-thu"], "replaces"),
+            ]
+            for (fields, field) in cases {
+                let refused = try await post("/quan-tri/lich", fields)
+                #expect(refused.status == .unprocessableContent && refused.text.contains("id=\"\(field)-error\""), "\(fields)")
+                if let name = fields["name"], !name.isEmpty { #expect(refused.text.contains("value=\"\(name)\""), "what was typed stays") }
+            }
+            let days = try await client.send(.get, "/api/calendar/days?year=2026").jsonArray
+            #expect(days.map { $0["date"] as? String } == ["2026-01-02", "2026-01-10", "2026-12-31"], "only what was accepted")
+
+            let removed = try await post("/quan-tri/lich/bo", ["date": "2026-12-31"])
+            #expect(removed.status == .ok && removed.text.contains("Đã bỏ ngày 31/12/2026"))
+            #expect(try await due() == "2026-12-31T09:00:00+07:00")
+            #expect(try await post("/quan-tri/lich/bo", ["date": "2026-01-02"]).status == .unprocessableContent, "a past day stays")
+
+            let admin = try await client.signIn("quantri")
+            let put = try await client.send(.put, "/api/calendar/days/2027-04-24", token: admin, json: ["kind": "lam-viec", "name": "Làm bù cho 29/4"])
+            #expect(put.status == .ok && put.json["date"] as? String == "2027-04-24")
+            let badKind = try await client.send(.put, "/api/calendar/days/2027-04-29", token: admin, json: ["kind": "nghi-mat", "name": "Nghỉ"])
+            #expect(badKind.status == .unprocessableContent && badKind.json["field"] as? String == "kind")
+            let desk = try await client.signIn("motcua.badinh")
+            #expect(try await client.send(.put, "/api/calendar/days/2027-04-29", token: desk, json: ["kind": "nghi", "name": "Nghỉ"]).status == .forbidden)
+            #expect(try await client.send(.delete, "/api/calendar/days/2027-04-29", token: admin).status == .notFound)
+            #expect(try await client.send(.delete, "/api/calendar/days/2027-04-24", token: admin).status == .noContent)
+            #expect(try await client.send(.get, "/quan-tri/lich", raw: nil, headers: try await client.headers(as: "motcua.badinh")).status == .forbidden)
+        }
+    }
+}

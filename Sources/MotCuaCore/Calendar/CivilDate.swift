@@ -47,6 +47,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public var isWeekend: Bool { isoWeekday >= 6 }
 
+    /// "Thứ Hai" … "Chủ nhật".
+    public var vietnameseWeekday: String {
+        isoWeekday == 7 ? "Chủ nhật" : "Thứ " + ["Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy"][isoWeekday - 1]
+    }
+
     public func adding(days: Int) -> CivilDate { CivilDate(julianDay: julianDay + days) }
 
     /// `YYYY-MM-DD`.

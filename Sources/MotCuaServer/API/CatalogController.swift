@@ -3,10 +3,9 @@ import Hummingbird
 import MotCuaCore
 import MotCuaStore
 
-/// Danh mục, đơn vị hành chính, cơ quan và lịch — the public reference data of the API.
+/// Danh mục, đơn vị hành chính và cơ quan — the public reference data of the API.
 struct CatalogController {
     let database: Database
-    let calendar: WorkingCalendar
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/api/procedures", use: search)
@@ -14,8 +13,6 @@ struct CatalogController {
         router.get("/api/units", use: units)
         router.get("/api/units/{key}", use: unit)
         router.get("/api/agencies", use: agencies)
-        router.get("/api/calendar/holidays", use: holidays)
-        router.get("/api/calendar/due", use: due)
     }
 
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -72,33 +69,5 @@ struct CatalogController {
     @Sendable func agencies(_ request: Request, context: AppRequestContext) async throws -> Response {
         let kind = request.uri.queryParameters["kind"].map(String.init)
         return try APICoding.response(try await ReferenceStore(database: database).agencies(kind: kind))
-    }
-
-    @Sendable func holidays(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let years = HolidayCalendar.supportedYears
-        guard let year = request.uri.queryParameters["year"].flatMap({ Int($0) }), years.contains(year) else {
-            throw Problem.invalid(field: "year", "Năm phải từ \(years.lowerBound) đến \(years.upperBound).")
-        }
-        return try APICoding.response(calendar.holidays.daysOff(in: year))
-    }
-
-    /// Hạn xử lý — `{"due": …}` for `from` plus `workingDays` or `workingHours`.
-    @Sendable func due(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let query = request.uri.queryParameters
-        guard let fromText = query["from"], let from = APICoding.parse(String(fromText)) else {
-            throw Problem.invalid(field: "from", "Thời điểm bắt đầu có dạng 2026-02-13T10:00:00+07:00.")
-        }
-        let days = try integer(query["workingDays"], field: "workingDays")
-        let hours = try integer(query["workingHours"], field: "workingHours")
-        let budget: TimeBudget
-        do { budget = try TimeBudget.from(workingDays: days, workingHours: hours) } catch { throw Problem.invalid(error) }
-        return try APICoding.response(["due": APICoding.format(calendar.due(from: from, budget: budget))])
-    }
-
-    /// An optional whole-number query parameter, or 422 naming it.
-    private func integer(_ text: Substring?, field: String) throws -> Int? {
-        guard let text else { return nil }
-        guard let value = Int(text) else { throw Problem.invalid(field: field, "\(field) phải là số nguyên.") }
-        return value
     }
 }

@@ -16,6 +16,9 @@ public struct AppConfig: Sendable {
     public var slaWatchSeconds: Int
     /// Where the files citizens upload are kept (each under its SHA-256).
     public var filesDirectory: String
+    /// Seconds between two reads of the announced calendar days, so a change made on another server on the same
+    /// database applies here too (a change made on this server applies at once).
+    public var calendarRefreshSeconds = 60
 
     public init(database: String = "./motcua.sqlite", host: String = "127.0.0.1", port: Int = 8080,
                 province: String = "01", workingHours: WorkingHours = .standard, apologyLeadWorkingDays: Int = 1,

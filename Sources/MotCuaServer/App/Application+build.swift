@@ -22,17 +22,13 @@ public enum MotCuaApp {
         }
     }
 
-    /// The province's working calendar, from its announced days in the database.
-    public static func calendar(_ config: AppConfig, database: Database) async throws -> WorkingCalendar {
-        let days = try await CalendarStore(database: database, province: config.province).announcedDays()
-        return WorkingCalendar(holidays: HolidayCalendar(announcements: days), hours: config.workingHours)
-    }
-
     public static func buildApplication(_ config: AppConfig, database: Database, logger: Logger,
                                         now: @escaping @Sendable () -> Date = MotCuaApp.wallClock) async throws
         -> some ApplicationProtocol {
-        let router = try await buildRouter(config, database: database, now: now)
-        var services: [any Service] = []
+        let calendar = try await LiveCalendar.load(config, database: database)
+        let router = try await buildRouter(config, database: database, calendar: calendar, now: now)
+        var services: [any Service] = [LiveCalendar.Refresh(calendar: calendar, interval: .seconds(config.calendarRefreshSeconds),
+                                                            logger: logger)]
         if config.slaWatchSeconds > 0 {
             // Unique per process, so the database lease tells servers apart.
             let holder = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString)"
@@ -45,17 +41,21 @@ public enum MotCuaApp {
 
     public static func buildRouter(_ config: AppConfig, database: Database,
                                    now: @escaping @Sendable () -> Date = MotCuaApp.wallClock) async throws -> Router<AppRequestContext> {
-        let calendar = try await calendar(config, database: database)
-        let workflow = DossierWorkflow(calendar: calendar, apologyLeadWorkingDays: config.apologyLeadWorkingDays)
+        try await buildRouter(config, database: database, calendar: try await LiveCalendar.load(config, database: database), now: now)
+    }
+
+    static func buildRouter(_ config: AppConfig, database: Database, calendar: LiveCalendar,
+                            now: @escaping @Sendable () -> Date) async throws -> Router<AppRequestContext> {
         let registry = PrometheusCollectorRegistry()
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(registry: registry))
         router.add(middleware: TokenAuthMiddleware(users: UserStore(database: database), now: now))
         SystemController(database: database, registry: registry).register(on: router)
         SessionController(users: UserStore(database: database), now: now).register(on: router)
-        CatalogController(database: database, calendar: calendar).register(on: router)
-        let dossiers = DossierService(database: database, workflow: workflow, processes: ProcessLibrary(database: database),
-                                      now: now)
+        CatalogController(database: database).register(on: router)
+        CalendarController(database: database, calendar: calendar, now: now).register(on: router)
+        let dossiers = DossierService(database: database, calendar: calendar, apologyLeadWorkingDays: config.apologyLeadWorkingDays,
+                                      processes: ProcessLibrary(database: database), now: now)
         DossierController(service: dossiers).register(on: router)
         FormsController(service: dossiers).register(on: router)
         ProcessController(database: database, now: now).register(on: router)
@@ -77,6 +77,7 @@ public enum MotCuaApp {
         DossierPageController(pages: pages, service: dossiers, files: files).register(on: officers)
         DeskIntakeController(pages: pages, service: dossiers).register(on: officers)
         AdminController(pages: pages, database: database, now: now).register(on: administrators)
+        AdminCalendarController(pages: pages, calendar: calendar, now: now).register(on: administrators)
         return router
     }
 

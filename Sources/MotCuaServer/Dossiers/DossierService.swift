@@ -7,9 +7,13 @@ import SQLKit
 /// Core's rules, and writes the dossier and its event in one transaction. Throws `Problem`s for the API.
 struct DossierService: Sendable {
     let database: Database
-    let workflow: DossierWorkflow
+    let calendar: LiveCalendar
+    let apologyLeadWorkingDays: Int
     let processes: ProcessLibrary
     let now: @Sendable () -> Date
+
+    /// Core's rules on the calendar in force now.
+    var workflow: DossierWorkflow { DossierWorkflow(calendar: calendar.current, apologyLeadWorkingDays: apologyLeadWorkingDays) }
 
     var catalog: CatalogStore { CatalogStore(database: database) }
     var reference: ReferenceStore { ReferenceStore(database: database) }

@@ -1,0 +1,33 @@
+import Testing
+@testable import MotCuaCore
+
+/// What the control office may record in the calendar, case by case (today is Mon 23/11/2026).
+@Suite struct AnnouncedDayRulesTests {
+    static let today = CivilDate(iso: "2026-11-23")!
+
+    @Test(arguments: [
+        // A swap announced ahead: a weekday off and the Saturday worked for it.
+        ("2027-04-29", AnnouncedDay.Kind.dayOff, "Nghỉ hoán đổi dịp 30/4", nil, nil),
+        ("2027-04-24", .workingDay, "Làm bù cho ngày 29/4/2027", nil, nil),
+        // Today may still be changed; yesterday may not.
+        ("2026-11-23", .dayOff, "Nghỉ đột xuất", nil, nil),
+        ("2026-11-20", .dayOff, "Nghỉ đột xuất", nil, "date"),
+        // Tết days announced for a year may name a weekend day, since they stand for the holiday's rule days.
+        ("2027-02-06", .dayOff, "Tết Đinh Mùi (mùng 1)", HolidayKind.lunarNewYear, nil),
+        ("2027-02-06", .dayOff, "Nghỉ thêm", nil, "kind"),
+        ("2027-04-26", .workingDay, "Làm bù", nil, "kind"),
+        ("2027-04-24", .workingDay, "Làm bù", HolidayKind.reunification, "replaces"),
+        ("2027-04-29", .dayOff, "   ", nil, "name"),
+        ("2100-01-04", .dayOff, "Nghỉ", nil, "date"),
+    ] as [(String, AnnouncedDay.Kind, String, HolidayKind?, String?)])
+    func aDayIsRecordedOnlyWhenItMeansSomething(date: String, kind: AnnouncedDay.Kind, name: String, replaces: HolidayKind?,
+                                                 refusedField: String?) {
+        let day = AnnouncedDay(date: CivilDate(iso: date)!, kind: kind, name: name, replaces: replaces)
+        #expect(day.problem(today: Self.today)?.field == refusedField)
+    }
+
+    @Test func aPastDayIsNotRemovedEither() {
+        #expect(AnnouncedDay.changeProblem(CivilDate(iso: "2026-01-02")!, today: Self.today)?.field == "date")
+        #expect(AnnouncedDay.changeProblem(CivilDate(iso: "2027-01-02")!, today: Self.today) == nil)
+    }
+}
