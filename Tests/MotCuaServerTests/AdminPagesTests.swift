@@ -219,3 +219,47 @@ import Testing
         }
     }
 }
+
+/// The control office's agencies: found without diacritics, added (an existing code refused), changed; the API
+/// keeps the same rules; a new ward's committee can then be given accounts.
+@Suite struct AdminAgenciesPageTests {
+    @Test(arguments: TestEngine.available)
+    func anAgencyIsAddedAndChanged(engine: TestEngine) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-11-23T09:00:00")) { client, _ in
+            let admin = try await client.headers(as: "quantri")
+            let found = try await client.send(.get, "/quan-tri/co-quan?q=so+tu+phap", raw: nil, headers: admin)
+            #expect(found.status == .ok && found.text.contains("Sở Tư pháp") && found.text.contains("1 cơ quan."))
+            func save(_ fields: [String: String]) async throws -> APIResponse {
+                try await WebPagesTests.post(client, "/quan-tri/co-quan", fields, as: "quantri")
+            }
+            var fresh = ["moi": "1", "code": "000.00.42.H26", "name": "Sở Khoa học và Công nghệ", "kind": "so-khoa-hoc-cong-nghe",
+                         "unitKey": "", "parentCode": "000.00.00.H26"]
+            fresh["parentCode"] = "000.00.99.H26"
+            let noParent = try await save(fresh)
+            #expect(noParent.status == .unprocessableContent && noParent.text.contains("id=\"parentCode-error\""))
+            #expect(noParent.text.contains("value=\"Sở Khoa học và Công nghệ\""), "what was typed stays")
+            fresh["parentCode"] = "000.00.00.H26"
+            #expect(try await save(fresh).text.contains("Đã lưu cơ quan 000.00.42.H26"))
+            let again = try await save(fresh)
+            #expect(again.status == .conflict && again.text.contains("id=\"code-error\""), "a second agency never takes an existing code")
+            let renamed = try await save(["code": "000.00.42.H26", "name": "Sở Khoa học, Công nghệ và Đổi mới", "kind": "so-khoa-hoc-cong-nghe",
+                                          "unitKey": "", "parentCode": "000.00.00.H26"])
+            #expect(renamed.status == .ok)
+            let agencies = try await client.send(.get, "/api/agencies?kind=so-khoa-hoc-cong-nghe").jsonArray
+            #expect(agencies.map { $0["name"] as? String } == ["Sở Khoa học, Công nghệ và Đổi mới"])
+            let account = try await WebPagesTests.post(client, "/quan-tri/can-bo", ["username": "chuyenvien.sokhcn", "fullName": "Vũ Thị Khoa",
+                                                                                    "password": "matkhau-2026", "roles": "chuyen-vien@000.00.42.H26"],
+                                                       as: "quantri")
+            #expect(account.text.contains("Đã thêm cán bộ chuyenvien.sokhcn"), "the new agency takes accounts")
+
+            let token = try await client.signIn("quantri")
+            let badUnit = try await client.send(.put, "/api/agencies/000.30.98.H26", token: token,
+                                                json: ["name": "UBND phường Mới", "kind": "ubnd-xa", "unitKey": "hien-hanh:99999"])
+            #expect(badUnit.status == .unprocessableContent && badUnit.json["field"] as? String == "unitKey")
+            let badCode = try await client.send(.put, "/api/agencies/H26", token: token, json: ["name": "X", "kind": "ubnd-xa"])
+            #expect(badCode.status == .unprocessableContent && badCode.json["field"] as? String == "code")
+            let desk = try await client.signIn("motcua.badinh")
+            #expect(try await client.send(.put, "/api/agencies/000.30.98.H26", token: desk, json: ["name": "X", "kind": "ubnd-xa"]).status == .forbidden)
+        }
+    }
+}

@@ -13,6 +13,7 @@ struct CatalogController {
         router.get("/api/units", use: units)
         router.get("/api/units/{key}", use: unit)
         router.get("/api/agencies", use: agencies)
+        router.put("/api/agencies/{code}", use: saveAgency)
     }
 
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -69,5 +70,42 @@ struct CatalogController {
     @Sendable func agencies(_ request: Request, context: AppRequestContext) async throws -> Response {
         let kind = request.uri.queryParameters["kind"].map(String.init)
         return try APICoding.response(try await ReferenceStore(database: database).agencies(kind: kind))
+    }
+
+    /// Một cơ quan — the body of `PUT /api/agencies/{code}`.
+    struct AgencyBody: Decodable {
+        let name: String
+        let kind: String
+        let unitKey: String?
+        let parentCode: String?
+    }
+
+    @Sendable func saveAgency(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let officer = try context.requireOfficer()
+        let body = try await APICoding.decode(AgencyBody.self, from: request)
+        let agency = Agency(code: try context.parameters.require("code"), name: body.name, kind: body.kind,
+                            unitKey: body.unitKey.flatMap { $0.isEmpty ? nil : $0 }, parentCode: body.parentCode.flatMap { $0.isEmpty ? nil : $0 })
+        return try APICoding.response(try await Self.save(agency, by: officer, database: database))
+    }
+
+    /// Adds or replaces an agency for the control office, after Core's rules (the unit and parent looked up here).
+    static func save(_ agency: Agency, by officer: UserStore.Officer, database: Database) async throws -> Agency {
+        _ = try officer.requiring(.administrator, "Chỉ bộ phận kiểm soát TTHC (vai trò quản trị) được sửa danh mục cơ quan.")
+        let reference = ReferenceStore(database: database)
+        let unitExists = try await agency.unitKey.asyncMap { try await reference.unit(key: $0) != nil } ?? true
+        let parentExists = try await agency.parentCode.asyncMap { try await reference.agency(code: $0) != nil } ?? true
+        if let problem = agency.problem(unitExists: unitExists, parentExists: parentExists) { throw Problem.invalid(problem) }
+        let saved = Agency(code: agency.code, name: agency.name.trimmingCharacters(in: .whitespaces), kind: agency.kind,
+                           unitKey: agency.unitKey, parentCode: agency.parentCode)
+        try await reference.saveAgencies([saved])
+        return saved
+    }
+}
+
+extension Optional {
+    /// `map` with an asynchronous transform.
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
     }
 }

@@ -78,6 +78,7 @@ public enum MotCuaApp {
         DeskIntakeController(pages: pages, service: dossiers).register(on: officers)
         AdminController(pages: pages, database: database, now: now).register(on: administrators)
         AdminCalendarController(pages: pages, calendar: calendar, now: now).register(on: administrators)
+        AdminAgenciesController(pages: pages, database: database).register(on: administrators)
         return router
     }
 

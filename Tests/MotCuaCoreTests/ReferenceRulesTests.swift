@@ -31,3 +31,21 @@ import Testing
         #expect(AnnouncedDay.changeProblem(CivilDate(iso: "2027-01-02")!, today: Self.today) == nil)
     }
 }
+
+/// What the control office may record as an agency, case by case.
+@Suite struct AgencyRulesTests {
+    @Test(arguments: [
+        (Agency(code: "000.30.99.H26", name: "UBND phường Mới", kind: "ubnd-xa", unitKey: "hien-hanh:4", parentCode: "000.00.00.H26"), true, true, nil),
+        (Agency(code: "000.00.42.H26", name: "Sở Khoa học và Công nghệ", kind: "so-khoa-hoc", unitKey: nil, parentCode: nil), false, false, nil),
+        (Agency(code: "000.30.99", name: "UBND", kind: "ubnd-xa", unitKey: nil, parentCode: nil), true, true, "code"),
+        (Agency(code: "000.30.99.h26", name: "UBND", kind: "ubnd-xa", unitKey: nil, parentCode: nil), true, true, "code"),
+        (Agency(code: "000.30.99.H26", name: "  ", kind: "ubnd-xa", unitKey: nil, parentCode: nil), true, true, "name"),
+        (Agency(code: "000.30.99.H26", name: "UBND", kind: "UBND xã", unitKey: nil, parentCode: nil), true, true, "kind"),
+        (Agency(code: "000.30.99.H26", name: "UBND", kind: "ubnd-xa", unitKey: "hien-hanh:9999", parentCode: nil), false, true, "unitKey"),
+        (Agency(code: "000.30.99.H26", name: "UBND", kind: "ubnd-xa", unitKey: nil, parentCode: "000.30.99.H26"), true, true, "parentCode"),
+        (Agency(code: "000.30.99.H26", name: "UBND", kind: "ubnd-xa", unitKey: nil, parentCode: "000.00.98.H26"), true, false, "parentCode"),
+    ] as [(Agency, Bool, Bool, String?)])
+    func anAgencyIsRecordedOnlyWhenWhole(agency: Agency, unitExists: Bool, parentExists: Bool, refusedField: String?) {
+        #expect(agency.problem(unitExists: unitExists, parentExists: parentExists)?.field == refusedField)
+    }
+}
