@@ -146,6 +146,13 @@ public enum Migrations {
               PRIMARY KEY (dossier_code, seq))
             """,
         ]),
+        Migration(version: 11, name: "result documents to download", statements: [
+            """
+            CREATE TABLE dossier_result_files (dossier_code TEXT NOT NULL, seq INTEGER NOT NULL, title TEXT NOT NULL,
+              file_name TEXT NOT NULL, media_type TEXT NOT NULL, size BIGINT NOT NULL, sha256 TEXT NOT NULL,
+              attached_by TEXT NOT NULL, attached_at BIGINT NOT NULL, PRIMARY KEY (dossier_code, seq))
+            """,
+        ]),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.

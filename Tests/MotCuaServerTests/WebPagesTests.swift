@@ -160,6 +160,54 @@ import Testing
             #expect(malformed.status == .unprocessableContent && malformed.text.contains(#"id="secret-error""#))
         }
     }
+
+    /// Once decided, the desk attaches the signed result; the applicant downloads it with the code and secret (a
+    /// wrong secret gets nothing); before the decision no result can be attached.
+    @Test(arguments: TestEngine.available)
+    func aResultIsAttachedAndDownloadedByItsApplicant(engine: TestEngine) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
+            let code = try await client.receiveDossier()
+            let secret = try #require(try await client.send(.get, "/api/dossiers/\(code)/forms/01",
+                                                            token: try await client.signIn("motcua.badinh")).json["trackingSecret"] as? String)
+            let desk = try await client.headers(as: "motcua.badinh")
+            func attach(_ bytes: [UInt8], name: String = "giay-xac-nhan.pdf") async throws -> APIResponse {
+                try await OnlineFilingTests.upload(client, "/can-bo/ho-so/\(code)/ket-qua", as: desk,
+                                                   fields: ["title": "Giấy xác nhận tình trạng hôn nhân"], files: ["file": (name, bytes)])
+            }
+            for (action, officer) in [(DossierAction.accept, "motcua.badinh"), (.forward, "motcua.badinh"), (.forward, "chuyenvien.badinh")] {
+                try #require(try await client.act(code, action, as: officer).status == .ok)
+            }
+            let early = try await attach(OnlineFilingTests.pdf)
+            #expect(early.status == .forbidden && early.text.contains("khi hồ sơ đã có kết quả"))
+            #expect(!(try await client.send(.get, "/can-bo/ho-so/\(code)", raw: nil, headers: desk)).text.contains("Đính kèm kết quả"))
+            for (action, officer) in [(DossierAction.forward, "lanhdao.badinh"), (.finish, "motcua.badinh")] {
+                try #require(try await client.act(code, action, as: officer).status == .ok)
+            }
+            let notAFile = try await attach(Array("xin chao".utf8), name: "ket-qua.txt")
+            #expect(notAFile.status == .unprocessableContent && notAFile.text.contains("id=\"result-error\""))
+            #expect(notAFile.text.contains("value=\"Giấy xác nhận tình trạng hôn nhân\""), "the title typed stays")
+            let attached = try await attach(OnlineFilingTests.pdf)
+            #expect(attached.status == .found, "\(attached.text.prefix(300))")
+            let officerCopy = try await client.send(.get, "/can-bo/ho-so/\(code)/ket-qua/1", raw: nil, headers: desk)
+            #expect(officerCopy.status == .ok && [UInt8](officerCopy.body) == OnlineFilingTests.pdf)
+            let outsider = try await client.send(.get, "/can-bo/ho-so/\(code)/ket-qua/1", raw: nil, headers: try await client.headers(as: "chuyenvien.stp"))
+            #expect(outsider.status == .notFound && outsider.body.count < 100_000 && ![UInt8](outsider.body).starts(with: Array("%PDF".utf8)))
+
+            let cookies = "motcua_csrf=\(WebPagesTests.csrf)"
+            func post(_ path: String, _ fields: [String: String]) async throws -> APIResponse {
+                let form = WebPagesTests.form(fields.merging(["csrf": WebPagesTests.csrf]) { $1 }, cookies: cookies)
+                return try await client.send(.post, path, raw: form.0, headers: form.1)
+            }
+            let tracked = try await post("/tra-cuu", ["code": code, "secret": secret])
+            #expect(tracked.text.contains("Tải về: Giấy xác nhận tình trạng hôn nhân"))
+            let downloaded = try await post("/tra-cuu/ket-qua", ["code": code, "secret": secret, "seq": "1"])
+            #expect(downloaded.status == .ok && [UInt8](downloaded.body) == OnlineFilingTests.pdf)
+            #expect(downloaded.headers[.contentDisposition]?.contains("ket-qua-\(code)-1.pdf") == true)
+            let guessed = try await post("/tra-cuu/ket-qua", ["code": code, "secret": "AAAA-AAAA", "seq": "1"])
+            #expect(guessed.status == .notFound && ![UInt8](guessed.body).starts(with: Array("%PDF".utf8)))
+            #expect(try await post("/tra-cuu/ket-qua", ["code": code, "secret": secret, "seq": "2"]).status == .notFound)
+        }
+    }
 }
 
 /// The officer's dossier page: only the actions the officer may take are offered, an action goes through the

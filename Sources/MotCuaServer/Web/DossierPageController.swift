@@ -16,12 +16,15 @@ struct DossierPageController {
         router.post("/can-bo/ho-so/{code}/thao-tac", use: act)
         router.get("/can-bo/ho-so/{code}/tep/{index}", use: attachment)
         router.get("/can-bo/ho-so/{code}/bo-sung/{sequence}", use: supplement)
+        router.post("/can-bo/ho-so/{code}/ket-qua", use: attachResult)
+        router.get("/can-bo/ho-so/{code}/ket-qua/{sequence}", use: result)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let done = DossierAction(rawValue: FormFields(request.uri.query ?? "")["xong"])
+        let query = FormFields(request.uri.query ?? "")
+        let done = DossierAction(rawValue: query["xong"]).map { "Đã thực hiện: \($0.vietnameseName)." }
         return try await page(context, code: try context.parameters.require("code"),
-                              notice: done.map { "Đã thực hiện: \($0.vietnameseName)." }, refusal: nil)
+                              notice: query.has("ket-qua") ? "Đã đính kèm kết quả; công dân tải được khi tra cứu." : done, refusal: nil)
     }
 
     @Sendable func act(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -60,7 +63,7 @@ struct DossierPageController {
         let dossier = try await visibleDossier(context)
         let index = try context.parameters.require("index", as: Int.self)
         let file = try await OnlineFilingStore(database: service.database).files(of: dossier.code).first { $0.documentIndex == index }
-        return try download(file, name: "tep-\(index + 1)")
+        return try files.download(file, name: "tep-\(index + 1)")
     }
 
     /// A file the applicant sent online after a supplement request.
@@ -68,37 +71,49 @@ struct DossierPageController {
         let dossier = try await visibleDossier(context)
         let sequence = try context.parameters.require("sequence", as: Int.self)
         let file = try await SupplementStore(database: service.database).entries(of: dossier.code).first { $0.sequence == sequence }?.file
-        return try download(file, name: "bo-sung-\(sequence)")
+        return try files.download(file, name: "bo-sung-\(sequence)")
+    }
+
+    /// The decided dossier's result document, attached for the applicant to download (`ResultFileRules`).
+    @Sendable func attachResult(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let officer = try context.requireOfficer()
+        let code = try context.parameters.require("code")
+        let form = try await MultipartForm.read(request)
+        func refused(_ status: HTTPResponse.Status, _ message: String) async throws -> Response {
+            try await page(context, code: code, notice: nil, refusal: nil, result: (form["title"], message), status: status)
+        }
+        guard CSRF.isValid(form["csrf"], for: request) else { return try await refused(.forbidden, CSRF.expired) }
+        let dossier = try await service.visibleDossier(code: code, officer: officer)
+        let roles = try await service.actor(officer, at: service.now()).roles(actingOn: dossier)
+        if let problem = ResultFileRules.problem(status: dossier.state.status, roles: roles, title: form["title"]) {
+            return try await refused(problem.field.isEmpty ? .forbidden : .unprocessableContent, problem.message)
+        }
+        guard let upload = form.files["file"], !upload.bytes.isEmpty else { return try await refused(.unprocessableContent, "Chọn tệp kết quả.") }
+        do {
+            let file = try files.keep(upload, field: "file", documentIndex: 0, documentName: form["title"])
+            _ = try await ResultFileStore(database: service.database).add(file, title: form["title"], to: code, by: officer.username,
+                                                                          at: service.now())
+        } catch let problem as FieldProblem {
+            return try await refused(.unprocessableContent, problem.message)
+        }
+        return .redirect(to: "/can-bo/ho-so/\(code)?ket-qua=1", type: .found)
+    }
+
+    /// A result document of the dossier.
+    @Sendable func result(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let dossier = try await visibleDossier(context)
+        let sequence = try context.parameters.require("sequence", as: Int.self)
+        let entry = try await ResultFileStore(database: service.database).entries(of: dossier.code).first { $0.sequence == sequence }
+        return try files.download(entry?.file, name: "ket-qua-\(sequence)")
     }
 
     private func visibleDossier(_ context: AppRequestContext) async throws -> Dossier {
         try await service.visibleDossier(code: try context.parameters.require("code"), officer: try context.requireOfficer())
     }
 
-    /// The file's bytes, checked against its checksum, as a download.
-    private func download(_ file: AttachedFile?, name: String) throws -> Response {
-        guard let file else { throw Problem.notFound("tệp này trong hồ sơ") }
-        guard let bytes = try files.bytes(sha256: file.sha256) else {
-            throw Problem(.internalServerError, code: "file-damaged", message: "Tệp không còn nguyên vẹn trong kho; báo quản trị hệ thống.")
-        }
-        var headers = HTTPFields()
-        headers[.contentType] = file.mediaType.rawValue
-        headers[.contentDisposition] = "attachment; filename=\"\(name).\(Self.fileExtension(file.mediaType))\""
-        headers[.cacheControl] = "private, no-store"
-        headers[.init("X-Content-Type-Options")!] = "nosniff"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
-
-    static func fileExtension(_ type: UploadRules.MediaType) -> String {
-        switch type {
-        case .pdf: "pdf"
-        case .jpeg: "jpg"
-        case .png: "png"
-        }
-    }
-
+    /// The page; `result` is the title typed and the problem, when attaching a result was refused.
     private func page(_ context: AppRequestContext, code: String, notice: String?, refusal: DossierPage.Refusal?,
-                      status: HTTPResponse.Status = .ok) async throws -> Response {
+                      result: (title: String, problem: String)? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let officer = try context.requireOfficer()
         let dossier = try await service.visibleDossier(code: code, officer: officer)
         let procedure = try await service.procedure(of: dossier)
@@ -111,6 +126,10 @@ struct DossierPageController {
                                 attached: try await OnlineFilingStore(database: database).files(of: dossier.code),
                                 supplements: try await SupplementStore(database: database).entries(of: dossier.code),
                                 rating: try await RatingStore(database: database).rating(of: dossier.code),
+                                results: ResultFilesSection(dossier: dossier, entries: try await ResultFileStore(database: database).entries(of: dossier.code),
+                                                            roles: try await service.actor(officer, at: now).roles(actingOn: dossier),
+                                                            defaultTitle: procedure.results.first ?? "Kết quả giải quyết",
+                                                            typedTitle: result?.title, error: result?.problem),
                                 now: now, calendar: service.workflow.calendar)
         return try pages.render("dossier", model, status: status)
     }

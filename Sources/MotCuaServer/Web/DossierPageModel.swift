@@ -73,9 +73,11 @@ struct DossierPage {
     let hasSupplements: Bool
     /// Đánh giá của người nộp, once given.
     let rating: String?
+    let results: ResultFilesSection
 
     init(layout: PageLayout, record: DossierRecord, offers: AvailableActions, refusal: Refusal?, notice: String?,
-         attached: [AttachedFile], supplements: [SupplementStore.Entry], rating: Rating?, now: Date, calendar: WorkingCalendar) {
+         attached: [AttachedFile], supplements: [SupplementStore.Entry], rating: Rating?, results: ResultFilesSection, now: Date,
+         calendar: WorkingCalendar) {
         self.layout = layout
         let dossier = record.dossier
         code = dossier.code
@@ -130,6 +132,7 @@ struct DossierPage {
         }
         hasSupplements = !supplements.isEmpty
         self.rating = rating?.summary
+        self.results = results
     }
 
     /// An event's action in words.

@@ -16,6 +16,7 @@ struct TrackingController {
         router.post("/tra-cuu", use: lookUp)
         router.post("/tra-cuu/danh-gia", use: rate)
         router.post("/tra-cuu/bo-sung", use: supply)
+        router.post("/tra-cuu/ket-qua", use: download)
     }
 
     static let unknown = "Không tìm thấy hồ sơ có mã và mã tra cứu này. Hãy xem lại giấy tiếp nhận."
@@ -95,6 +96,16 @@ struct TrackingController {
         return try await answer(.ok, sent: true)
     }
 
+    /// A result document, for whoever holds the dossier's code and secret.
+    @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormFields.read(request)
+        guard CSRF.isValid(form["csrf"], for: request), let dossier = try await dossier(code: form["code"], secret: form["secret"]) else {
+            return try formPage(context, code: form["code"], status: .notFound, formError: Self.unknown)
+        }
+        let entry = try await ResultFileStore(database: service.database).entries(of: dossier.code).first { $0.sequence == form.number("seq") }
+        return try files.download(entry?.file, name: "ket-qua-\(dossier.code)-\(entry?.sequence ?? 0)")
+    }
+
     /// The dossier with this code, if the secret is its own.
     private func dossier(code: String, secret: String) async throws -> Dossier? {
         guard let dossier = try await DossierStore(database: service.database).dossier(code: code.uppercased()),
@@ -110,6 +121,7 @@ struct TrackingController {
         let page = TrackingPage(layout: PageLayout(title: "Hồ sơ \(dossier.code)", context: context), dossier: dossier,
                                 supplementReason: events.last { $0.action == DossierAction.requestSupplement.rawValue }?.reason,
                                 parts: try await service.resultParts(of: dossier),
+                                resultFiles: try await ResultFileStore(database: database).entries(of: dossier.code),
                                 rating: try await RatingStore(database: database).rating(of: dossier.code),
                                 secret: TrackingSecret.normalized(secret) ?? "",
                                 supplements: try await SupplementStore(database: database).entries(of: dossier.code),

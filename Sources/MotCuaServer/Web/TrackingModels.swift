@@ -44,6 +44,14 @@ struct TrackingPage {
     let hasSteps: Bool
     let results: [Result]
     let hasResults: Bool
+    /// Result documents the agency attached, each downloaded by posting the code and secret again.
+    struct Download {
+        let sequence: Int
+        let label: String
+    }
+
+    let downloads: [Download]
+    let hasDownloads: Bool
     /// The applicant's rating once given; until then, once the result is returned, the form to give it.
     let rating: String?
     let mayRate: Bool
@@ -58,8 +66,8 @@ struct TrackingPage {
     let supplyError: String?
     let supplySent: Bool
 
-    init(layout: PageLayout, dossier: Dossier, supplementReason: String?, parts: [ResultPart], rating: Rating?, secret: String,
-         supplements: [SupplementStore.Entry], ratingError: String? = nil, thanks: Bool = false, supplyError: String? = nil,
+    init(layout: PageLayout, dossier: Dossier, supplementReason: String?, parts: [ResultPart], resultFiles: [ResultFileStore.Entry],
+         rating: Rating?, secret: String, supplements: [SupplementStore.Entry], ratingError: String? = nil, thanks: Bool = false, supplyError: String? = nil,
          supplySent: Bool = false, now: Date, calendar: WorkingCalendar) {
         self.layout = layout
         let state = dossier.state
@@ -87,6 +95,10 @@ struct TrackingPage {
             return Result(document: part.document, progress: progress, reference: part.reference)
         }
         hasResults = !results.isEmpty
+        downloads = resultFiles.map { entry in
+            Download(sequence: entry.sequence, label: "\(entry.title) (\(OnlineFilingPage.size(entry.file.size)))")
+        }
+        hasDownloads = !downloads.isEmpty
         self.rating = rating?.summary
         mayRate = rating == nil && state.status == .returned
         levels = Rating.Level.allCases.map { SelectOption(value: $0.rawValue, label: $0.vietnameseName) }

@@ -1,0 +1,53 @@
+import Foundation
+import MotCuaCore
+import SQLKit
+
+/// Tệp kết quả của hồ sơ — the result documents attached to a dossier once decided, numbered in the order
+/// attached, for the applicant to download from tracking and the officers from the dossier's page.
+public struct ResultFileStore: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    /// One result document.
+    public struct Entry: Sendable, Hashable {
+        public let sequence: Int
+        public let title: String
+        public let file: AttachedFile
+        public let attachedBy: String
+        public let attachedAt: Date
+    }
+
+    /// Attaches a file under `title`; returns its number in the dossier.
+    public func add(_ file: AttachedFile, title: String, to dossierCode: String, by username: String, at now: Date) async throws -> Int {
+        try await database.write { db in
+            let next = (try await db.raw("""
+                SELECT COALESCE(MAX(seq), 0) AS n FROM dossier_result_files WHERE dossier_code = \(bind: dossierCode)
+                """).first()?.decode(column: "n", as: Int.self) ?? 0) + 1
+            try await db.raw("""
+                INSERT INTO dossier_result_files (dossier_code, seq, title, file_name, media_type, size, sha256, attached_by, attached_at)
+                VALUES (\(bind: dossierCode), \(bind: next), \(bind: title), \(bind: file.fileName), \(bind: file.mediaType.rawValue),
+                  \(bind: file.size), \(bind: file.sha256), \(bind: username), \(bind: now.epochSeconds))
+                """).run()
+            return next
+        }
+    }
+
+    public func entries(of dossierCode: String) async throws -> [Entry] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT seq, title, file_name, media_type, size, sha256, attached_by, attached_at FROM dossier_result_files
+                WHERE dossier_code = \(bind: dossierCode) ORDER BY seq
+                """).all().compactMap { row in
+                let sequence = try row.decode(column: "seq", as: Int.self)
+                let title = try row.decode(column: "title", as: String.self)
+                guard let type = UploadRules.MediaType(rawValue: try row.decode(column: "media_type", as: String.self)) else { return nil }
+                let file = AttachedFile(documentIndex: sequence, documentName: title, fileName: try row.decode(column: "file_name", as: String.self),
+                                        mediaType: type, size: try row.decode(column: "size", as: Int.self),
+                                        sha256: try row.decode(column: "sha256", as: String.self))
+                return Entry(sequence: sequence, title: title, file: file, attachedBy: try row.decode(column: "attached_by", as: String.self),
+                             attachedAt: Date(epochSeconds: try row.decode(column: "attached_at", as: Int.self)))
+            }
+        }
+    }
+}
