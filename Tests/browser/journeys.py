@@ -3,13 +3,14 @@
 A citizen finds a procedure and files it online (a draft saved, three files attached); the desk signs in, receives a counter dossier and prints form 01, accepts it on its
 page; the specialist
 finds it in the queue and sends it on, the leader signs, the desk finishes and returns the result; the citizen
-follows it with the code and secret from the receipt and rates it; the control office uploads a process.
+follows it with the code and secret from the receipt, downloads the result and rates it; the control office uploads a
+process, changes an account, announces a day off and finds an agency.
 
 Usage: journeys.py BASE_URL SCREENSHOT_DIR
 Walks what the pages offer today, saves a screenshot of every page visited, and on every page checks that each
 input is labelled, that the first Tab reaches the skip link, and that text contrast meets WCAG AA. Exits non-zero
 with the failed check's message."""
-import base64, json, os, re, sys, tempfile
+import base64, datetime, json, os, re, sys, tempfile
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
@@ -41,6 +42,18 @@ def sample(name, content):
     with open(path, 'wb') as out:
         out.write(content)
     return path
+
+
+RESULT_PDF = b'%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'
+
+# The tracking page's first download form, posted as the browser would (cookies and all); the first bytes back.
+DOWNLOAD_JS = r"""
+const done = arguments[arguments.length - 1];
+const form = document.querySelector('form[action="/tra-cuu/ket-qua"]');
+if (!form) { done('no download form'); return; }
+fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form))})
+  .then(r => r.arrayBuffer()).then(b => done(String.fromCharCode(...new Uint8Array(b).slice(0, 4))))
+  .catch(e => done(String(e)));"""
 
 
 def submitted(driver, button):
@@ -216,6 +229,12 @@ def main():
         rows = driver.find_elements(By.CSS_SELECTOR, 'tbody tr')
         check(any(code in row.text and 'Chờ trong hàng' in row.text for row in rows), f'specialist queue: {[r.text for r in rows]}')
         visit(driver, 'viec-cua-toi-chuyen-vien')
+        Select(driver.find_element(By.ID, 'holding')).select_by_value('cho-nhan')
+        Select(driver.find_element(By.ID, 'deadline')).select_by_value('con-han')
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'form.filters button'))
+        check(code in driver.find_element(By.CSS_SELECTOR, 'main').text and 'khớp điều kiện lọc' in driver.page_source,
+              'the queue filtered to waiting items in time still lists the dossier')
+        visit(driver, 'viec-cua-toi-loc')
         submitted(driver, driver.find_element(By.LINK_TEXT, code))
         form = driver.find_element(By.CSS_SELECTOR, 'form.action input[name="action"][value="yeu-cau-bo-sung"]').find_element(By.XPATH, './ancestor::form')
         form.find_element(By.TAG_NAME, 'textarea').send_keys('Thiếu bản chính giấy tờ tùy thân')
@@ -241,17 +260,26 @@ def main():
         driver.get(f'{BASE}/can-bo/ho-so/{code}')
         check('cccd-ban-chinh.jpg' in driver.find_element(By.CSS_SELECTOR, '.facts').text, 'the desk sees what was sent')
         for officer, actions in (('motcua.badinh', ['da-bo-sung']), ('chuyenvien.badinh', ['chuyen-buoc']),
-                                 ('lanhdao.badinh', ['chuyen-buoc']), ('motcua.badinh', ['hoan-thanh', 'tra-ket-qua'])):
+                                 ('lanhdao.badinh', ['chuyen-buoc']), ('motcua.badinh', ['hoan-thanh'])):
             sign_in(driver, officer)
             driver.get(f'{BASE}/can-bo/ho-so/{code}')
             for action in actions:
                 act(driver, action)
+        # Decided: the desk attaches the signed result for the citizen to download, then hands it over.
+        driver.find_element(By.ID, 'result-file').send_keys(sample('giay-xac-nhan.pdf', RESULT_PDF))
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'form[action$="/ket-qua"] button'))
+        check('Đã đính kèm kết quả' in driver.find_element(By.CSS_SELECTOR, '.notice').text, 'the result is attached')
+        visit(driver, 'dinh-kem-ket-qua')
+        act(driver, 'tra-ket-qua')
         check('Đã trả kết quả' in driver.find_element(By.CSS_SELECTOR, '.facts').text, 'the result was handed over')
         visit(driver, 'ho-so-da-tra-ket-qua')
         submitted(driver, driver.find_element(By.PARTIAL_LINK_TEXT, 'Mẫu 06'))
         handoffs = driver.find_elements(By.CSS_SELECTOR, '.form-sheet tbody tr')
         check(len(handoffs) >= 4, f'form 06 has a row per hand-off: {[r.text for r in handoffs]}')
         visit(driver, 'mau-06')
+        submitted(driver, driver.find_element(By.LINK_TEXT, 'Sổ theo dõi'))
+        check(code in driver.find_element(By.CSS_SELECTOR, '.form-sheet').text, 'the register (form 07) lists the dossier')
+        visit(driver, 'so-theo-doi')
 
         # The citizen follows the dossier with the code and the secret from the receipt, typed in lower case.
         submitted(driver, driver.find_element(By.CSS_SELECTOR, 'header.site button.link'))
@@ -263,6 +291,7 @@ def main():
         check(driver.find_element(By.TAG_NAME, 'h1').text == f'Hồ sơ {code}', 'the tracking page opens')
         steps = driver.find_element(By.CSS_SELECTOR, '.timeline').text
         check(steps.count('Xong lúc') == 3, f'each step shows when it was done: {steps}')
+        check(driver.execute_async_script(DOWNLOAD_JS) == '%PDF', 'the citizen downloads the result with the code and secret')
         visit(driver, 'ho-so-cua-cong-dan')
         driver.find_element(By.ID, 'muc-hai-long').click()
         driver.find_element(By.ID, 'comment').send_keys('Cán bộ hướng dẫn tận tình.')
@@ -286,6 +315,34 @@ def main():
         visit(driver, 'danh-muc')
         submitted(driver, driver.find_element(By.LINK_TEXT, 'Cán bộ'))
         visit(driver, 'can-bo')
+        submitted(driver, driver.find_element(By.LINK_TEXT, 'chuyenvien2.badinh'))
+        box = driver.find_element(By.ID, 'fullName')
+        box.clear()
+        box.send_keys('Ngô Văn Thụ Lý (phường Ba Đình)')
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'main form button'))
+        check('Đã lưu tài khoản chuyenvien2.badinh' in driver.find_element(By.CSS_SELECTOR, '.notice').text, 'the account is changed')
+        visit(driver, 'tai-khoan')
+        # A day off announced for a weekday two months ahead counts at once; a working day on a weekday is refused.
+        submitted(driver, driver.find_element(By.LINK_TEXT, 'Lịch nghỉ'))
+        day = datetime.date.today() + datetime.timedelta(days=60)
+        day += datetime.timedelta(days=8 - day.isoweekday() if day.isoweekday() > 5 else 0)
+        driver.execute_script('document.getElementById("date").value = arguments[0]', day.isoformat())
+        Select(driver.find_element(By.ID, 'kind')).select_by_value('lam-viec')
+        driver.find_element(By.ID, 'name').send_keys('Nghỉ bù thử nghiệm')
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'form[action="/quan-tri/lich"] button'))
+        check(driver.find_element(By.ID, 'kind-error').text, 'a working day on a weekday is refused next to the field')
+        Select(driver.find_element(By.ID, 'kind')).select_by_value('nghi')
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'form[action="/quan-tri/lich"] button'))
+        check('lịch mới áp dụng ngay' in driver.find_element(By.CSS_SELECTOR, '.notice').text, 'the day is announced')
+        visit(driver, 'lich-nghi')
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, f'form[action="/quan-tri/lich/bo"] input[value="{day.isoformat()}"]')
+                  .find_element(By.XPATH, './ancestor::form').find_element(By.TAG_NAME, 'button'))
+        check('Đã bỏ ngày' in driver.find_element(By.CSS_SELECTOR, '.notice').text, 'the day is removed again')
+        submitted(driver, driver.find_element(By.LINK_TEXT, 'Cơ quan'))
+        driver.find_element(By.ID, 'q').send_keys('cong an phuong ba dinh')
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'form.filters button'))
+        check('Công an Phường Ba Đình' in driver.find_element(By.CSS_SELECTOR, 'main table').text, 'agencies are found without diacritics')
+        visit(driver, 'co-quan')
         driver.get(BASE + '/tra-cuu')
         driver.find_element(By.ID, 'code').send_keys(online_code)
         driver.find_element(By.ID, 'secret').send_keys(online_secret)
