@@ -99,14 +99,19 @@ enum OneStopFixture {
             let files = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-bench-tep").path
             let router = try await MotCuaApp.buildRouter(AppConfig(filesDirectory: files), database: database)
             try await Application(router: router).test(.router) { client in
-                let signIn = try await client.execute(
-                    uri: "/api/sessions", method: .post, headers: [.contentType: "application/json"],
-                    body: ByteBuffer(string: #"{"username":"motcua.badinh","password":"\#(DemoAccounts.password)"}"#))
-                let object = try JSONSerialization.jsonObject(with: Data(buffer: signIn.body)) as? [String: Any]
-                guard let token = object?["token"] as? String else { throw FixtureError(String(buffer: signIn.body)) }
-                try await body(client, token)
+                try await body(client, try await signIn(client, "motcua.badinh"))
             }
         }
+    }
+
+    /// A demo officer's bearer token.
+    static func signIn(_ client: any TestClientProtocol, _ username: String) async throws -> String {
+        let signIn = try await client.execute(
+            uri: "/api/sessions", method: .post, headers: [.contentType: "application/json"],
+            body: ByteBuffer(string: #"{"username":"\#(username)","password":"\#(DemoAccounts.password)"}"#))
+        let object = try JSONSerialization.jsonObject(with: Data(buffer: signIn.body)) as? [String: Any]
+        guard let token = object?["token"] as? String else { throw FixtureError(String(buffer: signIn.body)) }
+        return token
     }
 }
 
