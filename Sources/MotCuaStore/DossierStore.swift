@@ -78,6 +78,18 @@ public struct DossierStore: Sendable {
     }
 
     /// The dossier's events, oldest first.
+    /// The latest dossier of an applicant (by personal ID or tax code) among these agencies' dossiers, to fill in a
+    /// returning applicant at the desk.
+    public func latest(applicantKey: String, agencyCodes: [String]) async throws -> Dossier? {
+        guard !agencyCodes.isEmpty else { return nil }
+        return try await database.read { db in
+            try await db.raw("""
+                SELECT body FROM dossiers WHERE applicant_key = \(bind: applicantKey) AND agency_code IN (\(binds: agencyCodes))
+                ORDER BY received_at DESC, code DESC LIMIT 1
+                """).first().map { try JSONColumn.decode(Dossier.self, from: $0.decode(column: "body", as: String.self)) }
+        }
+    }
+
     public func events(code: String) async throws -> [DossierEvent] {
         try await database.read { db in
             try await db.raw("""

@@ -256,26 +256,43 @@ import Testing
     @Test(arguments: TestEngine.available)
     func aCounterDossierIsReceivedOnceFromTheForm(engine: TestEngine) async throws {
         try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
-            func post(_ personalId: String, as username: String = "motcua.badinh", submission: String = "lan-1") async throws -> APIResponse {
-                let fields = ["procedureCode": "1.004873", "csrf": WebPagesTests.csrf, "submission": submission, "kind": "cong-dan",
+            func post(_ personalId: String, as username: String = "motcua.badinh", submission: String = "lan-1",
+                      ticked: Bool = true, scans: [String: (String, [UInt8])] = [:]) async throws -> APIResponse {
+                var fields = ["procedureCode": "1.004873", "submission": submission, "kind": "cong-dan",
                               "name": "Nguyễn Văn An", "personalId": personalId, "address": "Phường Ba Đình", "phone": "0912345678",
-                              "doc-0": "1", "originals-0": "1", "copies-0": "0", "sets": "1", "channel": "1"]
-                var (body, headers) = WebPagesTests.form(fields, cookies: "motcua_csrf=\(WebPagesTests.csrf)")
-                headers[.authorization] = "Bearer \(try await client.signIn(username))"
-                return try await client.send(.post, "/can-bo/tiep-nhan", raw: body, headers: headers)
+                              "originals-0": "1", "copies-0": "0", "sets": "1", "channel": "1"]
+                if ticked { fields["doc-0"] = "1" }
+                return try await OnlineFilingTests.upload(client, "/can-bo/tiep-nhan", as: try await client.headers(as: username),
+                                                          fields: fields, files: scans)
             }
             let wrong = try await post("12345")
             #expect(wrong.status == .unprocessableContent && wrong.text.contains(#"id="personalId-error""#))
             #expect(wrong.text.contains(#"value="Nguyễn Văn An""#) && wrong.text.contains(#"value="12345""#), "what was typed stays")
-            let first = try await post("001090012345")
-            let again = try await post("001090012345")
+            let untickedScan = try await post("001090012345", ticked: false, scans: ["scan-0": ("to-khai.pdf", OnlineFilingTests.pdf)])
+            #expect(untickedScan.status == .unprocessableContent && untickedScan.text.contains("chưa được đánh dấu đã nhận"))
+            let notAScan = try await post("001090012345", scans: ["scan-0": ("to-khai.txt", Array("chu".utf8))])
+            #expect(notAScan.status == .unprocessableContent && notAScan.text.contains("Chọn lại các tệp quét"))
+            let first = try await post("001090012345", scans: ["scan-0": ("to-khai.pdf", OnlineFilingTests.pdf)])
+            let again = try await post("001090012345", scans: ["scan-0": ("to-khai.pdf", OnlineFilingTests.pdf)])
             #expect(first.status == .found && first.headers[.location] == again.headers[.location], "a double click receives once")
             let desk = try await client.signIn("motcua.badinh")
             #expect((try await client.send(.get, "/api/dossiers", token: desk).json["total"] as? Int) == 1)
             let receipt = try #require(first.headers[.location])
             #expect(receipt.hasPrefix("/can-bo/ho-so/000.30.01.H26-260302-") && receipt.hasSuffix("/mau/01"))
+            let code = receipt.dropFirst("/can-bo/ho-so/".count).dropLast("/mau/01".count)
+            let scan = try await client.send(.get, "/can-bo/ho-so/\(code)/tep/0", raw: nil, headers: try await client.headers(as: "motcua.badinh"))
+            #expect(scan.status == .ok && [UInt8](scan.body) == OnlineFilingTests.pdf, "the scan is kept with the dossier")
             let notDesk = try await post("001090012345", as: "chuyenvien.badinh", submission: "lan-2")
             #expect(notDesk.status == .forbidden && notDesk.text.contains("Chỉ cán bộ một cửa được tiếp nhận hồ sơ."))
+
+            // A returning applicant is filled in from the agency's latest dossier; elsewhere nothing is found.
+            let headers = try await client.headers(as: "motcua.badinh")
+            let known = try await client.send(.get, "/can-bo/tiep-nhan?thu-tuc=1.004873&tim=001090012345", raw: nil, headers: headers)
+            #expect(known.status == .ok && known.text.contains(#"value="Nguyễn Văn An""#) && known.text.contains("Đã điền theo hồ sơ \(code)"))
+            let stranger = try await client.send(.get, "/can-bo/tiep-nhan?thu-tuc=1.004873&tim=001090012345", raw: nil,
+                                                 headers: try await client.headers(as: "motcua.tttp"))
+            #expect(stranger.status == .ok && !stranger.text.contains("Nguyễn Văn An") && stranger.text.contains("Chưa có hồ sơ nào"),
+                    "another agency's desk does not see this applicant")
         }
     }
 }

@@ -192,14 +192,15 @@ def main():
         driver.find_element(By.ID, 'personalId').send_keys('12345')
         driver.find_element(By.ID, 'address').send_keys('Số 1 phố Đội Cấn, phường Ba Đình')
         driver.find_element(By.ID, 'phone').send_keys('0912345678')
-        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'main form button[type="submit"]'))
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'main form[method="post"] button[type="submit"]'))
         check(driver.find_element(By.ID, 'personalId-error').text, 'a wrong personal ID is refused next to the field')
         check(driver.find_element(By.ID, 'name').get_attribute('value') == 'Nguyễn Văn An', 'the name typed is kept')
         visit(driver, 'tiep-nhan-loi')
         box = driver.find_element(By.ID, 'personalId')
         box.clear()
         box.send_keys('001090012345')
-        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'main form button[type="submit"]'))
+        driver.find_element(By.NAME, 'scan-0').send_keys(sample('to-khai-quet.pdf', RESULT_PDF))
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'main form[method="post"] button[type="submit"]'))
         code = driver.find_element(By.CSS_SELECTOR, '.form-sheet').text.split('Mã hồ sơ: ')[1].split()[0]
         check(driver.current_url.endswith(f'/can-bo/ho-so/{code}/mau/01'), 'the intake opens form 01 to print')
         check(code in driver.find_element(By.CSS_SELECTOR, '.form-sheet').text, 'form 01 carries the dossier code')
@@ -214,6 +215,7 @@ def main():
         # On the dossier's page the desk accepts it and sends it into its process; a supplement request
         # without a reason is refused next to the action.
         driver.get(f'{BASE}/can-bo/ho-so/{code}')
+        check('to-khai-quet.pdf' in driver.find_element(By.CSS_SELECTOR, '.facts').text, 'the desk scan is kept with the dossier')
         visit(driver, 'ho-so-moi')
         act(driver, 'tiep-nhan')
         check('Đã thực hiện: Tiếp nhận.' in driver.page_source, 'accepted')

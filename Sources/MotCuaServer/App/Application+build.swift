@@ -75,7 +75,7 @@ public enum MotCuaApp {
         OnlineFilingController(pages: pages, service: dossiers, files: files).register(on: web)
         WorkspaceController(pages: pages, service: dossiers).register(on: officers)
         DossierPageController(pages: pages, service: dossiers, files: files).register(on: officers)
-        DeskIntakeController(pages: pages, service: dossiers).register(on: officers)
+        DeskIntakeController(pages: pages, service: dossiers, files: files).register(on: officers)
         AdminController(pages: pages, database: database, now: now).register(on: administrators)
         AdminCalendarController(pages: pages, calendar: calendar, now: now).register(on: administrators)
         AdminAgenciesController(pages: pages, database: database).register(on: administrators)

@@ -3,12 +3,14 @@ import Hummingbird
 import MotCuaCore
 import MotCuaStore
 
-/// Tiếp nhận hồ sơ tại quầy — the desk picks the procedure, fills in the applicant and ticks the documents
-/// received; the intake goes through the API's own checks and transaction, and the receipt (form 01) opens to
-/// print. Each form carries a submission number, so a double click receives the dossier once.
+/// Tiếp nhận hồ sơ tại quầy — the desk picks the procedure, fills in the applicant (or looks up a returning one
+/// by ID among its agencies' dossiers), ticks the documents received and attaches their scans; the intake goes
+/// through the API's own checks and transaction, and the receipt (form 01) opens to print. Each form carries a
+/// submission number, so a double click receives the dossier once.
 struct DeskIntakeController {
     let pages: WebPages
     let service: DossierService
+    let files: FileStore
 
     func register(on router: some RouterMethods<AppRequestContext>) {
         router.get("/can-bo/tiep-nhan", use: form)
@@ -19,8 +21,10 @@ struct DeskIntakeController {
         let layout = PageLayout(title: "Tiếp nhận hồ sơ", context: context)
         let query = FormFields(request.uri.query ?? "")
         if !query["thu-tuc"].isEmpty, let procedure = try await service.catalog.procedure(code: query["thu-tuc"]) {
+            let (known, notice) = try await lookUp(query["tim"], procedure: procedure, officer: try context.requireOfficer())
             return try pages.render("desk-intake", DeskIntakePage(layout: layout, procedure: procedure,
-                                                                  submission: TokenAuthMiddleware.newToken(), posted: nil, problem: nil))
+                                                                  submission: TokenAuthMiddleware.newToken(), posted: known, problem: nil,
+                                                                  notice: notice))
         }
         let found = try await service.catalog.search(query: String(query["q"].prefix(200)), limit: 20, offset: 0)
         return try pages.render("desk-intake", DeskIntakePage(layout: layout, query: query["q"], procedures: found.items))
@@ -28,7 +32,8 @@ struct DeskIntakeController {
 
     @Sendable func receive(_ request: Request, context: AppRequestContext) async throws -> Response {
         let officer = try context.requireOfficer()
-        let fields = try await FormFields.read(request)
+        let form = try await MultipartForm.read(request)
+        let fields = form.textFields
         guard let procedure = try await service.catalog.procedure(code: fields["procedureCode"]) else {
             return .redirect(to: "/can-bo/tiep-nhan", type: .found)
         }
@@ -43,6 +48,7 @@ struct DeskIntakeController {
         let body = Self.intakeBody(procedure, fields, sets: sets)
         let now = service.now()
         do {
+            let scans = try scans(form, procedure: procedure)
             let plan = try await service.prepareIntake(body, by: officer, at: now)
             let service = service
             let key = "trang-tiep-nhan:" + String(submission.prefix(100))
@@ -52,6 +58,7 @@ struct DeskIntakeController {
                     return earlier.response
                 }
                 let dossier = try await service.receive(body, plan: plan, receivedBy: officer.username, at: now, in: db)
+                try await OnlineFilingStore.attach(scans, to: dossier.code, closingDraft: nil, in: db)
                 try await IdempotencyStore.record(username: officer.username, key: key, requestHash: key, status: 201,
                                                   response: dossier.code, now: now, in: db)
                 return dossier.code
@@ -59,7 +66,43 @@ struct DeskIntakeController {
             return .redirect(to: "/can-bo/ho-so/\(code)/mau/01", type: .found)
         } catch let problem as Problem {
             return try refused(problem.status, problem.field, problem.message)
+        } catch let problem as FieldProblem {
+            return try refused(.unprocessableContent, "documents", problem.message + " Chọn lại các tệp quét.")
         }
+    }
+
+    /// Bản quét — the scan attached to each document ticked as received, checked like any upload and kept; a scan
+    /// of a document not ticked is a problem.
+    private func scans(_ form: MultipartForm, procedure: Procedure) throws -> [AttachedFile] {
+        try procedure.documents.enumerated().compactMap { index, document in
+            guard let upload = form.files["scan-\(index)"] else { return nil }
+            guard form.textFields.has("doc-\(index)") else {
+                throw FieldProblem(field: "scan-\(index)", message: "Có tệp quét cho \"\(document.name)\" nhưng giấy tờ này chưa được đánh dấu đã nhận.")
+            }
+            return try files.keep(upload, field: "scan-\(index)", documentIndex: index, documentName: document.name)
+        }
+    }
+
+    /// Người nộp đã có hồ sơ — the applicant of the latest dossier with this personal ID or tax code at the officer's
+    /// agencies, as a form filled in (every document ticked), with a notice saying where it came from.
+    private func lookUp(_ key: String, procedure: Procedure, officer: UserStore.Officer) async throws -> (FormFields?, String?) {
+        guard !key.isEmpty else { return (nil, nil) }
+        var values: [String: String] = [:]
+        for index in procedure.documents.indices { values["doc-\(index)"] = "1" }
+        guard let earlier = try await DossierStore(database: service.database).latest(applicantKey: key, agencyCodes: officer.agencyCodes) else {
+            values[key.count == 12 ? "personalId" : "taxCode"] = key
+            return (FormFields(values: values), "Chưa có hồ sơ nào của số \(key) tại cơ quan; nhập thông tin người nộp theo giấy tờ.")
+        }
+        let applicant = earlier.applicant
+        values["kind"] = applicant.kind.rawValue
+        values["name"] = applicant.name
+        values["personalId"] = applicant.personalId ?? ""
+        values["taxCode"] = applicant.taxCode ?? ""
+        values["address"] = applicant.address
+        values["phone"] = applicant.phone ?? ""
+        values["email"] = applicant.email ?? ""
+        return (FormFields(values: values), "Đã điền theo hồ sơ \(earlier.code) nhận ngày \(WorkingCalendar.vietnamese(earlier.receivedAt)); "
+            + "đối chiếu lại với giấy tờ của người nộp.")
     }
 
     /// The intake the form describes: the documents ticked as received, with their numbers of originals and copies.

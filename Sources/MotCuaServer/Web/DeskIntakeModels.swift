@@ -3,7 +3,8 @@ import MotCuaCore
 
 /// Tiếp nhận tại quầy — the desk's intake page: first the procedure (searched as on the portal), then its form:
 /// the applicant, each document of the procedure to tick as received with its originals and copies, the sets and
-/// the request. A refused intake comes back with everything typed and the problem next to its field.
+/// the request, a scan per document. A returning applicant is looked up by ID. A refused intake comes back with
+/// everything typed (the scans to choose again) and the problem next to its field.
 struct DeskIntakePage {
     /// One procedure to pick.
     struct Choice {
@@ -35,6 +36,7 @@ struct DeskIntakePage {
     let typed: [String: String]
     let errors: [String: String]
     let formError: String?
+    let notice: String?
 
     /// The procedure search step.
     init(layout: PageLayout, query: String, procedures: [Procedure]) {
@@ -43,13 +45,15 @@ struct DeskIntakePage {
         choices = procedures.map { Choice(code: $0.code, name: $0.name, href: "/can-bo/tiep-nhan?thu-tuc=\($0.code)") }
         choosing = true
         (procedureCode, procedureName, deadline, submission) = ("", "", "", "")
-        (kinds, channels, documents, typed, errors, formError) = ([], [], [], [:], [:], nil)
+        (kinds, channels, documents, typed, errors, formError, notice) = ([], [], [], [:], [:], nil, nil)
     }
 
     /// The form for one procedure: blank (every document ticked, as the procedure asks), or as posted with the
     /// problem found.
-    init(layout: PageLayout, procedure: Procedure, submission: String, posted: FormFields?, problem: (field: String?, message: String)?) {
+    init(layout: PageLayout, procedure: Procedure, submission: String, posted: FormFields?, problem: (field: String?, message: String)?,
+         notice: String? = nil) {
         self.layout = layout
+        self.notice = notice
         query = ""
         choices = []
         choosing = false

@@ -6,6 +6,9 @@ import Hummingbird
 struct FormFields {
     private let values: [String: String]
 
+    /// Fields already read (the text fields of a multipart form).
+    init(values: [String: String]) { self.values = values }
+
     init(_ encoded: String) {
         var values: [String: String] = [:]
         for pair in encoded.split(separator: "&") {

@@ -66,4 +66,7 @@ struct MultipartForm {
     }
 
     subscript(_ name: String) -> String { fields[name] ?? "" }
+
+    /// The text fields, read like an urlencoded form's.
+    var textFields: FormFields { FormFields(values: fields) }
 }
