@@ -94,7 +94,7 @@ import Testing
             var own = HTTPFields()
             own[.authorization] = "Bearer \(desk)"
             let page = try await client.send(.get, "/can-bo/ho-so/\(dossierCode)", raw: nil, headers: own)
-            #expect(page.text.contains("Tệp công dân đính kèm") && page.text.contains("chung-sinh.jpg"))
+            #expect(page.text.contains("Tệp đính kèm (nộp trực tuyến hoặc bản quét tại quầy)") && page.text.contains("chung-sinh.jpg"))
             let download = try await client.send(.get, "/can-bo/ho-so/\(dossierCode)/tep/1", raw: nil, headers: own)
             #expect(download.status == .ok && [UInt8](download.body) == Self.jpeg && download.headers[.contentType] == "image/jpeg")
             let other = try await client.headers(as: "chuyenvien.stp")
