@@ -12,7 +12,7 @@ import Testing
     @Test func theMainJourneysPassInHeadlessChromium() async throws {
         let required = ProcessInfo.processInfo.environment["MOTCUA_BROWSER_TESTS"] == "required"
         let available = FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")
-            && (try? Self.run(["python3", "-c", "import selenium"]).status) == 0
+            && (try? ExternalCommand.run(["python3", "-c", "import selenium"]).status) == 0
         guard available else {
             #expect(!required, "Chromium, chromium-driver and selenium are required here (MOTCUA_BROWSER_TESTS=required)")
             print("Browser journeys skipped: install chromium, chromium-driver and `pip install selenium` to run them.")
@@ -24,24 +24,9 @@ import Testing
         defer { server.stop() }
         let screenshots = ProcessInfo.processInfo.environment["MOTCUA_SCREENSHOTS"]
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("motcua-screenshots").path
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../browser/journeys.py").standardized.path
-        let result = try Self.run(["python3", script, "http://127.0.0.1:\(server.port)", screenshots])
+        let script = ExternalCommand.script("Tests/browser/journeys.py")
+        let result = try ExternalCommand.run(["python3", script, "http://127.0.0.1:\(server.port)", screenshots])
         print("Browser journeys: screenshots in \(screenshots)")
         #expect(result.status == 0, "journeys.py failed:\n\(result.output)\nserver log:\n\(server.log.suffix(3000))")
-    }
-
-    /// Runs a command, returning its exit status and everything it printed.
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 }

@@ -27,7 +27,7 @@ public final class ServerProcess: @unchecked Sendable {
     }
 
     /// A port nobody listens on now: bind to port 0, read what the kernel chose, let it go.
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socketFD >= 0 else { throw TestSetupError("socket() failed") }
         defer { close(socketFD) }
@@ -45,7 +45,7 @@ public final class ServerProcess: @unchecked Sendable {
     }
 
     /// The `motcua` binary built next to the test bundle.
-    static func executable() throws -> URL {
+    public static func executable() throws -> URL {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = directory.appendingPathComponent("motcua")

@@ -18,7 +18,7 @@ public enum TestEngine: String, Sendable, CaseIterable, CustomStringConvertible 
 }
 
 public enum TestDatabases {
-    static let postgresURL = ProcessInfo.processInfo.environment["MOTCUA_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    public static let postgresURL = ProcessInfo.processInfo.environment["MOTCUA_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
     static let logger = Logger(label: "motcua.test")
 
     /// A fresh, empty database's location (an SQLite path or a `postgres://` URL) and how to remove it.

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Issue #6 in one command: the load runs (SQLite; PostgreSQL with two servers when a URL is given), the crash
+# test (kill -9 ×10), the race test (two servers, 1,000 dossiers) and the fuzz run, on a release build.
+#   bash Benchmarks/load-and-faults.sh [postgres://user:pass@127.0.0.1:5432/db]
+# Needs wrk (apt-get install wrk) and schemathesis (pip install schemathesis); the PostgreSQL role must be allowed
+# to create databases. Figures go to stdout and Benchmarks/results/; docs/PERFORMANCE.md and docs/RELIABILITY.md
+# record a run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+postgres="${1:-}"
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
+swift build -c release --product motcua
+binary=.build/release/motcua
+
+echo "== Load, SQLite, one server"
+python3 Benchmarks/load/run.py --binary "$binary" --duration 10
+if [ -n "$postgres" ]; then
+  load_db="motcua_load_$$"
+  psql "$postgres" -qc "CREATE DATABASE $load_db"
+  trap 'psql "$postgres" -qc "DROP DATABASE IF EXISTS $load_db"' EXIT
+  echo "== Load, PostgreSQL, two servers"
+  python3 Benchmarks/load/run.py --binary "$binary" --duration 10 --servers 2 --connections 32 \
+    --database "$(python3 -c 'import sys,urllib.parse as u; p=u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path="/"+sys.argv[2])))' "$postgres" "$load_db")"
+fi
+echo "== Crash test: kill -9 under intake load, 10 times"
+python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 10 --clients 16
+if [ -n "$postgres" ]; then
+  echo "== Race test: two servers, 1,000 dossiers, accept against refuse"
+  python3 Benchmarks/reliability/race-test.py --binary "$binary" --postgres "$postgres" --dossiers 1000
+fi
+echo "== Fuzzing: schemathesis against /openapi.yaml"
+python3 Benchmarks/reliability/fuzz.py --binary "$binary" --max-examples 50

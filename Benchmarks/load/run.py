@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Load test (issue #6): wrk against the real `motcua serve` on loopback.
+
+Scenarios, each for --duration seconds with --connections connections on --threads wrk threads:
+  ceiling     GET the stylesheet: MotCua's own stack (router, middleware) with no database — the machine's ceiling
+  intake      POST /api/dossiers, every request a new dossier with its own Idempotency-Key
+  lookup      GET /api/dossiers/{code} of the dossiers the intake run made
+  transition  POST /api/dossiers/{code}/transitions, each of those dossiers accepted once
+  mixed       of every 5 requests: 1 intake, 1 transition, 3 lookups
+
+The intake run lasts twice --duration and the transition and mixed runs half of it, so that every transition
+finds a dossier of its own among those the intake made (each is accepted once; a second accept would be a 409).
+--database is an SQLite file (default: a new one in a temporary folder) or a postgres:// URL; --servers 2 runs two
+server processes on it, each driven by its own wrk (PostgreSQL only: SQLite is one process's file).
+Prints one JSON line per scenario and a Markdown table; the lines are also appended to Benchmarks/results/.
+
+Usage: run.py [--binary .build/release/motcua] [--database URL] [--servers 1] [--duration 10] [--connections 64]"""
+import argparse, datetime, http.client, json, os, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+parser = argparse.ArgumentParser()
+parser.add_argument('--binary', default='.build/release/motcua')
+parser.add_argument('--database', default=None)
+parser.add_argument('--servers', type=int, default=1)
+parser.add_argument('--duration', type=int, default=10)
+parser.add_argument('--connections', type=int, default=64)
+parser.add_argument('--threads', type=int, default=2)
+parser.add_argument('--port', type=int, default=18280)
+parser.add_argument('--scenarios', default='ceiling,intake,lookup,transition,mixed')
+args = parser.parse_args()
+work = tempfile.mkdtemp(prefix='motcua-load-')
+database = args.database or os.path.join(work, 'motcua.sqlite')
+postgres = database.startswith('postgres')
+if args.servers > 1 and not postgres:
+    sys.exit('--servers 2 needs a postgres:// database')
+run_id = datetime.datetime.now().strftime('%Y%m%d-%H%M%S')
+
+
+def wait_for(port, server):
+    for _ in range(600):
+        try:
+            connection = http.client.HTTPConnection('127.0.0.1', port, timeout=2)
+            connection.request('GET', '/healthz')
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            pass
+        if server.poll() is not None:
+            sys.exit(f'the server on port {port} exited with {server.returncode}')
+        time.sleep(0.1)
+    sys.exit(f'the server on port {port} did not start')
+
+
+def sign_in(port):
+    connection = http.client.HTTPConnection('127.0.0.1', port)
+    connection.request('POST', '/api/sessions', body=json.dumps({'username': 'motcua.badinh', 'password': 'motcua2026'}),
+                       headers={'Content-Type': 'application/json'})
+    return json.loads(connection.getresponse().read())['token']
+
+
+def registered_codes(limit=400_000):
+    """Codes of dossiers still waiting to be accepted, for the transition scenarios."""
+    query = f'SELECT code FROM dossiers WHERE status = 1 ORDER BY code LIMIT {limit}'
+    if postgres:
+        out = subprocess.run(['psql', database, '-At', '-c', query], capture_output=True, text=True, check=True).stdout
+        return out.split()
+    import sqlite3
+    return [row[0] for row in sqlite3.connect(database).execute(query)]
+
+
+def seconds(scenario):
+    return {'intake': args.duration * 2, 'transition': max(1, args.duration // 2), 'mixed': max(1, args.duration // 2)}.get(scenario, args.duration)
+
+
+def wrk(scenario, port, token, codes_file):
+    env = dict(os.environ, LOAD_DIR=HERE, TOKEN=token, SCENARIO=scenario, CODES=codes_file, RUN=f'{run_id}-{port}',
+               THREADS=str(args.threads))
+    return subprocess.Popen(['wrk', '-t', str(args.threads), '-c', str(args.connections), '-d', f'{seconds(scenario)}s',
+                             '--timeout', '10s', '-s', os.path.join(HERE, f'{scenario}.lua'), f'http://127.0.0.1:{port}'],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+ports = [args.port + index for index in range(args.servers)]
+logs = [open(os.path.join(work, f'server-{port}.log'), 'ab') for port in ports]
+servers = []
+for index, port in enumerate(ports):
+    servers.append(subprocess.Popen([args.binary, 'serve', '--database', database, '--port', str(port), '--demo',
+                                     '--sla-watch-seconds', '60'], stdout=logs[index], stderr=logs[index]))
+    wait_for(port, servers[-1])  # one after another: the first prepares the database
+tokens = [sign_in(port) for port in ports]
+results = []
+shares = {}
+try:
+    for scenario in args.scenarios.split(','):
+        if scenario in ('lookup', 'transition', 'mixed') and not shares:
+            # Made once, after the intake run: the transition run takes two thirds, the mixed run the rest.
+            made = registered_codes()
+            cut = len(made) * 2 // 3
+            shares = {'lookup': made, 'transition': made[:cut], 'mixed': made[cut:]}
+        codes = shares.get(scenario, [])
+        if scenario in ('lookup', 'transition', 'mixed') and not codes:
+            sys.exit(f'{scenario}: no dossiers to use; run the intake scenario first')
+        files = []
+        for index in range(args.servers):
+            path = os.path.join(work, f'codes-{scenario}-{index}.txt')
+            with open(path, 'w') as out:
+                out.write('\n'.join(codes[index::args.servers]) or 'none')
+            files.append(path)
+        runs = [wrk(scenario, port, tokens[index], files[index]) for index, port in enumerate(ports)]
+        lines = []
+        for index, process in enumerate(runs):
+            output = process.communicate()[0]
+            found = [line for line in output.splitlines() if line.startswith('{"scenario"')]
+            if process.returncode != 0 or not found:
+                sys.exit(f'wrk {scenario} failed:\n{output}')
+            lines.append(json.loads(found[-1]))
+        result = {'scenario': scenario, 'database': 'postgresql' if postgres else 'sqlite', 'servers': args.servers,
+                  'connections': args.connections * args.servers, 'seconds': seconds(scenario),
+                  'requests': sum(line['requests'] for line in lines), 'rps': round(sum(line['rps'] for line in lines), 1),
+                  'p50_ms': max(line['p50_ms'] for line in lines), 'p99_ms': max(line['p99_ms'] for line in lines),
+                  'max_ms': max(line['max_ms'] for line in lines), 'non2xx': sum(line['non2xx'] for line in lines),
+                  'socket_errors': sum(line['socket_errors'] for line in lines), 'at': run_id}
+        results.append(result)
+        print(json.dumps(result, ensure_ascii=False), flush=True)
+finally:
+    for server in servers:
+        server.terminate()
+        server.wait()
+os.makedirs(os.path.join(HERE, '..', 'results'), exist_ok=True)
+with open(os.path.join(HERE, '..', 'results', f'load-{run_id}.jsonl'), 'a') as out:
+    for result in results:
+        out.write(json.dumps(result, ensure_ascii=False) + '\n')
+print('\n| Scenario | Database | Servers | req/s | p50 | p99 | non-2xx |\n|---|---|---:|---:|---:|---:|---:|')
+for r in results:
+    print(f"| {r['scenario']} | {r['database']} | {r['servers']} | {r['rps']:,.0f} | {r['p50_ms']:.1f} ms | {r['p99_ms']:.1f} ms | {r['non2xx']} |")

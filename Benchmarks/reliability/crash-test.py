@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Crash test (issue #6): nothing acknowledged is lost on kill -9.
+
+Runs the real `motcua serve` on an SQLite file, keeps desks sending intakes (each with its own Idempotency-Key)
+from several connections, and kills the server with SIGKILL at random moments, restarting it each time. Every
+intake whose 201 reached a client is recorded with its code; every intake whose answer was lost in a crash is
+retried with the same key after the restart. At the end it checks that:
+  - every acknowledged dossier is present, with the applicant that was sent;
+  - no code was issued to two intakes, and retrying any acknowledged key gives back the same code (and creates
+    nothing new);
+  - the database holds exactly the dossiers acknowledged (nothing half-written, nothing extra);
+  - SQLite's integrity_check is ok.
+
+Usage: crash-test.py [--binary .build/release/motcua] [--kills 10] [--clients 16] [--port 18181]
+Prints one JSON line with the figures; exits non-zero with the first broken promise."""
+import argparse, http.client, json, os, random, signal, sqlite3, subprocess, sys, tempfile, threading, time, uuid
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--binary', default='.build/release/motcua')
+parser.add_argument('--kills', type=int, default=10)
+parser.add_argument('--clients', type=int, default=16)
+parser.add_argument('--port', type=int, default=18181)
+parser.add_argument('--seed', type=int, default=None)
+args = parser.parse_args()
+rng = random.Random(args.seed)
+work = tempfile.mkdtemp(prefix='motcua-crash-')
+database = os.path.join(work, 'motcua.sqlite')
+log = open(os.path.join(work, 'server.log'), 'ab')
+
+
+def fail(message):
+    print(f'CRASH TEST FAILED: {message}\n(server log: {log.name})', file=sys.stderr)
+    sys.exit(1)
+
+
+def start():
+    server = subprocess.Popen([args.binary, 'serve', '--database', database, '--port', str(args.port), '--demo',
+                               '--sla-watch-seconds', '0'], stdout=log, stderr=log)
+    for _ in range(600):
+        try:
+            connection = http.client.HTTPConnection('127.0.0.1', args.port, timeout=2)
+            connection.request('GET', '/healthz')
+            if connection.getresponse().status == 200:
+                return server
+        except OSError:
+            pass
+        if server.poll() is not None:
+            fail(f'the server exited with {server.returncode} on start')
+        time.sleep(0.05)
+    fail('the server did not answer /healthz in 30 s')
+
+
+def call(method, path, body=None, headers=None, timeout=10):
+    connection = http.client.HTTPConnection('127.0.0.1', args.port, timeout=timeout)
+    connection.request(method, path, body=json.dumps(body) if body is not None else None, headers=headers or {})
+    response = connection.getresponse()
+    return response.status, response.read()
+
+
+def intake_body(key):
+    # The key is part of the applicant's name, so each dossier can be matched with what was sent.
+    return {'procedureCode': '1.004873', 'channel': 1,
+            'applicant': {'kind': 'cong-dan', 'name': f'Người nộp {key}', 'personalId': '001090012345',
+                          'address': 'Số 1 phố Đội Cấn, phường Ba Đình'},
+            'documents': [{'name': 'Tờ khai', 'originals': 1, 'copies': 0}], 'request': 'Xác nhận tình trạng hôn nhân'}
+
+
+acknowledged = {}   # key -> code, from a 201
+in_doubt = set()    # keys sent whose answer never came (the server died with them)
+lock = threading.Lock()
+running = threading.Event()
+
+
+def desk(token):
+    connection = None
+    while running.is_set():
+        key = str(uuid.uuid4())
+        try:
+            # In doubt from the moment its first byte may leave: the server may commit it and die before answering.
+            with lock:
+                in_doubt.add(key)
+            if connection is None:
+                connection = http.client.HTTPConnection('127.0.0.1', args.port, timeout=10)
+            connection.request('POST', '/api/dossiers', body=json.dumps(intake_body(key)),
+                               headers={'Authorization': f'Bearer {token}', 'Content-Type': 'application/json',
+                                        'Idempotency-Key': key})
+            response = connection.getresponse()
+            payload = response.read()
+            if response.status != 201:
+                fail(f'intake answered {response.status}: {payload[:300]!r}')
+            with lock:
+                in_doubt.discard(key)
+                acknowledged[key] = json.loads(payload)['code']
+        except (OSError, http.client.HTTPException):
+            connection = None
+            time.sleep(0.02)
+
+
+def settle(token):
+    """After a restart: every intake in doubt is sent again with its key; it is created now or was committed."""
+    with lock:
+        doubtful = list(in_doubt)
+        in_doubt.clear()
+    for key in doubtful:
+        status, payload = call('POST', '/api/dossiers', intake_body(key),
+                               {'Authorization': f'Bearer {token}', 'Content-Type': 'application/json', 'Idempotency-Key': key})
+        if status != 201:
+            fail(f'retrying {key} after a crash answered {status}: {payload[:300]!r}')
+        acknowledged[key] = json.loads(payload)['code']
+    return len(doubtful)
+
+
+server = start()
+status, payload = call('POST', '/api/sessions', {'username': 'motcua.badinh', 'password': 'motcua2026'},
+                       {'Content-Type': 'application/json'})
+token = json.loads(payload)['token']
+retried = 0
+started = time.time()
+for kill in range(args.kills):
+    running.set()
+    desks = [threading.Thread(target=desk, args=(token,), daemon=True) for _ in range(args.clients)]
+    for thread in desks:
+        thread.start()
+    time.sleep(rng.uniform(0.3, 2.0))
+    server.send_signal(signal.SIGKILL)
+    server.wait()
+    running.clear()
+    for thread in desks:
+        thread.join()
+    server = start()
+    retried += settle(token)
+
+# Every acknowledged key, retried once more, answers with the same code and creates nothing.
+sample = rng.sample(sorted(acknowledged), min(200, len(acknowledged)))
+for key in sample:
+    status, payload = call('POST', '/api/dossiers', intake_body(key),
+                           {'Authorization': f'Bearer {token}', 'Content-Type': 'application/json', 'Idempotency-Key': key})
+    if status != 201 or json.loads(payload)['code'] != acknowledged[key]:
+        fail(f'a retry of acknowledged key {key} answered {status} {payload[:200]!r}, not its code {acknowledged[key]}')
+server.send_signal(signal.SIGTERM)
+server.wait()
+
+codes = list(acknowledged.values())
+if len(set(codes)) != len(codes):
+    fail('one code was issued to two intakes')
+db = sqlite3.connect(database)
+integrity = db.execute('PRAGMA integrity_check').fetchone()[0]
+if integrity != 'ok':
+    fail(f'integrity_check: {integrity}')
+stored = {code: json.loads(body) for code, body in db.execute('SELECT code, body FROM dossiers')}
+missing = [code for code in codes if code not in stored]
+if missing:
+    fail(f'{len(missing)} acknowledged dossiers are missing, e.g. {missing[:3]}')
+for key, code in acknowledged.items():
+    if stored[code]['applicant']['name'] != f'Người nộp {key}':
+        fail(f'dossier {code} does not hold what was sent with {key}')
+extra = set(stored) - set(codes)
+if extra:
+    fail(f'{len(extra)} dossiers nobody was told about, e.g. {sorted(extra)[:3]}')
+print(json.dumps({'kills': args.kills, 'acknowledged': len(codes), 'in_doubt_retried': retried, 'stored': len(stored),
+                  'integrity_check': integrity, 'seconds': round(time.time() - started, 1), 'database': database}))

@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Race test (issue #6): two `motcua serve` processes on one PostgreSQL database, the same dossiers, conflicting
+transitions fired at both at once.
+
+Makes --dossiers dossiers, then for each fires, at the same moment, "accept" (tiep-nhan) through one server and
+"refuse" (tu-choi, with a reason) through the other — no expectedVersion, so the servers themselves must keep the
+two apart. Checks that exactly one of each pair wins (200) and the other gets 409; that the accepted and refused
+add up to the dossiers; and that each dossier's history holds its intake and exactly the winning transition (no
+event lost, none doubled), with the status the winner set.
+
+Usage: race-test.py --postgres postgres://user:pass@127.0.0.1:5432/db [--binary .build/release/motcua] [--dossiers 1000]
+(a fresh database is created beside the given one for the run and dropped after). Prints one JSON line."""
+import argparse, concurrent.futures, http.client, json, os, subprocess, sys, tempfile, time, urllib.parse
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--postgres', required=True)
+parser.add_argument('--binary', default='.build/release/motcua')
+parser.add_argument('--dossiers', type=int, default=1000)
+parser.add_argument('--pairs-in-flight', type=int, default=16)
+parser.add_argument('--port', type=int, default=18380)
+args = parser.parse_args()
+work = tempfile.mkdtemp(prefix='motcua-race-')
+log = open(os.path.join(work, 'servers.log'), 'ab')
+name = f'motcua_race_{os.getpid()}'
+admin = urllib.parse.urlsplit(args.postgres)
+database = urllib.parse.urlunsplit(admin._replace(path='/' + name))
+
+
+def fail(message):
+    print(f'RACE TEST FAILED: {message}\n(server log: {log.name})', file=sys.stderr)
+    sys.exit(1)
+
+
+def call(port, method, path, body=None, token=None):
+    connection = http.client.HTTPConnection('127.0.0.1', port, timeout=30)
+    headers = {'Content-Type': 'application/json'}
+    if token:
+        headers['Authorization'] = f'Bearer {token}'
+    connection.request(method, path, body=json.dumps(body) if body is not None else None, headers=headers)
+    response = connection.getresponse()
+    payload = response.read()
+    return response.status, (json.loads(payload) if payload.startswith((b'{', b'[')) else payload)
+
+
+def start(port):
+    server = subprocess.Popen([args.binary, 'serve', '--database', database, '--port', str(port), '--demo',
+                               '--sla-watch-seconds', '1'], stdout=log, stderr=log)
+    for _ in range(600):
+        try:
+            if call(port, 'GET', '/healthz')[0] == 200:
+                return server
+        except OSError:
+            pass
+        if server.poll() is not None:
+            fail(f'the server on port {port} exited with {server.returncode}')
+        time.sleep(0.1)
+    fail(f'the server on port {port} did not start')
+
+
+subprocess.run(['psql', args.postgres, '-qc', f'CREATE DATABASE {name}'], check=True)
+servers = []
+try:
+    ports = [args.port, args.port + 1]
+    for port in ports:
+        servers.append(start(port))
+    token = call(ports[0], 'POST', '/api/sessions', {'username': 'motcua.badinh', 'password': 'motcua2026'})[1]['token']
+    intake = {'procedureCode': '1.004873', 'channel': 1,
+              'applicant': {'kind': 'cong-dan', 'name': 'Nguyễn Văn An', 'personalId': '001090012345', 'address': 'Phường Ba Đình'},
+              'documents': [{'name': 'Tờ khai', 'originals': 1, 'copies': 0}]}
+
+    def receive(index):
+        status, body = call(ports[index % 2], 'POST', '/api/dossiers', intake, token)
+        if status != 201:
+            fail(f'intake answered {status}: {body}')
+        return body['code']
+
+    with concurrent.futures.ThreadPoolExecutor(args.pairs_in_flight) as pool:
+        codes = list(pool.map(receive, range(args.dossiers)))
+    if len(set(codes)) != len(codes):
+        fail('two intakes got one code')
+
+    def race(code):
+        with concurrent.futures.ThreadPoolExecutor(2) as both:
+            accept = both.submit(call, ports[0], 'POST', f'/api/dossiers/{code}/transitions', {'action': 'tiep-nhan'}, token)
+            refuse = both.submit(call, ports[1], 'POST', f'/api/dossiers/{code}/transitions',
+                                 {'action': 'tu-choi', 'reason': 'Hồ sơ không thuộc thẩm quyền'}, token)
+            return code, accept.result()[0], refuse.result()[0]
+
+    started = time.time()
+    with concurrent.futures.ThreadPoolExecutor(args.pairs_in_flight) as pool:
+        outcomes = list(pool.map(race, codes))
+    seconds = time.time() - started
+    won = {'tiep-nhan': 0, 'tu-choi': 0}
+    for code, accepted, refused in outcomes:
+        if sorted([accepted, refused]) != [200, 409]:
+            fail(f'{code}: accept answered {accepted}, refuse answered {refused}; exactly one must win and the other get 409')
+        winner = 'tiep-nhan' if accepted == 200 else 'tu-choi'
+        won[winner] += 1
+        status, events = call(ports[(hash(code)) % 2], 'GET', f'/api/dossiers/{code}/events', token=token)
+        actions = [event['action'] for event in events]
+        if actions[1:] != [winner]:
+            fail(f'{code}: history {actions} after {winner} won')
+        status, dossier = call(ports[0], 'GET', f'/api/dossiers/{code}', token=token)
+        if dossier['status'] != (2 if winner == 'tiep-nhan' else 3):
+            fail(f'{code}: status {dossier["status"]} after {winner} won')
+    if won['tiep-nhan'] + won['tu-choi'] != args.dossiers:
+        fail(f'the outcomes do not add up: {won}')
+    print(json.dumps({'dossiers': args.dossiers, 'accepted': won['tiep-nhan'], 'refused': won['tu-choi'],
+                      'losers_409': args.dossiers, 'pairs_per_second': round(args.dossiers / seconds, 1)}))
+finally:
+    for server in servers:
+        server.terminate()
+        server.wait()
+    subprocess.run(['psql', args.postgres, '-qc', f'DROP DATABASE IF EXISTS {name}'], check=False)
