@@ -15,7 +15,10 @@ server processes on it, each driven by its own wrk (PostgreSQL only: SQLite is o
 Prints one JSON line per scenario and a Markdown table; the lines are also appended to Benchmarks/results/.
 
 Usage: run.py [--binary .build/release/motcua] [--database URL] [--servers 1] [--duration 10] [--connections 64]"""
-import argparse, datetime, http.client, json, os, subprocess, sys, tempfile, time
+import argparse, datetime, json, os, subprocess, sys, tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+import motcua_process  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 parser = argparse.ArgumentParser()
@@ -34,28 +37,6 @@ postgres = database.startswith('postgres')
 if args.servers > 1 and not postgres:
     sys.exit('--servers 2 needs a postgres:// database')
 run_id = datetime.datetime.now().strftime('%Y%m%d-%H%M%S')
-
-
-def wait_for(port, server):
-    for _ in range(600):
-        try:
-            connection = http.client.HTTPConnection('127.0.0.1', port, timeout=2)
-            connection.request('GET', '/healthz')
-            if connection.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        if server.poll() is not None:
-            sys.exit(f'the server on port {port} exited with {server.returncode}')
-        time.sleep(0.1)
-    sys.exit(f'the server on port {port} did not start')
-
-
-def sign_in(port):
-    connection = http.client.HTTPConnection('127.0.0.1', port)
-    connection.request('POST', '/api/sessions', body=json.dumps({'username': 'motcua.badinh', 'password': 'motcua2026'}),
-                       headers={'Content-Type': 'application/json'})
-    return json.loads(connection.getresponse().read())['token']
 
 
 def registered_codes(limit=400_000):
@@ -84,10 +65,9 @@ ports = [args.port + index for index in range(args.servers)]
 logs = [open(os.path.join(work, f'server-{port}.log'), 'ab') for port in ports]
 servers = []
 for index, port in enumerate(ports):
-    servers.append(subprocess.Popen([args.binary, 'serve', '--database', database, '--port', str(port), '--demo',
-                                     '--sla-watch-seconds', '60'], stdout=logs[index], stderr=logs[index]))
-    wait_for(port, servers[-1])  # one after another: the first prepares the database
-tokens = [sign_in(port) for port in ports]
+    # One after another: the first prepares the database.
+    servers.append(motcua_process.start(args.binary, database, port, logs[index], sla_watch_seconds=60))
+tokens = [motcua_process.sign_in(port) for port in ports]
 results = []
 shares = {}
 try:

@@ -13,7 +13,10 @@ retried with the same key after the restart. At the end it checks that:
 
 Usage: crash-test.py [--binary .build/release/motcua] [--kills 10] [--clients 16] [--port 18181]
 Prints one JSON line with the figures; exits non-zero with the first broken promise."""
-import argparse, http.client, json, os, random, signal, sqlite3, subprocess, sys, tempfile, threading, time, uuid
+import argparse, http.client, json, os, random, signal, sqlite3, sys, tempfile, threading, time, uuid
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+import motcua_process  # noqa: E402
 
 parser = argparse.ArgumentParser()
 parser.add_argument('--binary', default='.build/release/motcua')
@@ -34,27 +37,11 @@ def fail(message):
 
 
 def start():
-    server = subprocess.Popen([args.binary, 'serve', '--database', database, '--port', str(args.port), '--demo',
-                               '--sla-watch-seconds', '0'], stdout=log, stderr=log)
-    for _ in range(600):
-        try:
-            connection = http.client.HTTPConnection('127.0.0.1', args.port, timeout=2)
-            connection.request('GET', '/healthz')
-            if connection.getresponse().status == 200:
-                return server
-        except OSError:
-            pass
-        if server.poll() is not None:
-            fail(f'the server exited with {server.returncode} on start')
-        time.sleep(0.05)
-    fail('the server did not answer /healthz in 30 s')
+    return motcua_process.start(args.binary, database, args.port, log)
 
 
-def call(method, path, body=None, headers=None, timeout=10):
-    connection = http.client.HTTPConnection('127.0.0.1', args.port, timeout=timeout)
-    connection.request(method, path, body=json.dumps(body) if body is not None else None, headers=headers or {})
-    response = connection.getresponse()
-    return response.status, response.read()
+def call(method, path, body=None, headers=None):
+    return motcua_process.call(args.port, method, path, body, headers=headers)
 
 
 def intake_body(key):
@@ -102,18 +89,15 @@ def settle(token):
         doubtful = list(in_doubt)
         in_doubt.clear()
     for key in doubtful:
-        status, payload = call('POST', '/api/dossiers', intake_body(key),
-                               {'Authorization': f'Bearer {token}', 'Content-Type': 'application/json', 'Idempotency-Key': key})
+        status, payload = call('POST', '/api/dossiers', intake_body(key), {'Authorization': f'Bearer {token}', 'Idempotency-Key': key})
         if status != 201:
-            fail(f'retrying {key} after a crash answered {status}: {payload[:300]!r}')
-        acknowledged[key] = json.loads(payload)['code']
+            fail(f'retrying {key} after a crash answered {status}: {payload}')
+        acknowledged[key] = payload['code']
     return len(doubtful)
 
 
 server = start()
-status, payload = call('POST', '/api/sessions', {'username': 'motcua.badinh', 'password': 'motcua2026'},
-                       {'Content-Type': 'application/json'})
-token = json.loads(payload)['token']
+token = motcua_process.sign_in(args.port)
 retried = 0
 started = time.time()
 for kill in range(args.kills):
@@ -133,10 +117,9 @@ for kill in range(args.kills):
 # Every acknowledged key, retried once more, answers with the same code and creates nothing.
 sample = rng.sample(sorted(acknowledged), min(200, len(acknowledged)))
 for key in sample:
-    status, payload = call('POST', '/api/dossiers', intake_body(key),
-                           {'Authorization': f'Bearer {token}', 'Content-Type': 'application/json', 'Idempotency-Key': key})
-    if status != 201 or json.loads(payload)['code'] != acknowledged[key]:
-        fail(f'a retry of acknowledged key {key} answered {status} {payload[:200]!r}, not its code {acknowledged[key]}')
+    status, payload = call('POST', '/api/dossiers', intake_body(key), {'Authorization': f'Bearer {token}', 'Idempotency-Key': key})
+    if status != 201 or payload['code'] != acknowledged[key]:
+        fail(f'a retry of acknowledged key {key} answered {status} {payload}, not its code {acknowledged[key]}')
 server.send_signal(signal.SIGTERM)
 server.wait()
 

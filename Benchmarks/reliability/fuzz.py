@@ -6,7 +6,10 @@ content type, body schema). Signing out is left out of the signed-in passes: it 
 
 Usage: fuzz.py [--binary .build/debug/motcua] [--max-examples 30] [--port 18480]
 Exits non-zero when schemathesis finds a failure; prints one JSON line with the cases generated per pass."""
-import argparse, http.client, json, os, re, subprocess, sys, tempfile, time
+import argparse, json, os, re, subprocess, sys, tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+import motcua_process  # noqa: E402
 
 parser = argparse.ArgumentParser()
 parser.add_argument('--binary', default='.build/debug/motcua')
@@ -15,34 +18,17 @@ parser.add_argument('--port', type=int, default=18480)
 args = parser.parse_args()
 work = tempfile.mkdtemp(prefix='motcua-fuzz-')
 log = open(os.path.join(work, 'server.log'), 'ab')
-server = subprocess.Popen([args.binary, 'serve', '--database', os.path.join(work, 'motcua.sqlite'), '--port', str(args.port),
-                           '--demo', '--sla-watch-seconds', '0'], stdout=log, stderr=log)
+server = motcua_process.start(args.binary, os.path.join(work, 'motcua.sqlite'), args.port, log)
 base = f'http://127.0.0.1:{args.port}'
 
-
-def call(method, path, body=None):
-    connection = http.client.HTTPConnection('127.0.0.1', args.port, timeout=10)
-    connection.request(method, path, body=json.dumps(body) if body else None, headers={'Content-Type': 'application/json'})
-    response = connection.getresponse()
-    return response.status, response.read()
-
-
 try:
-    for _ in range(600):
-        try:
-            if call('GET', '/healthz')[0] == 200:
-                break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        sys.exit('the server did not start')
     passes, tool_errors = {}, {}
     for identity in ('motcua.badinh', 'quantri', None):
         command = [sys.executable, '-m', 'schemathesis.cli', 'run', f'{base}/openapi.yaml', '--max-examples', str(args.max_examples),
                    '--checks', 'not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance',
                    '--workers', '1', '--no-color', '--seed', '20261122']
         if identity:
-            token = json.loads(call('POST', '/api/sessions', {'username': identity, 'password': 'motcua2026'})[1])['token']
+            token = motcua_process.sign_in(args.port, identity)
             command += ['-H', f'Authorization: Bearer {token}', '--exclude-name', 'DELETE /api/sessions']
         result = subprocess.run(command, capture_output=True, text=True)
         name = identity or 'cong-dan (không đăng nhập)'

@@ -10,7 +10,10 @@ event lost, none doubled), with the status the winner set.
 
 Usage: race-test.py --postgres postgres://user:pass@127.0.0.1:5432/db [--binary .build/release/motcua] [--dossiers 1000]
 (a fresh database is created beside the given one for the run and dropped after). Prints one JSON line."""
-import argparse, concurrent.futures, http.client, json, os, subprocess, sys, tempfile, time, urllib.parse
+import argparse, concurrent.futures, json, os, subprocess, sys, tempfile, time, urllib.parse
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+from motcua_process import call, sign_in, start as start_server  # noqa: E402
 
 parser = argparse.ArgumentParser()
 parser.add_argument('--postgres', required=True)
@@ -31,30 +34,8 @@ def fail(message):
     sys.exit(1)
 
 
-def call(port, method, path, body=None, token=None):
-    connection = http.client.HTTPConnection('127.0.0.1', port, timeout=30)
-    headers = {'Content-Type': 'application/json'}
-    if token:
-        headers['Authorization'] = f'Bearer {token}'
-    connection.request(method, path, body=json.dumps(body) if body is not None else None, headers=headers)
-    response = connection.getresponse()
-    payload = response.read()
-    return response.status, (json.loads(payload) if payload.startswith((b'{', b'[')) else payload)
-
-
 def start(port):
-    server = subprocess.Popen([args.binary, 'serve', '--database', database, '--port', str(port), '--demo',
-                               '--sla-watch-seconds', '1'], stdout=log, stderr=log)
-    for _ in range(600):
-        try:
-            if call(port, 'GET', '/healthz')[0] == 200:
-                return server
-        except OSError:
-            pass
-        if server.poll() is not None:
-            fail(f'the server on port {port} exited with {server.returncode}')
-        time.sleep(0.1)
-    fail(f'the server on port {port} did not start')
+    return start_server(args.binary, database, port, log, sla_watch_seconds=1)
 
 
 subprocess.run(['psql', args.postgres, '-qc', f'CREATE DATABASE {name}'], check=True)
@@ -63,7 +44,7 @@ try:
     ports = [args.port, args.port + 1]
     for port in ports:
         servers.append(start(port))
-    token = call(ports[0], 'POST', '/api/sessions', {'username': 'motcua.badinh', 'password': 'motcua2026'})[1]['token']
+    token = sign_in(ports[0])
     intake = {'procedureCode': '1.004873', 'channel': 1,
               'applicant': {'kind': 'cong-dan', 'name': 'Nguyễn Văn An', 'personalId': '001090012345', 'address': 'Phường Ba Đình'},
               'documents': [{'name': 'Tờ khai', 'originals': 1, 'copies': 0}]}
