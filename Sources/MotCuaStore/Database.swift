@@ -10,7 +10,7 @@ import SQLiteKit
 ///
 /// Reads run on any connection; writes run in a transaction (`write`). On SQLite one writer connection commits
 /// the writes waiting for it together (`GroupCommit`; WAL, `synchronous=FULL` by default: an acknowledged write
-/// survives a crash or a power cut) and a second connection serves reads. On PostgreSQL a connection pool serves
+/// survives a crash or a power cut) and a few read-only connections serve reads side by side (`ReaderPool`). On PostgreSQL a connection pool serves
 /// both, and rows are locked by the statements themselves, so several server processes may share one database.
 public final class Database: Sendable {
     /// Which engine is behind the handle.
@@ -33,7 +33,7 @@ public final class Database: Sendable {
     private let backend: Backend
 
     private enum Backend: Sendable {
-        case sqlite(reader: SQLiteConnection, commits: GroupCommit)
+        case sqlite(readers: ReaderPool, commits: GroupCommit)
         case postgres(PostgresPool)
     }
 
@@ -56,19 +56,19 @@ public final class Database: Sendable {
             return Database(engine: .postgres, backend: .postgres(PostgresPool(pool: pool)))
         }
         let writer = try DirectSQLite.open(path: location)
-        let reader: SQLiteConnection
+        let readers: ReaderPool
         do {
+            // WAL first, by the writer: the readers open a file already in WAL mode.
             for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=\(durability.rawValue)", "PRAGMA foreign_keys=ON",
                            "PRAGMA busy_timeout=10000"] {
                 try writer.execute(pragma, []) { _, _ in }
             }
-            reader = try await SQLiteConnection.open(storage: .file(path: location), logger: logger)
-            _ = try await reader.query("PRAGMA busy_timeout=10000")
+            readers = try ReaderPool(path: location, logger: logger)
         } catch {
             writer.close()
             throw error
         }
-        return Database(engine: .sqlite, backend: .sqlite(reader: reader, commits: GroupCommit(connection: writer, logger: logger)))
+        return Database(engine: .sqlite, backend: .sqlite(readers: readers, commits: GroupCommit(connection: writer, logger: logger)))
     }
 
     private init(engine: Engine, backend: Backend) {
@@ -79,8 +79,8 @@ public final class Database: Sendable {
     /// Runs queries that only read.
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch backend {
-        case .sqlite(let reader, _):
-            return try await body(reader.sql())
+        case .sqlite(let readers, _):
+            return try await readers.read { try await body($0) }
         case .postgres(let box):
             let pool = box.pool
             let connection = try await pool.requestConnection().get()
@@ -125,9 +125,9 @@ public final class Database: Sendable {
     /// Closes every connection.
     public func close() async {
         switch backend {
-        case .sqlite(let reader, let commits):
+        case .sqlite(let readers, let commits):
             commits.close()
-            try? await reader.close()
+            readers.close()
         case .postgres(let box):
             try? await box.pool.shutdownAsync()
         }

@@ -5,7 +5,7 @@ import NIOPosix
 import SQLKit
 import SQLiteKit
 
-/// The writer connection as SQLKit's `SQLDatabase`, so the stores' queries (`db.raw(…)`) run on it unchanged:
+/// A direct connection (the writer, or a lent reader) as SQLKit's `SQLDatabase`, so the stores' queries (`db.raw(…)`) run on it unchanged:
 /// each query is serialised with SQLite's dialect, its values encoded and its rows decoded by SQLiteKit's own
 /// coders, and it runs at once in the calling task.
 struct DirectSQLDatabase: SQLDatabase {
@@ -37,7 +37,7 @@ struct DirectSQLDatabase: SQLDatabase {
     }
 }
 
-/// One result row of the writer connection, decoded by SQLiteKit's decoder.
+/// One result row of a direct connection, decoded by SQLiteKit's decoder.
 struct DirectRow: SQLRow {
     let columns: [String]
     let values: [SQLiteData]

@@ -3,11 +3,11 @@ import NIOCore
 import SQLiteNIO
 import VaporCSQLite
 
-/// Kết nối ghi trực tiếp — the SQLite writer connection, driven through SQLite's C interface in the calling task
-/// instead of a hop to a thread pool for every statement, with each statement prepared once and kept (the same
-/// few statements run for every dossier). It is the same SQLite library SQLiteNIO links (one copy in the
-/// process, so its file locks stay coherent with the reader connection). Only `GroupCommit`'s drain uses it,
-/// one batch at a time: that is what makes the unchecked `Sendable` sound.
+/// Kết nối trực tiếp — an SQLite connection driven through SQLite's C interface in the calling task instead of a
+/// hop to a thread pool for every statement, with each statement prepared once and kept (the same few statements
+/// run for every dossier). It is the same SQLite library SQLiteNIO links (one copy in the process, so file locks
+/// stay coherent). One task at a time uses a connection — the writer only in `GroupCommit`'s drain, a reader only
+/// while `ReaderPool` lends it: that is what makes the unchecked `Sendable` sound.
 final class DirectSQLite: @unchecked Sendable {
     private let handle: OpaquePointer
     private var prepared: [String: OpaquePointer] = [:]
