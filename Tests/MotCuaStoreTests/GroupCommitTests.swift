@@ -1,5 +1,7 @@
 import Foundation
-import MotCuaStore
+import Logging
+@testable import MotCuaStore
+import Synchronization
 import MotCuaTestSupport
 import SQLKit
 import Testing
@@ -38,5 +40,67 @@ import Testing
             #expect(after.writes - before.writes == 400)
             #expect(after.commits - before.commits < 400, "writes waiting together were committed together")
         }
+    }
+}
+
+/// SQLite reads: many more concurrent reads than read connections, interleaved with writes, each sees a
+/// committed state and its own answer; the read connections refuse to write.
+@Suite struct ReaderPoolTests {
+    @Test func manyConcurrentReadsShareTheConnectionsAndSeeOnlyCommittedRows() async throws {
+        try await TestDatabases.withDatabase(.sqlite, demo: false) { database in
+            try await database.write { try await $0.raw("CREATE TABLE rp (id INTEGER PRIMARY KEY, twice INTEGER NOT NULL)").run() }
+            let answers = try await withThrowingTaskGroup(of: (Int, Int?).self) { group in
+                for id in 0..<300 {
+                    group.addTask {
+                        if id % 3 == 0 {
+                            try await database.write { try await $0.raw("INSERT INTO rp (id, twice) VALUES (\(bind: id), \(bind: 2 * id))").run() }
+                        }
+                        let twice = try await database.read { db in
+                            try await db.raw("SELECT twice FROM rp WHERE id = \(bind: id)").first()?.decode(column: "twice", as: Int.self)
+                        }
+                        return (id, twice)
+                    }
+                }
+                return try await group.reduce(into: [Int: Int?]()) { $0[$1.0] = $1.1 }
+            }
+            #expect(answers.count == 300)
+            for (id, twice) in answers {
+                #expect(twice == (id % 3 == 0 ? 2 * id : nil), "row \(id): its own committed write is read back, no other")
+            }
+            await #expect(throws: (any Error).self, "a read connection refuses to write") {
+                try await database.read { try await $0.raw("INSERT INTO rp (id, twice) VALUES (1000, 0)").run() }
+            }
+        }
+    }
+
+    /// With every connection lent, a read waits its turn and gets one back: one connection, fifty readers that hold
+    /// it across a suspension, never two at once, all served.
+    @Test func aReadWaitsForALentConnection() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-readers-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let pool = try ReaderPool(path: path, size: 1, logger: Logger(label: "test"))
+        defer { pool.close() }
+        let holding = Holders()
+        let served = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<50 {
+                group.addTask {
+                    try await pool.read { db in
+                        holding.state.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
+                        await Task.yield()
+                        let one = try await db.raw("SELECT 1 AS one").first()?.decode(column: "one", as: Int.self) ?? 0
+                        holding.state.withLock { $0.now -= 1 }
+                        return one
+                    }
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        #expect(served == 50)
+        #expect(holding.state.withLock { $0.most } == 1)
+    }
+
+    /// How many readers hold a connection now, and the most at once.
+    final class Holders: Sendable {
+        let state = Mutex((now: 0, most: 0))
     }
 }
