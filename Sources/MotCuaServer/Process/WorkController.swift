@@ -37,7 +37,7 @@ struct WorkController {
         let page = try await WorkItemStore(database: database).queue(of: officer, at: instant, filter: filter, limit: paging.limit,
                                                                      offset: paging.offset)
         let lines = page.items.map { entry in
-            QueueLine(entry: entry, late: entry.dueAt.map { Timeliness.verdict(end: instant, due: $0) == .late } ?? false)
+            QueueLine(entry: entry, late: DeadlineStanding(due: entry.dueAt, at: instant) == .late)
         }
         return try APICoding.response(PageBody(items: lines, total: page.total, limit: paging.limit, offset: paging.offset))
     }

@@ -1,4 +1,5 @@
 import Hummingbird
+import MotCuaCore
 import MotCuaStore
 
 extension WorkQueueFilter {
@@ -8,7 +9,8 @@ extension WorkQueueFilter {
         guard let holding = Holding(rawValue: query["holding"]) else {
             throw Problem.invalid(field: "holding", "holding phải là một trong: dang-giu, cho-nhan.")
         }
-        guard let deadline = Deadline(rawValue: query["deadline"]) else {
+        let deadline = DeadlineStanding(rawValue: query["deadline"])
+        guard deadline != nil || query["deadline"].isEmpty else {
             throw Problem.invalid(field: "deadline", "deadline phải là một trong: qua-han, den-han, con-han, tam-dung.")
         }
         let code = query["code"]

@@ -59,16 +59,10 @@ struct RegisterPrintPage {
         var notes: [String] = []
         if entry.supplementRequests > 0 { notes.append("Yêu cầu bổ sung \(entry.supplementRequests) lần") }
         if entry.extensions > 0 { notes.append("Gia hạn \(entry.extensions) lần") }
-        let verdictClass = switch entry.timeliness {
-        case .early?: "early"
-        case .onTime?: "soon"
-        case .late?: "late"
-        case nil: ""
-        }
         return Line(line: entry.line, dossierCode: entry.dossierCode, href: "/can-bo/ho-so/\(entry.dossierCode)",
                     procedureName: entry.procedureName, applicant: "\(entry.applicantName), \(entry.applicantAddress)",
                     receivedAt: date(entry.receivedAt), returnAt: entry.returnAt.map(WorkingCalendar.vietnamese) ?? "Tạm dừng",
                     endedAt: date(entry.endedAt), returnedAt: date(entry.returnedAt), status: entry.statusName,
-                    verdict: entry.timeliness?.vietnameseName ?? "", verdictClass: verdictClass, note: notes.joined(separator: "; "))
+                    verdict: entry.timeliness?.vietnameseName ?? "", verdictClass: entry.timeliness?.tagClass ?? "", note: notes.joined(separator: "; "))
     }
 }

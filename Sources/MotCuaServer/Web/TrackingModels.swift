@@ -118,11 +118,12 @@ struct TrackingPage {
     static func progress(of item: WorkItem, now: Date, calendar: WorkingCalendar) -> (String, String) {
         if let closedAt = item.closedAt {
             let verdict = item.timeliness.map { " — \($0.vietnameseName.lowercased())" } ?? ""
-            return ("Xong lúc \(WorkingCalendar.vietnamese(closedAt))\(verdict)", item.timeliness == .late ? "late" : "early")
+            return ("Xong lúc \(WorkingCalendar.vietnamese(closedAt))\(verdict)", item.timeliness?.tagClass ?? "early")
         }
-        guard let due = item.clock.due else { return ("Tạm dừng, chờ bổ sung hồ sơ", "") }
-        if Timeliness.verdict(end: now, due: due) == .late { return ("Đang xử lý, quá hạn \(duration(calendar.workingSeconds(from: due, to: now), calendar))", "late") }
-        return ("Đang xử lý, còn \(duration(calendar.workingSeconds(from: now, to: due), calendar))", "soon")
+        let standing = DeadlineStanding(due: item.clock.due, at: now)
+        guard let due = item.clock.due else { return ("Tạm dừng, chờ bổ sung hồ sơ", standing.tagClass) }
+        if standing == .late { return ("Đang xử lý, quá hạn \(duration(calendar.workingSeconds(from: due, to: now), calendar))", standing.tagClass) }
+        return ("Đang xử lý, còn \(duration(calendar.workingSeconds(from: now, to: due), calendar))", standing.tagClass)
     }
 
     /// Working time as people say it: "2 ngày 3 giờ làm việc", "45 phút làm việc".

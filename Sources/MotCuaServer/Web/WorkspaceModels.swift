@@ -13,7 +13,7 @@ struct SignInPage {
 }
 
 /// Việc của tôi — an officer's open work items, nearest deadline first, each marked late, due today or in time
-/// (in words as well as colour); narrowed by who holds them, their deadline and the dossier code, a page at a time.
+/// (`DeadlineStanding`, in words as well as colour); narrowed by who holds them, their deadline and the dossier code, a page at a time.
 struct WorkPage {
     /// One work item.
     struct Line {
@@ -44,23 +44,23 @@ struct WorkPage {
         holdings = WorkQueueFilter.Holding.allCases.map {
             SelectOption(value: $0.rawValue, label: Self.name($0), selected: $0 == filter.holding)
         }
-        deadlines = WorkQueueFilter.Deadline.allCases.map {
-            SelectOption(value: $0.rawValue, label: Self.name($0), selected: $0 == filter.deadline)
+        deadlines = [SelectOption(value: "", label: "Tất cả", selected: filter.deadline == nil)] + DeadlineStanding.allCases.map {
+            SelectOption(value: $0.rawValue, label: $0.vietnameseName, selected: $0 == filter.deadline)
         }
         code = filter.code
-        pageLinks = PageLinks(path: "/can-bo/viec", query: [("holding", filter.holding.rawValue), ("deadline", filter.deadline.rawValue),
+        pageLinks = PageLinks(path: "/can-bo/viec", query: [("holding", filter.holding.rawValue), ("deadline", filter.deadline?.rawValue ?? ""),
                                                              ("code", filter.code)],
                               page: page, perPage: Self.perPage, total: total)
         lines = entries.map { entry in
-            let (state, stateClass) = Self.state(due: entry.dueAt, now: now)
+            let standing = DeadlineStanding(due: entry.dueAt, at: now)
             let holder = switch entry.assignee {
             case nil: "Chờ trong hàng của đơn vị"
             case username?: "Bạn đang giữ"
             case let other?: "Xử lý thay \(other)"
             }
             return Line(dossierCode: entry.dossierCode, step: entry.name, unit: entry.unit, holder: holder,
-                        due: entry.dueAt.map(WorkingCalendar.vietnamese) ?? "Tạm dừng (chờ công dân)", state: state,
-                        stateClass: stateClass, href: "/can-bo/ho-so/\(entry.dossierCode)")
+                        due: entry.dueAt.map(WorkingCalendar.vietnamese) ?? DeadlineStanding.paused.vietnameseName,
+                        state: standing.vietnameseName, stateClass: standing.tagClass, href: "/can-bo/ho-so/\(entry.dossierCode)")
         }
         hasLines = !entries.isEmpty
         summary = switch (total, filter == .all) {
@@ -76,26 +76,6 @@ struct WorkPage {
         case .any: "Tất cả"
         case .held: "Việc đang giữ"
         case .waiting: "Chờ nhận trong hàng của đơn vị"
-        }
-    }
-
-    static func name(_ deadline: WorkQueueFilter.Deadline) -> String {
-        switch deadline {
-        case .any: "Tất cả"
-        case .late: "Quá hạn"
-        case .today: "Đến hạn hôm nay"
-        case .later: "Còn hạn"
-        case .paused: "Tạm dừng (chờ công dân)"
-        }
-    }
-
-    /// Quá hạn, đến hạn hôm nay, còn hạn — the verdict the step would get if done now — or paused.
-    static func state(due: Date?, now: Date) -> (String, String) {
-        guard let due else { return ("Tạm dừng", "") }
-        return switch Timeliness.verdict(end: now, due: due) {
-        case .late: ("Quá hạn", "late")
-        case .onTime: ("Đến hạn hôm nay", "soon")
-        case .early: ("Còn hạn", "early")
         }
     }
 }
