@@ -1,6 +1,13 @@
 """The real `motcua serve` as the load and fault scripts run it: started on a port, waited for until /healthz
 answers, and asked over plain HTTP/1.1 (one connection per call)."""
-import http.client, json, subprocess, sys, time
+import http.client, json, socket, subprocess, sys, time
+
+
+def free_port():
+    """A port nothing listens on now, chosen by the system."""
+    with socket.socket() as probe:
+        probe.bind(('127.0.0.1', 0))
+        return probe.getsockname()[1]
 
 
 def call(port, method, path, body=None, token=None, headers=None, timeout=30):

@@ -11,7 +11,7 @@ retried with the same key after the restart. At the end it checks that:
   - the database holds exactly the dossiers acknowledged (nothing half-written, nothing extra);
   - SQLite's integrity_check is ok.
 
-Usage: crash-test.py [--binary .build/release/motcua] [--kills 10] [--clients 16] [--port 18181]
+Usage: crash-test.py [--binary .build/release/motcua] [--kills 10] [--clients 16] [--port N]
 Prints one JSON line with the figures; exits non-zero with the first broken promise."""
 import argparse, http.client, json, os, random, signal, sqlite3, sys, tempfile, threading, time, uuid
 
@@ -22,9 +22,10 @@ parser = argparse.ArgumentParser()
 parser.add_argument('--binary', default='.build/release/motcua')
 parser.add_argument('--kills', type=int, default=10)
 parser.add_argument('--clients', type=int, default=16)
-parser.add_argument('--port', type=int, default=18181)
+parser.add_argument('--port', type=int, default=0, help='0: a free port')
 parser.add_argument('--seed', type=int, default=None)
 args = parser.parse_args()
+args.port = args.port or motcua_process.free_port()
 rng = random.Random(args.seed)
 work = tempfile.mkdtemp(prefix='motcua-crash-')
 database = os.path.join(work, 'motcua.sqlite')

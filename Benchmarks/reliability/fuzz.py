@@ -4,7 +4,7 @@ procedure-control office, and as a citizen without an account (the public operat
 requests per operation and phase. Every answer must be a non-5xx that the specification allows (status code,
 content type, body schema). Signing out is left out of the signed-in passes: it would end the session they fuzz with.
 
-Usage: fuzz.py [--binary .build/debug/motcua] [--max-examples 30] [--port 18480]
+Usage: fuzz.py [--binary .build/debug/motcua] [--max-examples 30] [--port N]
 Exits non-zero when schemathesis finds a failure; prints one JSON line with the cases generated per pass."""
 import argparse, json, os, re, subprocess, sys, tempfile
 
@@ -14,8 +14,9 @@ import motcua_process  # noqa: E402
 parser = argparse.ArgumentParser()
 parser.add_argument('--binary', default='.build/debug/motcua')
 parser.add_argument('--max-examples', type=int, default=30)
-parser.add_argument('--port', type=int, default=18480)
+parser.add_argument('--port', type=int, default=0, help='0: a free port')
 args = parser.parse_args()
+args.port = args.port or motcua_process.free_port()
 work = tempfile.mkdtemp(prefix='motcua-fuzz-')
 log = open(os.path.join(work, 'server.log'), 'ab')
 server = motcua_process.start(args.binary, os.path.join(work, 'motcua.sqlite'), args.port, log)

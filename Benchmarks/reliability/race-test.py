@@ -13,14 +13,13 @@ Usage: race-test.py --postgres postgres://user:pass@127.0.0.1:5432/db [--binary 
 import argparse, concurrent.futures, json, os, subprocess, sys, tempfile, time, urllib.parse
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
-from motcua_process import call, sign_in, start as start_server  # noqa: E402
+from motcua_process import call, free_port, sign_in, start as start_server  # noqa: E402
 
 parser = argparse.ArgumentParser()
 parser.add_argument('--postgres', required=True)
 parser.add_argument('--binary', default='.build/release/motcua')
 parser.add_argument('--dossiers', type=int, default=1000)
 parser.add_argument('--pairs-in-flight', type=int, default=16)
-parser.add_argument('--port', type=int, default=18380)
 args = parser.parse_args()
 work = tempfile.mkdtemp(prefix='motcua-race-')
 log = open(os.path.join(work, 'servers.log'), 'ab')
@@ -41,7 +40,7 @@ def start(port):
 subprocess.run(['psql', args.postgres, '-qc', f'CREATE DATABASE {name}'], check=True)
 servers = []
 try:
-    ports = [args.port, args.port + 1]
+    ports = [free_port(), free_port()]
     for port in ports:
         servers.append(start(port))
     token = sign_in(ports[0])

@@ -60,12 +60,18 @@ struct Serve: AsyncParsableCommand {
         let config = AppConfig(database: db.database, host: host, port: port, workingHours: try office.workingHours(),
                                slaWatchSeconds: slaWatchSeconds, filesDirectory: files)
         let database = try await MotCuaApp.prepare(config, logger: logger)
-        if demo { try await Self.loadDemo(into: database) }
-        let app = try await MotCuaApp.buildApplication(config, database: database, logger: logger)
-        print("MotCua đang chạy tại http://\(host):\(port)")
-        // The server runs until stopped: flush what was printed now even when stdout is a file or a pipe.
-        fflush(nil)
-        try await app.runService()
+        do {
+            if demo { try await Self.loadDemo(into: database) }
+            let app = try await MotCuaApp.buildApplication(config, database: database, logger: logger)
+            print("MotCua đang chạy tại http://\(host):\(port)")
+            // The server runs until stopped: flush what was printed now even when stdout is a file or a pipe.
+            fflush(nil)
+            try await app.runService()
+        } catch {
+            // A server that cannot start (the port taken, …) says why and closes its database cleanly.
+            await database.close()
+            throw error
+        }
         await database.close()
     }
 

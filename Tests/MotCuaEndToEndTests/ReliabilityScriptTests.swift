@@ -8,8 +8,7 @@ import Testing
 @Suite(.serialized) struct ReliabilityScriptTests {
     static func run(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         try ExternalCommand.run(["python3", ExternalCommand.script("Benchmarks/reliability/\(script)"),
-                                 "--binary", try ServerProcess.executable().path, "--port", String(try ServerProcess.freePort())]
-                                + arguments)
+                                 "--binary", try ServerProcess.executable().path] + arguments)
     }
 
     @Test func killingTheServerLosesNoAcknowledgedDossier() throws {

@@ -27,7 +27,7 @@ public final class ServerProcess: @unchecked Sendable {
     }
 
     /// A port nobody listens on now: bind to port 0, read what the kernel chose, let it go.
-    public static func freePort() throws -> Int {
+    static func freePort() throws -> Int {
         let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socketFD >= 0 else { throw TestSetupError("socket() failed") }
         defer { close(socketFD) }
