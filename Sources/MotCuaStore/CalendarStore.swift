@@ -43,11 +43,9 @@ public struct CalendarStore: Sendable {
     public func remove(_ date: CivilDate) async throws -> Bool {
         let province = province
         return try await database.write { db in
-            let found = try await db.raw("""
-                SELECT day FROM calendar_days WHERE province = \(bind: province) AND day = \(bind: date.description)
+            try await db.raw("""
+                DELETE FROM calendar_days WHERE province = \(bind: province) AND day = \(bind: date.description) RETURNING day
                 """).first() != nil
-            try await db.raw("DELETE FROM calendar_days WHERE province = \(bind: province) AND day = \(bind: date.description)").run()
-            return found
         }
     }
 }

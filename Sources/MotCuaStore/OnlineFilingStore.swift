@@ -81,13 +81,9 @@ public struct OnlineFilingStore: Sendable {
             try await db.raw("""
                 SELECT document_index, document_name, file_name, media_type, size, sha256 FROM dossier_files
                 WHERE dossier_code = \(bind: dossierCode) ORDER BY document_index
-                """).all().map { row in
-                AttachedFile(documentIndex: try row.decode(column: "document_index", as: Int.self),
-                             documentName: try row.decode(column: "document_name", as: String.self),
-                             fileName: try row.decode(column: "file_name", as: String.self),
-                             mediaType: UploadRules.MediaType(rawValue: try row.decode(column: "media_type", as: String.self)) ?? .pdf,
-                             size: try row.decode(column: "size", as: Int.self),
-                             sha256: try row.decode(column: "sha256", as: String.self))
+                """).all().compactMap { row in
+                try AttachedFile(row: row, documentIndex: try row.decode(column: "document_index", as: Int.self),
+                                 documentName: try row.decode(column: "document_name", as: String.self))
             }
         }
     }

@@ -12,10 +12,13 @@ public struct ResultFileStore: Sendable {
     /// One result document.
     public struct Entry: Sendable, Hashable {
         public let sequence: Int
-        public let title: String
+        /// The file, as the document named by the result's title.
         public let file: AttachedFile
         public let attachedBy: String
         public let attachedAt: Date
+
+        /// Tên giấy tờ kết quả — "Giấy khai sinh".
+        public var title: String { file.documentName }
     }
 
     /// Attaches a file under `title`; returns its number in the dossier.
@@ -40,12 +43,9 @@ public struct ResultFileStore: Sendable {
                 WHERE dossier_code = \(bind: dossierCode) ORDER BY seq
                 """).all().compactMap { row in
                 let sequence = try row.decode(column: "seq", as: Int.self)
-                let title = try row.decode(column: "title", as: String.self)
-                guard let type = UploadRules.MediaType(rawValue: try row.decode(column: "media_type", as: String.self)) else { return nil }
-                let file = AttachedFile(documentIndex: sequence, documentName: title, fileName: try row.decode(column: "file_name", as: String.self),
-                                        mediaType: type, size: try row.decode(column: "size", as: Int.self),
-                                        sha256: try row.decode(column: "sha256", as: String.self))
-                return Entry(sequence: sequence, title: title, file: file, attachedBy: try row.decode(column: "attached_by", as: String.self),
+                guard let file = try AttachedFile(row: row, documentIndex: sequence,
+                                                  documentName: try row.decode(column: "title", as: String.self)) else { return nil }
+                return Entry(sequence: sequence, file: file, attachedBy: try row.decode(column: "attached_by", as: String.self),
                              attachedAt: Date(epochSeconds: try row.decode(column: "attached_at", as: Int.self)))
             }
         }

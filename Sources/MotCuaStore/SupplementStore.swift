@@ -41,14 +41,8 @@ public struct SupplementStore: Sendable {
                 WHERE dossier_code = \(bind: dossierCode) ORDER BY seq
                 """).all().map { row in
                 let sequence = try row.decode(column: "seq", as: Int.self)
-                var file: AttachedFile?
-                if let sha = try row.decode(column: "sha256", as: String?.self),
-                   let type = UploadRules.MediaType(rawValue: try row.decode(column: "media_type", as: String?.self) ?? "") {
-                    file = AttachedFile(documentIndex: sequence, documentName: "Giấy tờ bổ sung",
-                                        fileName: try row.decode(column: "file_name", as: String?.self) ?? "",
-                                        mediaType: type, size: try row.decode(column: "size", as: Int?.self) ?? 0, sha256: sha)
-                }
-                return Entry(sequence: sequence, note: try row.decode(column: "note", as: String?.self), file: file,
+                return Entry(sequence: sequence, note: try row.decode(column: "note", as: String?.self),
+                             file: try AttachedFile(row: row, documentIndex: sequence, documentName: "Giấy tờ bổ sung"),
                              submittedAt: Date(epochSeconds: try row.decode(column: "submitted_at", as: Int.self)))
             }
         }

@@ -52,13 +52,11 @@ public struct UserStore: Sendable {
     /// officer.
     public func update(username: String, fullName: String, grants: [Grant], active: Bool, passwordHash: String?) async throws -> Bool {
         try await database.write { db in
-            if try await db.raw("SELECT username FROM users WHERE username = \(bind: username)").first() == nil { return false }
-            try await db.raw("""
-                UPDATE users SET full_name = \(bind: fullName), active = \(bind: active ? 1 : 0) WHERE username = \(bind: username)
-                """).run()
-            if let passwordHash {
-                try await db.raw("UPDATE users SET password_hash = \(bind: passwordHash) WHERE username = \(bind: username)").run()
-            }
+            guard try await db.raw("""
+                UPDATE users SET full_name = \(bind: fullName), active = \(bind: active ? 1 : 0),
+                  password_hash = COALESCE(\(bind: passwordHash), password_hash)
+                WHERE username = \(bind: username) RETURNING username
+                """).first() != nil else { return false }
             try await db.raw("DELETE FROM user_roles WHERE username = \(bind: username)").run()
             for grant in Set(grants) {
                 try await db.raw("""

@@ -72,7 +72,7 @@ struct CalendarController {
 
     /// Records an announced day (replacing one on the same date) for the control office, and uses it at once.
     static func record(_ day: AnnouncedDay, by officer: UserStore.Officer, calendar: LiveCalendar, now: Date) async throws {
-        _ = try officer.requiring(.administrator, "Chỉ bộ phận kiểm soát TTHC (vai trò quản trị) được sửa lịch nghỉ.")
+        try officer.requiringControlOffice(to: "sửa lịch nghỉ")
         if let problem = day.problem(today: WorkingCalendar.local(now).date) { throw Problem.invalid(problem) }
         try await calendar.store.save([AnnouncedDay(date: day.date, kind: day.kind, name: day.name.trimmingCharacters(in: .whitespaces),
                                                     replaces: day.replaces)])
@@ -81,7 +81,7 @@ struct CalendarController {
 
     /// Removes the announced day on `date` (404 if none), and stops using it at once.
     static func remove(_ date: CivilDate, by officer: UserStore.Officer, calendar: LiveCalendar, now: Date) async throws {
-        _ = try officer.requiring(.administrator, "Chỉ bộ phận kiểm soát TTHC (vai trò quản trị) được sửa lịch nghỉ.")
+        try officer.requiringControlOffice(to: "sửa lịch nghỉ")
         if let problem = AnnouncedDay.changeProblem(date, today: WorkingCalendar.local(now).date) { throw Problem.invalid(problem) }
         guard try await calendar.store.remove(date) else { throw Problem.notFound("ngày công bố \(date.vietnamese)") }
         try await calendar.reload()

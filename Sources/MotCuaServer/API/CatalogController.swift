@@ -90,22 +90,15 @@ struct CatalogController {
 
     /// Adds or replaces an agency for the control office, after Core's rules (the unit and parent looked up here).
     static func save(_ agency: Agency, by officer: UserStore.Officer, database: Database) async throws -> Agency {
-        _ = try officer.requiring(.administrator, "Chỉ bộ phận kiểm soát TTHC (vai trò quản trị) được sửa danh mục cơ quan.")
+        try officer.requiringControlOffice(to: "sửa danh mục cơ quan")
         let reference = ReferenceStore(database: database)
-        let unitExists = try await agency.unitKey.asyncMap { try await reference.unit(key: $0) != nil } ?? true
-        let parentExists = try await agency.parentCode.asyncMap { try await reference.agency(code: $0) != nil } ?? true
+        var unitExists = true, parentExists = true
+        if let key = agency.unitKey { unitExists = try await reference.unit(key: key) != nil }
+        if let code = agency.parentCode { parentExists = try await reference.agency(code: code) != nil }
         if let problem = agency.problem(unitExists: unitExists, parentExists: parentExists) { throw Problem.invalid(problem) }
         let saved = Agency(code: agency.code, name: agency.name.trimmingCharacters(in: .whitespaces), kind: agency.kind,
                            unitKey: agency.unitKey, parentCode: agency.parentCode)
         try await reference.saveAgencies([saved])
         return saved
-    }
-}
-
-extension Optional {
-    /// `map` with an asynchronous transform.
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }

@@ -24,9 +24,11 @@ extension UserStore.Officer {
         !dossier.agencyCodes.isDisjoint(with: roles.map(\.agencyCode))
     }
 
-    /// The officer, if they hold `role` in some agency; 403 with `message` otherwise.
-    public func requiring(_ role: OfficerRole, _ message: String) throws -> Self {
-        guard roles.contains(where: { $0.role == role }) else { throw Problem.forbidden(message) }
+    /// The officer, if they work in the procedure-control office; otherwise 403 saying only that office may do
+    /// `action` ("sửa lịch nghỉ").
+    @discardableResult
+    public func requiringControlOffice(to action: String) throws -> Self {
+        guard isAdministrator else { throw Problem.forbidden("Chỉ bộ phận kiểm soát TTHC (vai trò quản trị) được \(action).") }
         return self
     }
 }

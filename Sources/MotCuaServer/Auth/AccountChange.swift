@@ -28,10 +28,6 @@ public enum AccountChange {
     /// Applies the change whole, or throws the first problem found and changes nothing.
     public static func apply(_ request: Request, by administrator: UserStore.Officer, database: Database,
                              passwordCost: UInt8 = Passwords.cost) async throws {
-        let users = UserStore(database: database)
-        guard try await users.officer(username: request.username) != nil else {
-            throw FieldProblem(field: "username", message: "Không có cán bộ \(request.username).")
-        }
         let fullName = request.fullName.trimmingCharacters(in: .whitespaces)
         guard !fullName.isEmpty else { throw FieldProblem(field: "fullName", message: "Cần nhập họ tên cán bộ.") }
         if !request.newPassword.isEmpty, request.newPassword.count < NewAccount.minimumPasswordLength {
@@ -53,7 +49,9 @@ public enum AccountChange {
                                message: "Cán bộ đang giữ việc của hồ sơ \(codes) theo vai trò này; lãnh đạo cần giao lại trước.")
         }
         let hash = request.newPassword.isEmpty ? nil : Passwords.hash(request.newPassword, cost: passwordCost)
-        _ = try await users.update(username: request.username, fullName: fullName, grants: grants, active: request.active,
-                                   passwordHash: hash)
+        guard try await UserStore(database: database).update(username: request.username, fullName: fullName, grants: grants,
+                                                             active: request.active, passwordHash: hash) else {
+            throw FieldProblem(field: "username", message: "Không có cán bộ \(request.username).")
+        }
     }
 }

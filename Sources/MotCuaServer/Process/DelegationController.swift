@@ -30,13 +30,13 @@ struct DelegationController {
     }
 
     @Sendable func record(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let officer = try Self.requireControlOffice(try context.requireOfficer())
+        let officer = try context.requireOfficer().requiringControlOffice(to: Self.action)
         let delegation = try await APICoding.decode(Delegation.self, from: request)
         return try APICoding.response(try await Self.record(delegation, by: officer, database: database, now: now()), status: .created)
     }
 
     @Sendable func revoke(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let officer = try Self.requireControlOffice(try context.requireOfficer())
+        let officer = try context.requireOfficer().requiringControlOffice(to: Self.action)
         let body = try await APICoding.decode(RevocationBody.self, from: request)
         return try APICoding.response(try await Self.revoke(body, by: officer, database: database, now: now()))
     }
@@ -44,7 +44,7 @@ struct DelegationController {
     /// Ghi quyết định — the one path of a new decision, for the API and the control office's page: known agencies
     /// and procedures, the rules of a decision, no overlap with the agency's others (409).
     static func record(_ delegation: Delegation, by officer: UserStore.Officer, database: Database, now: Date) async throws -> Delegation {
-        _ = try requireControlOffice(officer)
+        try officer.requiringControlOffice(to: action)
         let store = DelegationStore(database: database)
         if let problem = try await store.referenceProblem(in: delegation) { throw Problem.invalid(problem) }
         if let problem = DelegationRules.problem(in: delegation, today: WorkingCalendar.local(now).date) {
@@ -59,7 +59,7 @@ struct DelegationController {
 
     /// Thu hồi — the one path of a revocation: from a day not in the past, of a decision that exists.
     static func revoke(_ body: RevocationBody, by officer: UserStore.Officer, database: Database, now: Date) async throws -> Delegation {
-        _ = try requireControlOffice(officer)
+        try officer.requiringControlOffice(to: action)
         let today = WorkingCalendar.local(now).date
         let outcome = try await DelegationStore(database: database).revoke(delegatingAgencyCode: body.delegatingAgencyCode,
                                                                            number: body.number, on: body.revokedOn) { delegation in
@@ -72,7 +72,6 @@ struct DelegationController {
         }
     }
 
-    static func requireControlOffice(_ officer: UserStore.Officer) throws -> UserStore.Officer {
-        try officer.requiring(.administrator, "Chỉ bộ phận kiểm soát TTHC (vai trò quản trị) được ghi và thu hồi quyết định ủy quyền.")
-    }
+    /// What only the control office may do here.
+    static let action = "ghi và thu hồi quyết định ủy quyền"
 }

@@ -58,7 +58,7 @@ struct ProcessController {
     /// file is our subset and fits the legal deadline; then it is saved as the key's next version.
     static func importFile(_ file: Data, procedureCode: String?, key: String?, effectiveFrom: String?, by officer: UserStore.Officer,
                            database: Database, now: Date) async throws -> ProcessDefinition {
-        _ = try officer.requiring(.administrator, "Chỉ bộ phận kiểm soát TTHC (vai trò quản trị) được nạp quy trình nội bộ.")
+        try officer.requiringControlOffice(to: "nạp quy trình nội bộ")
         guard let code = procedureCode, let procedure = try await CatalogStore(database: database).procedure(code: code) else {
             throw Problem.invalid(field: "procedureCode", "Cần mã thủ tục có trong danh mục (procedureCode).")
         }

@@ -60,9 +60,7 @@ struct AdminAgencyPage {
         self.typed = typed ?? agency.map {
             ["code": $0.code, "name": $0.name, "kind": $0.kind, "unitKey": $0.unitKey ?? "", "parentCode": $0.parentCode ?? ""]
         } ?? [:]
-        let onField = problem.flatMap { Self.fields.contains($0.field) ? $0 : nil }
-        errors = onField.map { [$0.field: $0.message] } ?? [:]
-        formError = onField == nil ? problem?.message : nil
+        (errors, formError) = PageField.place(field: problem?.field, message: problem?.message, among: Self.fields)
         self.notice = notice
     }
 }

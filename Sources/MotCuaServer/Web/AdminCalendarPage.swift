@@ -59,9 +59,7 @@ struct AdminCalendarPage {
         holidays = [SelectOption(value: "", label: "Không thay ngày lễ nào", selected: (typed["replaces"] ?? "").isEmpty)]
             + HolidayKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.vietnameseName, selected: typed["replaces"] == $0.rawValue) }
         self.typed = typed
-        let onField = problem.flatMap { Self.fields.contains($0.field) ? $0 : nil }
-        errors = onField.map { [$0.field: $0.message] } ?? [:]
-        formError = onField == nil ? problem?.message : nil
+        (errors, formError) = PageField.place(field: problem?.field, message: problem?.message, among: Self.fields)
         self.notice = notice
     }
 }

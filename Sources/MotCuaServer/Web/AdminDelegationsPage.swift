@@ -44,13 +44,7 @@ struct AdminDelegationsPage {
         }
         hasLines = !lines.isEmpty
         self.typed = typed
-        var errors: [String: String] = [:]
-        var formError: String?
-        if let problem {
-            if let field = PageField.name(for: problem.field, among: Self.fields) { errors[field] = problem.message } else { formError = problem.message }
-        }
-        self.errors = errors
-        self.formError = formError
+        (errors, formError) = PageField.place(field: problem?.field, message: problem?.message, among: Self.fields)
         self.notice = notice
     }
 }

@@ -48,7 +48,7 @@ struct DeskIntakeController {
         let body = Self.intakeBody(procedure, fields, sets: sets)
         let now = service.now()
         do {
-            let scans = try scans(form, procedure: procedure)
+            let scans = try scans(form, fields: fields, procedure: procedure)
             let plan = try await service.prepareIntake(body, by: officer, at: now)
             let service = service
             let key = "trang-tiep-nhan:" + String(submission.prefix(100))
@@ -73,10 +73,10 @@ struct DeskIntakeController {
 
     /// Bản quét — the scan attached to each document ticked as received, checked like any upload and kept; a scan
     /// of a document not ticked is a problem.
-    private func scans(_ form: MultipartForm, procedure: Procedure) throws -> [AttachedFile] {
+    private func scans(_ form: MultipartForm, fields: FormFields, procedure: Procedure) throws -> [AttachedFile] {
         try procedure.documents.enumerated().compactMap { index, document in
             guard let upload = form.files["scan-\(index)"] else { return nil }
-            guard form.textFields.has("doc-\(index)") else {
+            guard fields.has("doc-\(index)") else {
                 throw FieldProblem(field: "scan-\(index)", message: "Có tệp quét cho \"\(document.name)\" nhưng giấy tờ này chưa được đánh dấu đã nhận.")
             }
             return try files.keep(upload, field: "scan-\(index)", documentIndex: index, documentName: document.name)
@@ -90,7 +90,8 @@ struct DeskIntakeController {
         var values: [String: String] = [:]
         for index in procedure.documents.indices { values["doc-\(index)"] = "1" }
         guard let earlier = try await DossierStore(database: service.database).latest(applicantKey: key, agencyCodes: officer.agencyCodes) else {
-            values[key.count == 12 ? "personalId" : "taxCode"] = key
+            let year = WorkingCalendar.local(service.now()).date.year
+            values[(try? PersonalID(key, currentYear: year)) == nil ? "taxCode" : "personalId"] = key
             return (FormFields(values: values), "Chưa có hồ sơ nào của số \(key) tại cơ quan; nhập thông tin người nộp theo giấy tờ.")
         }
         let applicant = earlier.applicant

@@ -77,9 +77,7 @@ struct DeskIntakePage {
         if typed["sets"]?.isEmpty ?? true { typed["sets"] = "1" }
         if typed["request"]?.isEmpty ?? true { typed["request"] = procedure.name }
         self.typed = typed
-        let field = PageField.name(for: problem?.field, among: Self.textFields + ["documents"])
-        errors = field.flatMap { field in problem.map { [field: $0.message] } } ?? [:]
-        formError = field == nil ? problem?.message : nil
+        (errors, formError) = PageField.place(field: problem?.field, message: problem?.message, among: Self.textFields + ["documents"])
     }
 
     static let textFields = ["name", "personalId", "taxCode", "address", "phone", "email", "sets", "request", "agencyCode"]

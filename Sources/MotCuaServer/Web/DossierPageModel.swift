@@ -122,7 +122,7 @@ struct DossierPage {
         forms = FormLink.available(for: record)
         attachments = attached.map {
             FormLink(href: "/can-bo/ho-so/\(dossier.code)/tep/\($0.documentIndex)",
-                     label: "\($0.documentName): \($0.fileName) (\(OnlineFilingPage.size($0.size)))")
+                     label: "\($0.documentName): \($0.fileName) (\(VietnameseFormat.fileSize($0.size)))")
         }
         hasAttachments = !attached.isEmpty
         self.supplements = supplements.map { entry in

@@ -44,7 +44,7 @@ struct OnlineFilingPage {
         uploads = procedure.documents.enumerated().map { index, document in
             let file = draft?.files.first { $0.documentIndex == index }
             return Upload(index: index, name: document.name,
-                          attached: file.map { "Đã đính kèm: \($0.fileName) (\(Self.size($0.size)))" }, error: errors["file-\(index)"])
+                          attached: file.map { "Đã đính kèm: \($0.fileName) (\(VietnameseFormat.fileSize($0.size)))" }, error: errors["file-\(index)"])
         }
         var typed: [String: String] = [:]
         for name in Self.fields { typed[name] = draft?.fields[name] ?? "" }
@@ -57,12 +57,6 @@ struct OnlineFilingPage {
         draftCodeShown = TrackingSecret.display(draftCode)
         draftSecretShown = TrackingSecret.display(draftSecret)
         self.savedNotice = savedNotice
-    }
-
-    /// "1,2 MB", "350 KB".
-    static func size(_ bytes: Int) -> String {
-        bytes >= 1_048_576 ? String(format: "%.1f MB", Double(bytes) / 1_048_576).replacingOccurrences(of: ".", with: ",")
-            : "\(max(1, bytes / 1024)) KB"
     }
 }
 

@@ -8,4 +8,12 @@ enum PageField {
         name = String(name.prefix { $0 != "[" })
         return fields.contains(name) ? name : nil
     }
+
+    /// A problem placed on a page: next to its field when the page has one (`errors[field]`), otherwise above the
+    /// form (`formError`).
+    static func place(field: String?, message: String?, among fields: [String]) -> (errors: [String: String], formError: String?) {
+        guard let message else { return ([:], nil) }
+        guard let name = name(for: field, among: fields) else { return ([:], message) }
+        return ([name: message], nil)
+    }
 }

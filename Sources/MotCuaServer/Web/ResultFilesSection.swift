@@ -16,11 +16,11 @@ struct ResultFilesSection {
          error: String?) {
         lines = entries.map { entry in
             FormLink(href: "/can-bo/ho-so/\(dossier.code)/ket-qua/\(entry.sequence)",
-                     label: "\(entry.title): \(entry.file.fileName) (\(OnlineFilingPage.size(entry.file.size)), "
+                     label: "\(entry.title): \(entry.file.fileName) (\(VietnameseFormat.fileSize(entry.file.size)), "
                         + "\(WorkingCalendar.vietnamese(entry.attachedAt)))")
         }
         hasLines = !entries.isEmpty
-        mayAttach = ResultFileRules.problem(status: dossier.state.status, roles: roles, title: defaultTitle)?.field != ""
+        mayAttach = ResultFileRules.mayAttach(status: dossier.state.status, roles: roles)
         title = typedTitle ?? defaultTitle
         self.error = error
     }

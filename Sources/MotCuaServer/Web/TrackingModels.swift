@@ -96,7 +96,7 @@ struct TrackingPage {
         }
         hasResults = !results.isEmpty
         downloads = resultFiles.map { entry in
-            Download(sequence: entry.sequence, label: "\(entry.title) (\(OnlineFilingPage.size(entry.file.size)))")
+            Download(sequence: entry.sequence, label: "\(entry.title) (\(VietnameseFormat.fileSize(entry.file.size)))")
         }
         hasDownloads = !downloads.isEmpty
         self.rating = rating?.summary

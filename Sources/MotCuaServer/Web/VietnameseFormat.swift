@@ -28,4 +28,10 @@ enum VietnameseFormat {
         }
         return grouped + " đồng"
     }
+
+    /// "1,2 MB", "350 KB" — a file's size as the pages show it.
+    static func fileSize(_ bytes: Int) -> String {
+        bytes >= 1_048_576 ? String(format: "%.1f MB", Double(bytes) / 1_048_576).replacingOccurrences(of: ".", with: ",")
+            : "\(max(1, bytes / 1024)) KB"
+    }
 }
