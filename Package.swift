@@ -11,6 +11,10 @@ import PackageDescription
 // - swift-service-lifecycle: the SLA watch runs beside the server and stops with it (already in Hummingbird's graph).
 // - swift-mustache: logic-less HTML templates for the web pages (every value comes from a Swift view model).
 // - multipart-kit: the citizens' file uploads (multipart/form-data) when filing online.
+// - jwt-kit: verifying the national e-ID's OpenID Connect ID tokens (JWKS, RS256/ES256), and signing them in the
+//   identity-provider simulator.
+// - async-http-client: MotCua's calls to national systems (the e-ID provider's discovery, keys and token endpoints);
+//   already built for HummingbirdTesting's live tests.
 let package = Package(
     name: "motcua",
     platforms: [.macOS(.v14)],
@@ -34,6 +38,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         .target(name: "MotCuaCore"),
@@ -62,8 +68,22 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             resources: [.copy("Resources")]
+        ),
+        // Stand-ins for the national systems MotCua cannot reach from here (the e-ID provider), run as separate
+        // processes (`motcua sim …`) for the demo and the tests; the product talks to them only by protocol.
+        .target(
+            name: "MotCuaSimulators",
+            dependencies: [
+                "MotCuaCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
         ),
         .executableTarget(
             name: "motcua",
@@ -71,6 +91,7 @@ let package = Package(
                 "MotCuaCore",
                 "MotCuaStore",
                 "MotCuaServer",
+                "MotCuaSimulators",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -90,7 +111,7 @@ let package = Package(
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaTestSupport", .product(name: "SQLKit", package: "sql-kit")]),
         .testTarget(name: "MotCuaServerTests", dependencies: [
             "MotCuaTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
-            .product(name: "SQLKit", package: "sql-kit"),
+            .product(name: "SQLKit", package: "sql-kit"), .product(name: "JWTKit", package: "jwt-kit"),
         ]),
         .testTarget(name: "MotCuaEndToEndTests", dependencies: ["MotCuaTestSupport", "MotCuaCore", "MotCuaStore"]),
     ]

@@ -153,6 +153,29 @@ public enum Migrations {
               attached_by TEXT NOT NULL, attached_at BIGINT NOT NULL, PRIMARY KEY (dossier_code, seq))
             """,
         ]),
+        Migration(version: 12, name: "citizens signed in with the national e-ID; officers' failed sign-ins", statements: [
+            """
+            CREATE TABLE citizens (personal_id TEXT PRIMARY KEY, full_name TEXT NOT NULL, birth_date TEXT,
+              first_signed_in_at BIGINT NOT NULL, last_signed_in_at BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE citizen_sessions (token_hash TEXT PRIMARY KEY, personal_id TEXT NOT NULL,
+              assurance INTEGER NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX citizen_sessions_person ON citizen_sessions (personal_id)",
+            """
+            CREATE TABLE sign_in_requests (state_hash TEXT PRIMARY KEY, nonce TEXT NOT NULL, code_verifier TEXT NOT NULL,
+              level INTEGER NOT NULL, return_to TEXT NOT NULL, created_at BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE dossier_filers (dossier_code TEXT PRIMARY KEY, personal_id TEXT NOT NULL,
+              assurance INTEGER NOT NULL, filed_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX dossier_filers_person ON dossier_filers (personal_id)",
+            "ALTER TABLE online_drafts ADD COLUMN personal_id TEXT",
+            "ALTER TABLE users ADD COLUMN failed_sign_ins INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE users ADD COLUMN locked_until BIGINT",
+        ]),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.

@@ -2,8 +2,8 @@ import Foundation
 import MotCuaCore
 import SQLKit
 
-/// Hồ sơ nộp trực tuyến — the drafts citizens save and come back to (found by their code and secret), and the
-/// files attached to a dossier filed online.
+/// Hồ sơ nộp trực tuyến — the drafts citizens save and come back to (found by their code and secret, and only by
+/// the citizen who saved them), and the files attached to a dossier filed online.
 public struct OnlineFilingStore: Sendable {
     let database: Database
 
@@ -22,29 +22,32 @@ public struct OnlineFilingStore: Sendable {
         }
     }
 
-    /// Saves a draft under its code (new or again) with its secret.
-    public func save(_ draft: Draft, code: String, secret: String, at now: Date) async throws {
+    /// Saves a draft under its code (new or again) with its secret, as the draft of the citizen `owner` (personal ID).
+    public func save(_ draft: Draft, code: String, secret: String, owner: String, at now: Date) async throws {
         try await database.write { db in
             let body = try JSONColumn.encode(draft)
             let updated = try await db.raw("""
-                UPDATE online_drafts SET body = \(bind: body), updated_at = \(bind: now.epochSeconds)
-                WHERE code = \(bind: code) AND secret = \(bind: secret) AND dossier_code IS NULL RETURNING code
+                UPDATE online_drafts SET body = \(bind: body), updated_at = \(bind: now.epochSeconds), personal_id = \(bind: owner)
+                WHERE code = \(bind: code) AND secret = \(bind: secret) AND dossier_code IS NULL
+                  AND (personal_id IS NULL OR personal_id = \(bind: owner)) RETURNING code
                 """).first()
             if updated == nil {
                 try await db.raw("""
-                    INSERT INTO online_drafts (code, secret, procedure_code, body, created_at, updated_at)
+                    INSERT INTO online_drafts (code, secret, procedure_code, body, created_at, updated_at, personal_id)
                     VALUES (\(bind: code), \(bind: secret), \(bind: draft.procedureCode), \(bind: body),
-                      \(bind: now.epochSeconds), \(bind: now.epochSeconds))
+                      \(bind: now.epochSeconds), \(bind: now.epochSeconds), \(bind: owner))
                     """).run()
             }
         }
     }
 
-    /// The draft with this code, if `matches` accepts its secret and it has not been filed yet.
-    public func draft(code: String, matches: @Sendable (String) -> Bool) async throws -> Draft? {
+    /// The draft with this code, if it is `owner`'s (or was saved before drafts had owners), `matches` accepts its
+    /// secret and it has not been filed yet.
+    public func draft(code: String, owner: String, matches: @Sendable (String) -> Bool) async throws -> Draft? {
         try await database.read { db in
             guard let row = try await db.raw("""
                 SELECT secret, body FROM online_drafts WHERE code = \(bind: code) AND dossier_code IS NULL
+                  AND (personal_id IS NULL OR personal_id = \(bind: owner))
                 """).first(), matches(try row.decode(column: "secret", as: String.self)) else { return nil }
             return try JSONColumn.decode(Draft.self, from: try row.decode(column: "body", as: String.self))
         }

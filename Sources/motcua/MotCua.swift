@@ -14,7 +14,7 @@ struct MotCua: AsyncParsableCommand {
         commandName: "motcua",
         abstract: "MotCua — hệ thống một cửa điện tử.",
         subcommands: [Serve.self, Migrate.self, CatalogCommand.self, ProcessCommand.self, DelegationCommand.self, CalendarCommand.self,
-                      UserCommand.self])
+                      UserCommand.self, SimCommand.self])
 }
 
 /// Options every command that touches the database shares.
@@ -46,6 +46,7 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Chạy máy chủ MotCua.")
     @OptionGroup var db: DatabaseOptions
     @OptionGroup var office: OfficeHoursOptions
+    @OptionGroup var eID: EIDOptions
     @Option var host: String = ProcessInfo.processInfo.environment["MOTCUA_HOST"] ?? "127.0.0.1"
     @Option var port: Int = Int(ProcessInfo.processInfo.environment["MOTCUA_PORT"] ?? "") ?? 8080
     @Flag(help: "Nạp danh mục và tài khoản demo (chỉ vào cơ sở dữ liệu trống).") var demo = false
@@ -57,8 +58,18 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let logger = Logger(label: "motcua")
         guard slaWatchSeconds >= 0 else { throw ValidationError("--sla-watch-seconds: số giây không âm.") }
-        let config = AppConfig(database: db.database, host: host, port: port, workingHours: try office.workingHours(),
+        var config = AppConfig(database: db.database, host: host, port: port, workingHours: try office.workingHours(),
                                slaWatchSeconds: slaWatchSeconds, filesDirectory: files)
+        var simulator: DemoIdentityProvider?
+        defer { simulator?.stop() }
+        if let issuer = eID.vneidIssuer {
+            config.eID = eID.settings(issuer: issuer, host: host, port: port)
+        } else if demo {
+            let redirect = eID.publicURL(host: host, port: port) + EIDSettings.callbackPath
+            simulator = try DemoIdentityProvider(port: eID.vneidSimPort ?? port + 10, redirectURI: redirect)
+            config.eID = eID.settings(issuer: simulator!.issuer, host: host, port: port)
+            print("VNeID mô phỏng (công dân giả lập) chạy tại \(simulator!.issuer)")
+        }
         let database = try await MotCuaApp.prepare(config, logger: logger)
         do {
             if demo { try await Self.loadDemo(into: database) }

@@ -3,7 +3,8 @@ import MotCuaTestSupport
 import Testing
 
 /// The pages in a real browser: `Tests/browser/journeys.py` drives headless Chromium (Selenium) through the real
-/// `motcua serve` on the demo data — a citizen finds a procedure, the desk signs in (and is refused next to the
+/// `motcua serve` on the demo data (with the e-ID simulator beside it) — a citizen finds a procedure, signs in with
+/// the e-ID and files online, the desk signs in (and is refused next to the
 /// field when wrong), prints form 01, a specialist finds the dossier in the queue — checking labels, keyboard
 /// access and contrast on every page and saving a screenshot of each under `MOTCUA_SCREENSHOTS` (printed).
 /// `.ci/run` installs Chromium and Selenium and sets `MOTCUA_BROWSER_TESTS=required`; elsewhere the test runs when
@@ -20,7 +21,8 @@ import Testing
         }
         let location = try await TestDatabases.makeEmpty(.sqlite)
         defer { try? FileManager.default.removeItem(atPath: location.value) }
-        let server = try await ServerProcess(database: location.value, extraArguments: ["--demo", "--sla-watch-seconds", "0"])
+        let server = try await ServerProcess(database: location.value, extraArguments: ["--demo", "--sla-watch-seconds", "0"],
+                                             identityProvider: true)
         defer { server.stop() }
         let screenshots = ProcessInfo.processInfo.environment["MOTCUA_SCREENSHOTS"]
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("motcua-screenshots").path

@@ -2,12 +2,15 @@ import Foundation
 import HTTPTypes
 import MotCuaCore
 import MotCuaServer
+import MotCuaStore
 import MotCuaTestSupport
 import Testing
 
-/// Filing online: files checked by content and kept by checksum, a draft saved and found again with its code and
-/// secret, nothing attached lost to a refused field, the dossier registered at the chosen ward with its files in
-/// one transaction, a draft filed twice filed once, the files shown only to the ward's officers.
+/// Filing online: only signed in with the e-ID at the procedure's level, name and personal ID the e-ID's whatever is
+/// posted; files checked by content and kept by checksum, a draft saved and found again with its code and secret
+/// (by the same citizen only), nothing attached lost to a refused field, the dossier registered at the chosen ward
+/// with its files and its filer in one transaction, a draft filed twice filed once, the files shown only to the
+/// ward's officers.
 @Suite struct OnlineFilingTests {
     static let boundary = "----motcua-test-boundary"
     static let pdf = Array("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".utf8)
@@ -15,7 +18,7 @@ import Testing
     static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]
 
     /// A multipart body of text fields and files.
-    static func multipart(_ fields: [String: String], files: [String: (String, [UInt8])]) -> (Data, HTTPFields) {
+    static func multipart(_ fields: [String: String], files: [String: (String, [UInt8])], citizen: String = "") -> (Data, HTTPFields) {
         var body = Data()
         for (name, value) in fields {
             body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
@@ -27,8 +30,18 @@ import Testing
         body += Data("--\(boundary)--\r\n".utf8)
         var headers = HTTPFields()
         headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
-        headers[.cookie] = "motcua_csrf=\(WebPagesTests.csrf)"
+        headers[.cookie] = "motcua_csrf=\(WebPagesTests.csrf)" + citizen
         return (body, headers)
+    }
+
+    /// A citizen's e-ID session opened in the store (signing in itself goes through the provider, in the end-to-end
+    /// tests); the cookie to send, starting with "; ".
+    static func citizenSession(_ database: Database, personalId: String, name: String, level: AssuranceLevel) async throws -> String {
+        let token = UUID().uuidString + UUID().uuidString
+        try await CitizenStore(database: database).signIn(CitizenStore.Citizen(personalId: personalId, fullName: name, birthDate: nil),
+                                                          level: level, tokenHash: SHA256Hex.of(Data(token.utf8)),
+                                                          at: Date(timeIntervalSince1970: 1_772_416_800), expiresAt: .distantFuture)
+        return "; motcua_cong_dan=\(token)"
     }
 
     /// Posts a multipart form as `headers`' officer (the anti-forgery token added).
@@ -47,27 +60,41 @@ import Testing
 
     @Test(arguments: TestEngine.available)
     func aBirthIsRegisteredOnlineWithItsFiles(engine: TestEngine) async throws {
-        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
-            let form = try await client.send(.get, "/nop-truc-tuyen/1.001193", raw: nil)
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, database in
+            let anonymous = try await client.send(.get, "/nop-truc-tuyen/1.001193", raw: nil)
+            #expect(anonymous.status == .seeOther && anonymous.headers[.location] == "/dang-nhap/vneid?muc=2&tiep=%2Fnop-truc-tuyen%2F1.001193",
+                    "filing online starts with the e-ID, at the level the procedure needs")
+            let levelOne = try await Self.citizenSession(database, personalId: "001190054321", name: "Trần Văn Một", level: .level1)
+            #expect(try await client.send(.get, "/nop-truc-tuyen/1.001193", raw: nil,
+                                          headers: Self.multipart([:], files: [:], citizen: levelOne).1).status == .seeOther,
+                    "a procedure done wholly online needs a level 2 account")
+            let mai = try await Self.citizenSession(database, personalId: "001190012345", name: "Nguyễn Thị Mai", level: .level2)
+            let form = try await client.send(.get, "/nop-truc-tuyen/1.001193", raw: nil, headers: Self.multipart([:], files: [:], citizen: mai).1)
             #expect(form.status == .ok && form.text.contains(#"<option value="000.30.01.H26">"#), "the wards to choose from")
-            #expect(try await client.send(.get, "/nop-truc-tuyen/2.000913", raw: nil).status == .notFound,
-                    "a procedure not offered online has no online form")
-            let applicant = ["csrf": WebPagesTests.csrf, "name": "Nguyễn Thị Mai", "personalId": "001190012345",
+            #expect(form.text.contains(#"value="001190012345" readonly"#) && form.text.contains("Nguyễn Thị Mai (VNeID mức 2)"))
+            #expect(try await client.send(.get, "/nop-truc-tuyen/2.000913", raw: nil, headers: Self.multipart([:], files: [:], citizen: mai).1)
+                .status == .notFound, "a procedure not offered online has no online form")
+            let applicant = ["csrf": WebPagesTests.csrf, "name": "Người Khác", "personalId": "001099000001",
                              "address": "Số 1 phố Đội Cấn, phường Ba Đình", "phone": "0912345678", "agencyCode": "000.30.01.H26"]
             var first = applicant
             first["step"] = "nop"
-            first["name"] = ""
-            let refused = Self.multipart(first, files: ["file-0": ("to-khai.pdf", Self.pdf), "file-1": ("giay-chung-sinh.gif", Array("GIF89a".utf8))])
+            let refused = Self.multipart(first, files: ["file-0": ("to-khai.pdf", Self.pdf), "file-1": ("giay-chung-sinh.gif", Array("GIF89a".utf8))],
+                                         citizen: mai)
             let attempt = try await client.send(.post, "/nop-truc-tuyen/1.001193", raw: refused.0, headers: refused.1)
             #expect(attempt.status == .unprocessableContent)
             #expect(attempt.text.contains("Tệp &quot;giay-chung-sinh.gif&quot; không phải PDF, JPEG hoặc PNG."), "\(attempt.text.suffix(2000))")
             #expect(attempt.text.contains(#"id="file-2-error">Cần đính kèm"#))
             #expect(attempt.text.contains("Đã đính kèm: to-khai.pdf"), "the good file is kept")
+            #expect(attempt.text.contains(#"value="Nguyễn Thị Mai" readonly"#), "the posted name gives way to the e-ID's")
             let (code, secret) = (Self.hidden("draft", in: attempt.text), Self.hidden("secret", in: attempt.text))
             #expect(code.count == 8 && secret.count == 8)
 
-            var resume = Self.multipart([:], files: [:]).1
+            var resume = Self.multipart([:], files: [:], citizen: mai).1
             resume[.contentType] = "application/x-www-form-urlencoded"
+            var someoneElse = resume
+            someoneElse[.cookie] = "motcua_csrf=\(WebPagesTests.csrf)" + levelOne
+            #expect(try await client.send(.post, "/tiep-tuc-nop", raw: Data("csrf=\(WebPagesTests.csrf)&code=\(code)&secret=\(secret)".utf8),
+                                          headers: someoneElse).status == .notFound, "another citizen cannot open the draft")
             let reopened = try await client.send(.post, "/tiep-tuc-nop", raw: Data("csrf=\(WebPagesTests.csrf)&code=\(code)&secret=\(secret.lowercased())".utf8),
                                                  headers: resume)
             #expect(reopened.status == .ok && reopened.text.contains("Đã đính kèm: to-khai.pdf"))
@@ -79,7 +106,8 @@ import Testing
             filing["step"] = "nop"
             filing["draft"] = code
             filing["secret"] = secret
-            let complete = Self.multipart(filing, files: ["file-1": ("chung-sinh.jpg", Self.jpeg), "file-2": ("cccd.png", Self.png)])
+            let complete = Self.multipart(filing, files: ["file-1": ("chung-sinh.jpg", Self.jpeg), "file-2": ("cccd.png", Self.png)],
+                                          citizen: mai)
             let filed = try await client.send(.post, "/nop-truc-tuyen/1.001193", raw: complete.0, headers: complete.1)
             #expect(filed.status == .created)
             #expect(filed.text.contains("Giấy tiếp nhận hồ sơ và hẹn trả kết quả") && filed.text.contains("mã tra cứu"))
@@ -90,6 +118,10 @@ import Testing
             let desk = try await client.signIn("motcua.badinh")
             let dossier = try await client.send(.get, "/api/dossiers/\(dossierCode)", token: desk).json
             #expect(dossier["channel"] as? Int == 2 && dossier["status"] as? Int == 1 && dossier["receivedBy"] as? String == "cong-dich-vu-cong")
+            let applicantFiled = try #require(dossier["applicant"] as? [String: Any])
+            #expect(applicantFiled["name"] as? String == "Nguyễn Thị Mai" && applicantFiled["personalId"] as? String == "001190012345")
+            let filer = try #require(try await CitizenStore(database: database).filer(of: dossierCode))
+            #expect(filer.personalId == "001190012345" && filer.level == .level2)
             #expect((try await client.send(.get, "/api/dossiers", token: desk).json["total"] as? Int) == 1)
             var own = HTTPFields()
             own[.authorization] = "Bearer \(desk)"

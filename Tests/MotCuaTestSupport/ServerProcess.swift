@@ -5,25 +5,55 @@ import FoundationNetworking
 import HTTPTypes
 
 /// Máy chủ thật — the built `motcua` executable started as its own process (`motcua serve`) on a free port,
-/// reached over HTTP, and stopped at the end. (`Process` predates Sendable; this class only reads it after start.)
+/// reached over HTTP, and stopped at the end; with `identityProvider`, the e-ID simulator (`motcua sim idp`) runs
+/// beside it as a third process and the server signs citizens in through it. (`Process` predates Sendable; this
+/// class only reads it after start.)
 public final class ServerProcess: @unchecked Sendable {
     public let port: Int
     private let process: Process
     public let output: URL
+    /// The e-ID simulator's process and address, when one was asked for.
+    private let simulator: Process?
+    public let identityProviderURL: String?
 
     /// Starts `motcua serve` with `arguments` after the port and database, and waits for /healthz.
-    public init(database: String, extraArguments: [String] = []) async throws {
+    public init(database: String, extraArguments: [String] = [], identityProvider: Bool = false) async throws {
         port = try Self.freePort()
         output = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-serve-\(port).log")
         FileManager.default.createFile(atPath: output.path, contents: nil)
         let log = try FileHandle(forWritingTo: output)
+        var arguments = ["serve", "--port", String(port), "--database", database]
+        if identityProvider {
+            let simulatorPort = try Self.freePort()
+            let simulator = Process()
+            simulator.executableURL = try Self.executable()
+            simulator.arguments = ["sim", "idp", "--port", String(simulatorPort), "--redirect-uri", "http://127.0.0.1:\(port)/dang-nhap/vneid/xong"]
+            simulator.standardOutput = log
+            simulator.standardError = log
+            try simulator.run()
+            let address = "http://127.0.0.1:\(simulatorPort)"
+            try await Self.waitUntil(answered: URL(string: address + "/.well-known/openid-configuration")!, while: simulator)
+            (self.simulator, identityProviderURL) = (simulator, address)
+            arguments += ["--vneid-issuer", address, "--public-url", "http://127.0.0.1:\(port)"]
+        } else {
+            (simulator, identityProviderURL) = (nil, nil)
+        }
         process = Process()
         process.executableURL = try Self.executable()
-        process.arguments = ["serve", "--port", String(port), "--database", database] + extraArguments
+        process.arguments = arguments + extraArguments
         process.standardOutput = log
         process.standardError = log
         try process.run()
         try await waitUntilHealthy()
+    }
+
+    private static func waitUntil(answered url: URL, while process: Process) async throws {
+        for _ in 0..<300 {
+            guard process.isRunning else { throw TestSetupError("\(url.host ?? "") exited before answering") }
+            if let (_, response) = try? await URLSession.shared.data(from: url), (response as? HTTPURLResponse)?.statusCode == 200 { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw TestSetupError("\(url) did not answer")
     }
 
     /// A port nobody listens on now: bind to port 0, read what the kernel chose, let it go.
@@ -85,10 +115,12 @@ public final class ServerProcess: @unchecked Sendable {
         }
     }
 
-    /// Stops the server the way an operator does (SIGTERM) and waits for it.
+    /// Stops the server the way an operator does (SIGTERM) and waits for it (and the simulator beside it).
     public func stop() {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        for running in [process, simulator].compactMap({ $0 }) {
+            if running.isRunning { running.terminate() }
+            running.waitUntilExit()
+        }
     }
 
     /// Kills the server without warning (SIGKILL), as a crash or power cut would.

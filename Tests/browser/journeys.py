@@ -143,13 +143,21 @@ def main():
         check('Giấy chứng sinh' in driver.page_source, 'the procedure page lists the documents to bring')
         visit(driver, 'thu-tuc')
 
-        # She files the birth registration online: saves a draft, attaches the three documents, files it, and
-        # keeps the receipt with its tracking secret.
+        # She files the birth registration online: signs in with her level 2 e-ID at the identity provider (the
+        # simulator, a separate process), saves a draft, attaches the three documents, files it, and keeps the
+        # receipt with its tracking secret.
         submitted(driver, driver.find_element(By.LINK_TEXT, 'Nộp hồ sơ trực tuyến'))
+        check('Đăng nhập VNeID' in driver.title and 'LoA2' in driver.page_source, 'online filing starts at the e-ID, level 2 asked')
+        people = Select(driver.find_element(By.ID, 'chon'))
+        chosen = next(o for o in people.options if 'tài khoản mức 2' in o.text)
+        personal_id = chosen.get_attribute('value')
+        people.select_by_value(personal_id)
+        submitted(driver, driver.find_element(By.CSS_SELECTOR, 'button[value="allow"]'))
+        check(driver.find_element(By.ID, 'personalId').get_attribute('value') == personal_id, 'the form carries her e-ID personal ID')
+        check(driver.find_element(By.ID, 'personalId').get_attribute('readonly') is not None, 'which she cannot change')
+        check('(VNeID mức 2)' in driver.find_element(By.CSS_SELECTOR, 'header').text, 'the header says who is signed in')
         visit(driver, 'nop-truc-tuyen')
         Select(driver.find_element(By.ID, 'agencyCode')).select_by_value('000.30.01.H26')
-        driver.find_element(By.ID, 'name').send_keys('Nguyễn Thị Mai')
-        driver.find_element(By.ID, 'personalId').send_keys('001190012345')
         driver.find_element(By.ID, 'address').send_keys('Số 1 phố Đội Cấn, phường Ba Đình')
         driver.find_element(By.ID, 'phone').send_keys('0912345678')
         driver.find_element(By.ID, 'file-0').send_keys(sample('to-khai.pdf', b'%PDF-1.4\n%%EOF\n'))

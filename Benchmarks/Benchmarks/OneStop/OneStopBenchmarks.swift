@@ -96,6 +96,9 @@ enum OneStopFixture {
     static func withRouter(_ body: @escaping @Sendable (any TestClientProtocol, String) async throws -> Void) async throws {
         try await withDatabase { database in
             _ = try await DemoAccounts.load(into: database, passwordCost: 4)
+            try await CitizenStore(database: database).signIn(
+                CitizenStore.Citizen(personalId: "001190012345", fullName: "Nguyễn Thị Mai", birthDate: "1990-05-01"), level: .level2,
+                tokenHash: SHA256Hex.of(Data(citizenToken.utf8)), at: Date(), expiresAt: .distantFuture)
             let files = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-bench-tep").path
             let router = try await MotCuaApp.buildRouter(AppConfig(filesDirectory: files), database: database)
             try await Application(router: router).test(.router) { client in
@@ -103,6 +106,10 @@ enum OneStopFixture {
             }
         }
     }
+
+    /// The session cookie of a citizen signed in with a level 2 e-ID (opened in the store: the sign-in itself goes
+    /// through the identity provider, which these in-process benchmarks do not run).
+    static let citizenToken = "bench-citizen-session-0123456789abcdef"
 
     /// A demo officer's bearer token.
     static func signIn(_ client: any TestClientProtocol, _ username: String) async throws -> String {

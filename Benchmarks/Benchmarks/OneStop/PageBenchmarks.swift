@@ -73,7 +73,9 @@ struct PageRequest: Sendable {
     static let all: [PageRequest] = [
         .get("catalog search (public)") { _ in "/thu-tuc?q=dang+ky+khai+sinh" },
         .get("procedure page (public)") { _ in "/thu-tuc/1.004194" },
-        .get("online filing form (public)") { _ in "/nop-truc-tuyen/1.011599" },
+        PageRequest(name: "online filing form (citizen signed in with the e-ID)") { _ in
+            ("/nop-truc-tuyen/1.011599", .get, [.cookie: "motcua_cong_dan=\(OneStopFixture.citizenToken)"], ByteBuffer())
+        },
         PageRequest(name: "tracking a dossier (public, code and secret posted)") { setting in
             var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: "motcua_csrf=\(PageSetting.csrf)"]
             headers[.accept] = "text/html"

@@ -2,8 +2,8 @@ import Crypto
 import Foundation
 
 /// Dấu vân tay SHA-256 — the lowercase hex SHA-256 of bytes, as tokens and request bodies are fingerprinted.
-enum SHA256Hex {
-    static func of(_ data: Data) -> String {
+public enum SHA256Hex {
+    public static func of(_ data: Data) -> String {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -19,6 +19,8 @@ public struct AppConfig: Sendable {
     /// Seconds between two reads of the announced calendar days, so a change made on another server on the same
     /// database applies here too (a change made on this server applies at once).
     public var calendarRefreshSeconds = 60
+    /// Where citizens sign in with the national e-ID; nil when no provider is configured (online filing then says so).
+    public var eID: EIDSettings?
 
     public init(database: String = "./motcua.sqlite", host: String = "127.0.0.1", port: Int = 8080,
                 province: String = "01", workingHours: WorkingHours = .standard, apologyLeadWorkingDays: Int = 1,
@@ -38,4 +40,27 @@ public struct AppConfig: Sendable {
         guard !database.hasPrefix("postgres"), database.hasSuffix(".sqlite") else { return "./motcua-tep" }
         return String(database.dropLast(".sqlite".count)) + "-tep"
     }
+}
+
+/// Định danh điện tử quốc gia — the OpenID Connect provider citizens sign in with (VNeID, or `motcua sim idp` for
+/// the demo and the tests) and who MotCua is to it.
+public struct EIDSettings: Sendable {
+    /// The provider's issuer; its discovery document is at `{issuer}/.well-known/openid-configuration`.
+    public var issuer: String
+    public var clientID: String
+    /// The client's secret, sent with the code (client_secret_post); nil for a public client using PKCE alone.
+    public var clientSecret: String?
+    /// MotCua's own address as browsers reach it (`https://dichvucong.hanoi.gov.vn`), for the way back.
+    public var publicURL: String
+
+    public init(issuer: String, clientID: String, clientSecret: String?, publicURL: String) {
+        self.issuer = issuer.hasSuffix("/") ? String(issuer.dropLast()) : issuer
+        self.clientID = clientID
+        self.clientSecret = clientSecret
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+    }
+
+    /// Where the provider sends the browser back with its code.
+    public var redirectURI: String { publicURL + EIDSettings.callbackPath }
+    public static let callbackPath = "/dang-nhap/vneid/xong"
 }

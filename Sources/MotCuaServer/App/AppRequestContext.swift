@@ -1,11 +1,13 @@
 import Hummingbird
 import MotCuaStore
 
-/// Ngữ cảnh yêu cầu — what a handler knows about the request besides its bytes: the signed-in officer, if any,
-/// and on the web pages the browser's anti-forgery token (`PageMiddleware`).
+/// Ngữ cảnh yêu cầu — what a handler knows about the request besides its bytes: the signed-in officer or citizen,
+/// if any, and on the web pages the browser's anti-forgery token (`PageMiddleware`).
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var officer: UserStore.Officer?
+    /// The citizen signed in with the national e-ID, and at which level.
+    public var citizen: CitizenStore.Session?
     public var csrf = ""
 
     public init(source: Source) {

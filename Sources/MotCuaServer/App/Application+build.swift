@@ -50,6 +50,7 @@ public enum MotCuaApp {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(registry: registry))
         router.add(middleware: TokenAuthMiddleware(users: UserStore(database: database), now: now))
+        router.add(middleware: CitizenSessionMiddleware(citizens: CitizenStore(database: database), now: now))
         SystemController(database: database, registry: registry).register(on: router)
         SessionController(users: UserStore(database: database), now: now).register(on: router)
         CatalogController(database: database).register(on: router)
@@ -70,7 +71,10 @@ public enum MotCuaApp {
         let officers = web.group().add(middleware: SignedInMiddleware())
         let administrators = officers.group().add(middleware: AdministratorMiddleware())
         PortalController(pages: pages, catalog: CatalogStore(database: database), now: now).register(on: web)
-        SignInController(pages: pages, sessions: SessionController(users: UserStore(database: database), now: now)).register(on: web)
+        SignInController(pages: pages, sessions: SessionController(users: UserStore(database: database), now: now),
+                         citizens: CitizenStore(database: database)).register(on: web)
+        CitizenSignInController(provider: config.eID.map { EIDProvider(settings: $0) }, citizens: CitizenStore(database: database),
+                                now: now).register(on: web)
         TrackingController(pages: pages, service: dossiers, files: files).register(on: web)
         OnlineFilingController(pages: pages, service: dossiers, files: files).register(on: web)
         WorkspaceController(pages: pages, service: dossiers).register(on: officers)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import MotCuaCore
 import MotCuaStore
 
 /// Xác thực — recognises the officer behind a request from a bearer token (`Authorization: Bearer …`) or the
@@ -36,7 +37,6 @@ struct TokenAuthMiddleware: RouterMiddleware {
     static func newToken() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return Base64URL.encode(bytes)
     }
 }

@@ -3,11 +3,14 @@ import Hummingbird
 import MotCuaCore
 import MotCuaStore
 
-/// Nộp trực tuyến — citizens file a procedure offered online: fill in the form, attach one file per document
-/// (PDF, JPEG or PNG, checked by content, kept on disk by checksum), save a draft and come back with its code and
-/// secret, then file it: the dossier is registered at the chosen agency (channel 2) in one transaction with its
-/// files, and the receipt (form 01, with the tracking secret) appears at once. Every post keeps the draft, so
-/// nothing attached is lost to a refused field; a draft filed twice files once.
+/// Nộp trực tuyến — citizens file a procedure offered online, signed in with the national e-ID at the level the
+/// procedure needs (`AssuranceLevel.required`; otherwise they are sent to sign in and brought back): fill in the
+/// form (name and personal ID are the e-ID's, not typed), attach one file per document (PDF, JPEG or PNG, checked
+/// by content, kept on disk by checksum), save a draft and come back with its code and secret (only the same
+/// citizen can), then file it: the dossier is registered at the chosen agency (channel 2) in one transaction with
+/// its files and the record of which e-ID account filed it, and the receipt (form 01, with the tracking secret)
+/// appears at once. Every post keeps the draft, so nothing attached is lost to a refused field; a draft filed twice
+/// files once.
 struct OnlineFilingController {
     let pages: WebPages
     let service: DossierService
@@ -24,12 +27,14 @@ struct OnlineFilingController {
 
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
         let procedure = try await onlineProcedure(try context.parameters.require("code"))
-        return try await page(context, procedure, draft: nil, code: "", secret: "")
+        guard let citizen = Self.filer(context, for: procedure) else { return Self.signIn(for: procedure) }
+        return try await page(context, procedure, draft: Self.withIdentity(nil, procedure, citizen), code: "", secret: "")
     }
 
     @Sendable func post(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await MultipartForm.read(request)
         let procedure = try await onlineProcedure(try context.parameters.require("code"))
+        guard let citizen = Self.filer(context, for: procedure) else { return Self.signIn(for: procedure) }
         guard CSRF.isValid(form["csrf"], for: request) else {
             return try await page(context, procedure, draft: nil, code: "", secret: "", status: .forbidden, formError: CSRF.expired)
         }
@@ -37,11 +42,13 @@ struct OnlineFilingController {
         if !code.isEmpty, let filed = try await drafts.filedDossier(draftCode: code, matches: { TrackingSecret.matches(secret, $0) }) {
             return try await receipt(context, dossierCode: filed)
         }
-        let draft = !code.isEmpty ? try await drafts.draft(code: code, matches: { TrackingSecret.matches(secret, $0) }) : nil
+        let owner = citizen.citizen.personalId
+        let draft = !code.isEmpty ? try await drafts.draft(code: code, owner: owner, matches: { TrackingSecret.matches(secret, $0) }) : nil
         let keepCode = draft == nil ? Self.newSecret() : code
         let keepSecret = draft == nil ? Self.newSecret() : secret
         var current = draft ?? OnlineFilingStore.Draft(procedureCode: procedure.code, fields: [:], files: [])
         for name in OnlineFilingPage.fields { current.fields[name] = String(form[name].prefix(1000)) }
+        current = Self.withIdentity(current, procedure, citizen)
         var errors: [String: String] = [:]
         for (index, document) in procedure.documents.enumerated() {
             guard let upload = form.files["file-\(index)"] else { continue }
@@ -54,7 +61,7 @@ struct OnlineFilingController {
             }
         }
         let now = service.now()
-        try await drafts.save(current, code: keepCode, secret: keepSecret, at: now)
+        try await drafts.save(current, code: keepCode, secret: keepSecret, owner: owner, at: now)
         func again(_ status: HTTPResponse.Status, formError: String? = nil, saved: Bool = false) async throws -> Response {
             try await page(context, procedure, draft: current, code: keepCode, secret: keepSecret, status: status, errors: errors,
                            formError: formError, saved: saved)
@@ -72,6 +79,7 @@ struct OnlineFilingController {
             let dossier = try await service.database.write { db in
                 let dossier = try await service.receive(body, plan: plan, receivedBy: DossierService.portal, at: now, in: db)
                 try await OnlineFilingStore.attach(attached, to: dossier.code, closingDraft: keepCode, in: db)
+                try await CitizenStore.recordFiler(of: dossier.code, citizen, at: now, in: db)
                 return dossier.code
             }
             return try await receipt(context, dossierCode: dossier)
@@ -85,23 +93,54 @@ struct OnlineFilingController {
     }
 
     @Sendable func resumeForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try pages.render("draft-resume", DraftResumePage(layout: PageLayout(title: "Tiếp tục hồ sơ nháp", context: context), code: "",
+        guard context.citizen != nil else { return Self.signIn(returningTo: "/tiep-tuc-nop", level: .level1) }
+        return try pages.render("draft-resume", DraftResumePage(layout: PageLayout(title: "Tiếp tục hồ sơ nháp", context: context), code: "",
                                                          error: nil))
     }
 
     @Sendable func resume(_ request: Request, context: AppRequestContext) async throws -> Response {
         let fields = try await FormFields.read(request)
+        guard let citizen = context.citizen else { return Self.signIn(returningTo: "/tiep-tuc-nop", level: .level1) }
         let code = TrackingSecret.normalized(fields["code"]) ?? fields["code"].uppercased()
         let secret = fields["secret"]
         guard CSRF.isValid(fields["csrf"], for: request),
-              let draft = try await drafts.draft(code: code, matches: { TrackingSecret.matches(secret, $0) }) else {
+              let draft = try await drafts.draft(code: code, owner: citizen.citizen.personalId,
+                                                 matches: { TrackingSecret.matches(secret, $0) }) else {
             return try pages.render("draft-resume", DraftResumePage(layout: PageLayout(title: "Tiếp tục hồ sơ nháp", context: context),
                                                                     code: String(code.prefix(20)),
                                                                     error: "Không tìm thấy hồ sơ nháp có mã và mã bí mật này."),
                                     status: .notFound)
         }
-        return try await page(context, try await onlineProcedure(draft.procedureCode), draft: draft, code: code,
+        let procedure = try await onlineProcedure(draft.procedureCode)
+        guard let filer = Self.filer(context, for: procedure) else { return Self.signIn(for: procedure) }
+        return try await page(context, procedure, draft: Self.withIdentity(draft, procedure, filer), code: code,
                               secret: TrackingSecret.normalized(secret) ?? secret)
+    }
+
+    /// The signed-in citizen, if their e-ID level is enough to file this procedure online.
+    static func filer(_ context: AppRequestContext, for procedure: Procedure) -> CitizenStore.Session? {
+        guard let citizen = context.citizen, let required = AssuranceLevel.required(for: procedure.onlineLevel),
+              citizen.level >= required else { return nil }
+        return citizen
+    }
+
+    /// Sends the browser to sign in with the e-ID at the procedure's level, and back to its form.
+    static func signIn(for procedure: Procedure) -> Response {
+        signIn(returningTo: "/nop-truc-tuyen/\(procedure.code)", level: AssuranceLevel.required(for: procedure.onlineLevel) ?? .level1)
+    }
+
+    static func signIn(returningTo path: String, level: AssuranceLevel) -> Response {
+        let back = path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=?/"))) ?? "/"
+        return .redirect(to: "/dang-nhap/vneid?muc=\(level.rawValue)&tiep=\(back)", type: .normal)
+    }
+
+    /// The draft with the applicant's name and personal ID as the e-ID vouched for them (never as typed).
+    static func withIdentity(_ draft: OnlineFilingStore.Draft?, _ procedure: Procedure,
+                             _ citizen: CitizenStore.Session) -> OnlineFilingStore.Draft {
+        var draft = draft ?? OnlineFilingStore.Draft(procedureCode: procedure.code, fields: [:], files: [])
+        draft.fields["name"] = citizen.citizen.fullName
+        draft.fields["personalId"] = citizen.citizen.personalId
+        return draft
     }
 
     /// The procedure, if it is in force and offered online; 404 otherwise.

@@ -4,10 +4,12 @@ import MotCuaCore
 import MotCuaStore
 
 /// Đăng nhập trên trang — officers sign in with the form (errors next to the field, what was typed kept, the
-/// password never sent back) and out with a button; the session is the API's own (`SessionController`).
+/// password never sent back) and out with a button; the session is the API's own (`SessionController`). The same
+/// button signs a citizen out of their e-ID session.
 struct SignInController {
     let pages: WebPages
     let sessions: SessionController
+    let citizens: CitizenStore
 
     func register(on router: some RouterMethods<AppRequestContext>) {
         router.get("/dang-nhap", use: form)
@@ -45,6 +47,7 @@ struct SignInController {
         try await sessions.close(request)
         var response = Response.redirect(to: "/", type: .found)
         response.setCookie(SessionController.clearingCookie)
+        response.setCookie(try await CitizenSignInController.signOut(request, citizens: citizens))
         return response
     }
 

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import MotCuaServer
+
+/// Định danh điện tử — where citizens sign in: a national e-ID provider (OpenID Connect) named on the command line
+/// or in the environment; with `--demo` and none named, the identity-provider simulator started beside the server.
+struct EIDOptions: ParsableArguments {
+    @Option(help: "Issuer OpenID Connect của VNeID (ví dụ https://sso.dancuquocgia.gov.vn); --demo mà bỏ trống: chạy VNeID mô phỏng.")
+    var vneidIssuer: String? = ProcessInfo.processInfo.environment["MOTCUA_VNEID_ISSUER"]
+    @Option(help: "client_id MotCua đăng ký với VNeID.")
+    var vneidClientId = ProcessInfo.processInfo.environment["MOTCUA_VNEID_CLIENT_ID"] ?? "motcua"
+    @Option(help: "client_secret (nếu VNeID cấp); bỏ trống: client công khai dùng PKCE.")
+    var vneidClientSecret: String? = ProcessInfo.processInfo.environment["MOTCUA_VNEID_CLIENT_SECRET"]
+    @Option(help: "Địa chỉ MotCua mà trình duyệt thấy (mặc định http://localhost:CỔNG).")
+    var publicUrl: String? = ProcessInfo.processInfo.environment["MOTCUA_PUBLIC_URL"]
+    @Option(help: "Cổng của VNeID mô phỏng chạy kèm --demo (mặc định: cổng máy chủ + 10).")
+    var vneidSimPort: Int?
+
+    /// MotCua's own address as the browser sees it.
+    func publicURL(host: String, port: Int) -> String {
+        publicUrl ?? "http://\(["127.0.0.1", "0.0.0.0", "::"].contains(host) ? "localhost" : host):\(port)"
+    }
+
+    func settings(issuer: String, host: String, port: Int) -> EIDSettings {
+        EIDSettings(issuer: issuer, clientID: vneidClientId, clientSecret: vneidClientSecret, publicURL: publicURL(host: host, port: port))
+    }
+}
+
+/// VNeID mô phỏng chạy kèm — `motcua sim idp` as a child process of a demo server, stopped with it (and by itself
+/// should the server die without stopping it).
+final class DemoIdentityProvider {
+    private let process = Process()
+    let issuer: String
+
+    init(port: Int, redirectURI: String) throws {
+        issuer = "http://127.0.0.1:\(port)"
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.arguments = ["sim", "idp", "--port", String(port), "--redirect-uri", redirectURI, "--exit-with-parent"]
+        try process.run()
+    }
+
+    func stop() {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+}

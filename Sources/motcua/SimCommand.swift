@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import MotCuaSimulators
+
+/// `motcua sim …` — the simulators of national systems MotCua cannot reach from here, each a separate process that
+/// speaks the real system's protocol, for the demo and the tests.
+struct SimCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sim", abstract: "Hệ thống quốc gia mô phỏng (cho demo và kiểm thử).",
+                                                    subcommands: [IdentityProvider.self])
+
+    struct IdentityProvider: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "idp", abstract: "Mô phỏng VNeID: nhà cung cấp định danh OpenID Connect với công dân giả lập.")
+        @Option var host = "127.0.0.1"
+        @Option var port = 8090
+        @Option(help: "Định danh nhà cung cấp (iss); mặc định http://HOST:PORT.") var issuer: String?
+        @Option var clientId = "motcua"
+        @Option(help: "Bí mật của client; bỏ trống: client công khai chỉ dùng PKCE.") var clientSecret: String?
+        @Option(help: "Địa chỉ chuyển hướng được đăng ký (lặp lại được).")
+        var redirectUri: [String] = ["http://127.0.0.1:8080/dang-nhap/vneid/xong", "http://localhost:8080/dang-nhap/vneid/xong"]
+        @Option(help: "Số công dân giả lập.") var people = 5000
+        @Flag(help: "Dừng khi tiến trình cha (máy chủ demo) dừng.") var exitWithParent = false
+
+        func run() async throws {
+            guard people > 0 else { throw ValidationError("--people: cần ít nhất 1 công dân.") }
+            let settings = IdentityProviderSimulator.Settings(issuer: issuer ?? "http://\(host):\(port)", clientID: clientId,
+                                                              clientSecret: clientSecret, redirectURIs: redirectUri)
+            let simulator = try await IdentityProviderSimulator.start(settings, population: SyntheticPopulation(size: people))
+            let app = Application(router: simulator.buildRouter(), configuration: .init(address: .hostname(host, port: port)),
+                                  logger: Logger(label: "motcua-sim-idp"))
+            print("VNeID mô phỏng đang chạy tại \(settings.issuer)")
+            fflush(nil)
+            if exitWithParent { Self.exitWhenOrphaned() }
+            try await app.runService()
+        }
+
+        /// Ends this process once its parent is gone (it is then adopted: the parent's ID changes).
+        static func exitWhenOrphaned() {
+            let parent = getppid()
+            Thread.detachNewThread {
+                while getppid() == parent { sleep(1) }
+                Foundation.exit(0)
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Testing
+import MotCuaCore
+
+/// The e-ID's levels as OpenID Connect carries them, the level each way of filing online needs, and the URL-safe
+/// base64 that tokens and PKCE challenges travel in (RFC 4648's own test vectors).
+@Suite struct ElectronicIdentityTests {
+    @Test(arguments: [("LoA1", AssuranceLevel.level1), ("LoA2", .level2), ("loa2", nil), ("LoA3", nil), ("", nil), ("2", nil)])
+    func acrValues(acr: String, level: AssuranceLevel?) {
+        #expect(AssuranceLevel(acr: acr) == level)
+        if let level { #expect(level.acr == acr) }
+    }
+
+    @Test(arguments: [(OnlineLevel.full, AssuranceLevel?.some(.level2)), (.partial, .level1), (.none, nil)])
+    func levelNeededToFileOnline(online: OnlineLevel, needed: AssuranceLevel?) {
+        #expect(AssuranceLevel.required(for: online) == needed)
+    }
+
+    @Test func aLevelTwoAccountIsEnoughWhereLevelOneIsAsked() {
+        #expect(AssuranceLevel.level2 >= .level1 && !(AssuranceLevel.level1 >= .level2))
+    }
+
+    @Test(arguments: [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")])
+    func base64URLOfRFC4648Vectors(text: String, encoded: String) {
+        #expect(Base64URL.encode(Array(text.utf8)) == encoded)
+    }
+
+    @Test func base64URLUsesTheURLSafeAlphabet() {
+        #expect(Base64URL.encode([0xFB, 0xFF, 0xBF]) == "-_-_")
+        #expect(Base64URL.encode([0xFB, 0xFF]) == "-_8")
+    }
+}
