@@ -81,6 +81,39 @@ public struct UserStore: Sendable {
         }
     }
 
+    /// Until when the account refuses sign-ins, if it is locked now.
+    public func lockedUntil(username: String, now: Date) async throws -> Date? {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT locked_until FROM users WHERE username = \(bind: username) AND locked_until > \(bind: now.epochSeconds)
+                """).first()?.decode(column: "locked_until", as: Int?.self).map(Date.init(epochSeconds:))
+        }
+    }
+
+    /// Counts a wrong password for the account (atomically, whichever server saw it); when the count reaches the
+    /// lockout's limit, locks the account and starts the count again. Returns until when it is locked, if it now is.
+    public func recordFailedSignIn(username: String, at now: Date) async throws -> Date? {
+        try await database.write { db in
+            guard let failures = try await db.raw("""
+                UPDATE users SET failed_sign_ins = failed_sign_ins + 1 WHERE username = \(bind: username) RETURNING failed_sign_ins
+                """).first()?.decode(column: "failed_sign_ins", as: Int.self),
+                let until = SignInLockout.lockedUntil(afterFailures: failures, at: now) else { return nil }
+            try await db.raw("""
+                UPDATE users SET failed_sign_ins = 0, locked_until = \(bind: until.epochSeconds) WHERE username = \(bind: username)
+                """).run()
+            return until
+        }
+    }
+
+    /// A right password: the count of wrong ones starts again.
+    public func clearFailedSignIns(username: String) async throws {
+        try await database.write { db in
+            try await db.raw("""
+                UPDATE users SET failed_sign_ins = 0 WHERE username = \(bind: username) AND failed_sign_ins > 0
+                """).run()
+        }
+    }
+
     /// The officer a token belongs to, if the token has not expired: one query per authenticated request.
     public func officer(forTokenHash hash: String, now: Date) async throws -> Officer? {
         try await database.read { db in

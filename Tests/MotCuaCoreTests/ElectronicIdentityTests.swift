@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import MotCuaCore
 
@@ -27,5 +28,14 @@ import MotCuaCore
     @Test func base64URLUsesTheURLSafeAlphabet() {
         #expect(Base64URL.encode([0xFB, 0xFF, 0xBF]) == "-_-_")
         #expect(Base64URL.encode([0xFB, 0xFF]) == "-_8")
+    }
+}
+
+/// How many wrong passwords in a row lock an officer account, and for how long.
+@Suite struct SignInLockoutRuleTests {
+    @Test(arguments: [(1, nil), (4, nil), (5, 900.0), (6, 900.0)] as [(Int, Double?)])
+    func lockedAfterTheFifthWrongPassword(failures: Int, lockedForSeconds: Double?) {
+        let now = Date(timeIntervalSince1970: 1_772_416_800)
+        #expect(SignInLockout.lockedUntil(afterFailures: failures, at: now) == lockedForSeconds.map { now.addingTimeInterval($0) })
     }
 }

@@ -30,9 +30,7 @@ struct SessionController {
 
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
         let credentials = try await APICoding.decode(Credentials.self, from: request)
-        guard let officer = try await authenticate(username: credentials.username, password: credentials.password) else {
-            throw Problem(.unauthorized, code: "bad-credentials", message: Self.badCredentials, field: "password")
-        }
+        let officer = try await authenticate(username: credentials.username, password: credentials.password)
         let session = try await open(for: officer)
         var response = try APICoding.response(SessionBody(token: session.token, expiresAt: session.expiresAt,
                                                           officer: OfficerBody(officer)), status: .created)
@@ -47,13 +45,28 @@ struct SessionController {
         return response
     }
 
-    static let badCredentials = "Tên đăng nhập hoặc mật khẩu không đúng."
+    static let badCredentials = Problem(.unauthorized, code: "bad-credentials", message: "Tên đăng nhập hoặc mật khẩu không đúng.",
+                                        field: "password")
 
-    /// The active officer with this username and password; nil when they do not match.
-    func authenticate(username: String, password: String) async throws -> UserStore.Officer? {
-        guard let officer = try await users.officer(username: username), officer.active,
-              Passwords.verify(password, hash: officer.passwordHash) else { return nil }
+    /// The active officer with this username and password; otherwise the problem to show: wrong credentials (401,
+    /// the same whether the name or the password is wrong), or an account locked after too many wrong passwords in a
+    /// row (429, saying until when; `SignInLockout`), when no password is even checked.
+    func authenticate(username: String, password: String) async throws -> UserStore.Officer {
+        guard let officer = try await users.officer(username: username), officer.active else { throw Self.badCredentials }
+        let now = now()
+        if let until = try await users.lockedUntil(username: username, now: now) { throw Self.locked(until: until) }
+        guard Passwords.verify(password, hash: officer.passwordHash) else {
+            if let until = try await users.recordFailedSignIn(username: username, at: now) { throw Self.locked(until: until) }
+            throw Self.badCredentials
+        }
+        try await users.clearFailedSignIns(username: username)
         return officer
+    }
+
+    static func locked(until: Date) -> Problem {
+        Problem(.tooManyRequests, code: "account-locked",
+                message: "Tài khoản tạm khóa vì nhập sai mật khẩu \(SignInLockout.allowedFailures) lần liên tiếp; "
+                    + "hãy thử lại sau \(WorkingCalendar.vietnamese(until)).", field: "password")
     }
 
     /// A new session: its token (kept only as a hash), when it ends, and the cookie that carries it.

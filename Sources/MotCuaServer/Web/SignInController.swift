@@ -34,8 +34,11 @@ struct SignInController {
                             usernameError: username.isEmpty ? "Nhập tên đăng nhập." : nil,
                             passwordError: password.isEmpty ? "Nhập mật khẩu." : nil)
         }
-        guard let officer = try await sessions.authenticate(username: username, password: password) else {
-            return try page(context, username: username, status: .unauthorized, passwordError: SessionController.badCredentials)
+        let officer: UserStore.Officer
+        do {
+            officer = try await sessions.authenticate(username: username, password: password)
+        } catch let refused as Problem {
+            return try page(context, username: username, status: refused.status, passwordError: refused.message)
         }
         var response = Response.redirect(to: "/can-bo/viec", type: .found)
         response.setCookie(try await sessions.open(for: officer).cookie)
