@@ -81,6 +81,9 @@ public struct CitizenStore: Sendable {
         }
     }
 
+    /// How the audit trail names a citizen.
+    public static func actor(_ personalId: String) -> String { "cong-dan:\(personalId)" }
+
     /// Records the citizen as the e-ID vouched for them now and opens a session for them, in one transaction.
     public func signIn(_ citizen: Citizen, level: AssuranceLevel, tokenHash: String, at now: Date, expiresAt: Date) async throws {
         try await database.write { db in
@@ -101,6 +104,8 @@ public struct CitizenStore: Sendable {
                 VALUES (\(bind: tokenHash), \(bind: citizen.personalId), \(bind: level.rawValue), \(bind: now.epochSeconds),
                   \(bind: expiresAt.epochSeconds))
                 """).run()
+            try await AuditLog.append(actor: Self.actor(citizen.personalId), action: "cong-dan.dang-nhap", subject: citizen.personalId,
+                                      detail: "VNeID \(level.acr)", at: now, in: db)
         }
     }
 

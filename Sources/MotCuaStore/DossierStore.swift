@@ -64,6 +64,9 @@ public struct DossierStore: Sendable {
               \(bind: event.reason), \(bind: event.dueAfter?.epochSeconds), \(bind: event.stepDueAfter?.epochSeconds),
               \(bind: event.workItem), \(bind: event.decision), \(bind: event.assignee))
             """).run()
+        try await AuditLog.append(actor: event.actor, action: "ho-so.\(event.action)", subject: code,
+                                  detail: "trạng thái \(event.fromStatus.map { String($0.rawValue) } ?? "-") → \(event.toStatus.rawValue)",
+                                  at: event.at, in: db)
     }
 
     /// Reads a dossier (inside a transaction when `db` is one).
@@ -77,7 +80,6 @@ public struct DossierStore: Sendable {
         try await database.read { db in try await Self.dossier(code: code, in: db) }
     }
 
-    /// The dossier's events, oldest first.
     /// The latest dossier of an applicant (by personal ID or tax code) among these agencies' dossiers, to fill in a
     /// returning applicant at the desk.
     public func latest(applicantKey: String, agencyCodes: [String]) async throws -> Dossier? {
@@ -90,6 +92,7 @@ public struct DossierStore: Sendable {
         }
     }
 
+    /// The dossier's events, oldest first.
     public func events(code: String) async throws -> [DossierEvent] {
         try await database.read { db in
             try await db.raw("""

@@ -176,6 +176,14 @@ public enum Migrations {
             "ALTER TABLE users ADD COLUMN failed_sign_ins INTEGER NOT NULL DEFAULT 0",
             "ALTER TABLE users ADD COLUMN locked_until BIGINT",
         ]),
+        Migration(version: 13, name: "the hash-chained audit trail", statements: [
+            """
+            CREATE TABLE audit_log (seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+              subject TEXT NOT NULL, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)
+            """,
+            "CREATE TABLE audit_head (id INTEGER PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL)",
+            "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000')",
+        ]),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.

@@ -29,8 +29,8 @@ public struct UserStore: Sendable {
         }
     }
 
-    /// Creates an officer; false if the username is taken.
-    public func add(username: String, fullName: String, passwordHash: String, grants: [Grant], now: Date) async throws -> Bool {
+    /// Creates an officer, recorded in the audit trail as done by `actor`; false if the username is taken.
+    public func add(username: String, fullName: String, passwordHash: String, grants: [Grant], by actor: String, now: Date) async throws -> Bool {
         try await database.write { db in
             if try await db.raw("SELECT username FROM users WHERE username = \(bind: username)").first() != nil { return false }
             try await db.raw("""
@@ -43,14 +43,21 @@ public struct UserStore: Sendable {
                     VALUES (\(bind: username), \(bind: grant.agencyCode), \(bind: grant.role.rawValue))
                     """).run()
             }
+            try await AuditLog.append(actor: actor, action: "tai-khoan.tao", subject: username, detail: Self.describe(grants), at: now, in: db)
             return true
         }
     }
 
-    /// Replaces an officer's name, roles and standing (and password hash, when given) in one transaction; a
-    /// deactivated account or a new password ends every session of the officer at once. False if there is no such
-    /// officer.
-    public func update(username: String, fullName: String, grants: [Grant], active: Bool, passwordHash: String?) async throws -> Bool {
+    /// "chuyen-vien@000.30.01.H26, lanh-dao@…" — roles as the audit trail records them.
+    static func describe(_ grants: [Grant]) -> String {
+        Set(grants).map { "\($0.role.rawValue)@\($0.agencyCode)" }.sorted().joined(separator: ", ")
+    }
+
+    /// Replaces an officer's name, roles and standing (and password hash, when given) in one transaction, recorded
+    /// in the audit trail as done by `actor`; a deactivated account or a new password ends every session of the
+    /// officer at once. False if there is no such officer.
+    public func update(username: String, fullName: String, grants: [Grant], active: Bool, passwordHash: String?,
+                       by actor: String, at now: Date) async throws -> Bool {
         try await database.write { db in
             guard try await db.raw("""
                 UPDATE users SET full_name = \(bind: fullName), active = \(bind: active ? 1 : 0),
@@ -67,6 +74,9 @@ public struct UserStore: Sendable {
             if !active || passwordHash != nil {
                 try await db.raw("DELETE FROM tokens WHERE username = \(bind: username)").run()
             }
+            let standing = (active ? "hoạt động" : "khóa") + (passwordHash == nil ? "" : ", đổi mật khẩu")
+            try await AuditLog.append(actor: actor, action: "tai-khoan.sua", subject: username,
+                                      detail: "\(Self.describe(grants)); \(standing)", at: now, in: db)
             return true
         }
     }
@@ -90,27 +100,32 @@ public struct UserStore: Sendable {
         }
     }
 
-    /// Counts a wrong password for the account (atomically, whichever server saw it); when the count reaches the
-    /// lockout's limit, locks the account and starts the count again. Returns until when it is locked, if it now is.
+    /// Counts a wrong password for the account (atomically, whichever server saw it) and records it in the audit
+    /// trail; when the count reaches the lockout's limit, locks the account and starts the count again. Returns until
+    /// when it is locked, if it now is.
     public func recordFailedSignIn(username: String, at now: Date) async throws -> Date? {
         try await database.write { db in
             guard let failures = try await db.raw("""
                 UPDATE users SET failed_sign_ins = failed_sign_ins + 1 WHERE username = \(bind: username) RETURNING failed_sign_ins
-                """).first()?.decode(column: "failed_sign_ins", as: Int.self),
-                let until = SignInLockout.lockedUntil(afterFailures: failures, at: now) else { return nil }
+                """).first()?.decode(column: "failed_sign_ins", as: Int.self) else { return nil }
+            try await AuditLog.append(actor: username, action: "dang-nhap-sai", subject: username, detail: "lần \(failures)", at: now, in: db)
+            guard let until = SignInLockout.lockedUntil(afterFailures: failures, at: now) else { return nil }
             try await db.raw("""
                 UPDATE users SET failed_sign_ins = 0, locked_until = \(bind: until.epochSeconds) WHERE username = \(bind: username)
                 """).run()
+            try await AuditLog.append(actor: "he-thong", action: "tam-khoa-tai-khoan", subject: username,
+                                      detail: "đến \(until.epochSeconds)", at: now, in: db)
             return until
         }
     }
 
-    /// A right password: the count of wrong ones starts again.
-    public func clearFailedSignIns(username: String) async throws {
+    /// A right password: recorded in the audit trail, and the count of wrong ones starts again.
+    public func recordSignIn(username: String, at now: Date) async throws {
         try await database.write { db in
             try await db.raw("""
                 UPDATE users SET failed_sign_ins = 0 WHERE username = \(bind: username) AND failed_sign_ins > 0
                 """).run()
+            try await AuditLog.append(actor: username, action: "dang-nhap", subject: username, at: now, in: db)
         }
     }
 

@@ -14,7 +14,7 @@ struct MotCua: AsyncParsableCommand {
         commandName: "motcua",
         abstract: "MotCua — hệ thống một cửa điện tử.",
         subcommands: [Serve.self, Migrate.self, CatalogCommand.self, ProcessCommand.self, DelegationCommand.self, CalendarCommand.self,
-                      UserCommand.self, SimCommand.self])
+                      UserCommand.self, AuditCommand.self, SimCommand.self])
 }
 
 /// Options every command that touches the database shares.
@@ -176,7 +176,7 @@ struct UserCommand: AsyncParsableCommand {
             do {
                 try await NewAccount.add(username: username, fullName: fullName,
                                              password: password ?? ProcessInfo.processInfo.environment["MOTCUA_PASSWORD"] ?? "",
-                                             roles: role, database: database, now: Date())
+                                             roles: role, database: database, by: "dong-lenh", now: Date())
             } catch let problem as FieldProblem {
                 await database.close()
                 throw ValidationError("--\(problem.field == "roles" ? "role" : problem.field == "fullName" ? "full-name" : problem.field): \(problem.message)")

@@ -74,7 +74,7 @@ public enum MotCuaApp {
         SignInController(pages: pages, sessions: SessionController(users: UserStore(database: database), now: now),
                          citizens: CitizenStore(database: database)).register(on: web)
         CitizenSignInController(provider: config.eID.map { EIDProvider(settings: $0) }, citizens: CitizenStore(database: database),
-                                now: now).register(on: web)
+                                audit: AuditLog(database: database), now: now).register(on: web)
         TrackingController(pages: pages, service: dossiers, files: files).register(on: web)
         OnlineFilingController(pages: pages, service: dossiers, files: files).register(on: web)
         WorkspaceController(pages: pages, service: dossiers).register(on: officers)

@@ -59,7 +59,7 @@ public enum DemoAccounts {
         let hash = Passwords.hash(password, cost: passwordCost)
         for account in all {
             _ = try await users.add(username: account.username, fullName: account.fullName, passwordHash: hash,
-                                    grants: account.grants, now: now)
+                                    grants: account.grants, by: "du-lieu-demo", now: now)
         }
         return .loaded(catalogSeeded: seeded)
     }

@@ -27,7 +27,7 @@ public enum AccountChange {
 
     /// Applies the change whole, or throws the first problem found and changes nothing.
     public static func apply(_ request: Request, by administrator: UserStore.Officer, database: Database,
-                             passwordCost: UInt8 = Passwords.cost) async throws {
+                             passwordCost: UInt8 = Passwords.cost, at now: Date) async throws {
         let fullName = request.fullName.trimmingCharacters(in: .whitespaces)
         guard !fullName.isEmpty else { throw FieldProblem(field: "fullName", message: "Cần nhập họ tên cán bộ.") }
         if !request.newPassword.isEmpty, request.newPassword.count < NewAccount.minimumPasswordLength {
@@ -50,7 +50,8 @@ public enum AccountChange {
         }
         let hash = request.newPassword.isEmpty ? nil : Passwords.hash(request.newPassword, cost: passwordCost)
         guard try await UserStore(database: database).update(username: request.username, fullName: fullName, grants: grants,
-                                                             active: request.active, passwordHash: hash) else {
+                                                             active: request.active, passwordHash: hash,
+                                                             by: administrator.username, at: now) else {
             throw FieldProblem(field: "username", message: "Không có cán bộ \(request.username).")
         }
     }

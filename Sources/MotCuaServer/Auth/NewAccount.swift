@@ -10,7 +10,7 @@ public enum NewAccount {
 
     /// Creates the account, or throws the first problem found.
     public static func add(username: String, fullName: String, password: String, roles: [String], database: Database,
-                           passwordCost: UInt8 = Passwords.cost, now: Date) async throws {
+                           passwordCost: UInt8 = Passwords.cost, by actor: String, now: Date) async throws {
         let username = username.trimmingCharacters(in: .whitespaces)
         guard !username.isEmpty, username.count <= 60,
               username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") }) else {
@@ -25,7 +25,7 @@ public enum NewAccount {
         let grants = try await grants(roles, database: database)
         let added = try await UserStore(database: database).add(username: username, fullName: fullName,
                                                                 passwordHash: Passwords.hash(password, cost: passwordCost),
-                                                                grants: grants, now: now)
+                                                                grants: grants, by: actor, now: now)
         guard added else { throw FieldProblem(field: "username", message: "Tài khoản \(username) đã tồn tại.") }
     }
 

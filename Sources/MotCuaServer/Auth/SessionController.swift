@@ -59,7 +59,7 @@ struct SessionController {
             if let until = try await users.recordFailedSignIn(username: username, at: now) { throw Self.locked(until: until) }
             throw Self.badCredentials
         }
-        try await users.clearFailedSignIns(username: username)
+        try await users.recordSignIn(username: username, at: now)
         return officer
     }
 

@@ -45,7 +45,7 @@ struct DossierController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let dossier = try await visibleDossier(request, context: context)
+        let dossier = try await service.openDossier(code: try context.parameters.require("code"), officer: try context.requireOfficer())
         return try APICoding.response(DossierBody(dossier))
     }
 

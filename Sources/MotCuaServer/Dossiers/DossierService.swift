@@ -159,6 +159,14 @@ struct DossierService: Sendable {
         return dossier
     }
 
+    /// The dossier opened for the officer to read (its applicant's personal data with it): recorded in the audit
+    /// trail (Decree 13/2023 on processing personal data) before it is shown.
+    func openDossier(code: String, officer: UserStore.Officer) async throws -> Dossier {
+        let dossier = try await visibleDossier(code: code, officer: officer)
+        try await AuditLog(database: database).record(actor: officer.username, action: "ho-so.xem", subject: code, at: now())
+        return dossier
+    }
+
     /// The catalog entry of the dossier's procedure.
     func procedure(of dossier: Dossier) async throws -> Procedure {
         guard let procedure = try await catalog.procedure(code: dossier.procedureCode) else {

@@ -8,10 +8,12 @@ import MotCuaStore
 /// a sign-in request (state, nonce, PKCE verifier, the level asked for, the page to come back to) and sends the
 /// browser to the provider; on the way back the request is taken away whole (so a replayed answer finds nothing),
 /// the state must also match the browser's own cookie, the code is exchanged and the ID token verified, and the
-/// level the provider vouched for must reach the one asked for. Then the citizen has a session.
+/// level the provider vouched for must reach the one asked for. Then the citizen has a session. Sign-ins and
+/// refused answers go to the audit trail.
 struct CitizenSignInController {
     let provider: EIDProvider?
     let citizens: CitizenStore
+    let audit: AuditLog
     let now: @Sendable () -> Date
 
     /// How long a sign-in request waits for the provider's answer.
@@ -67,6 +69,7 @@ struct CitizenSignInController {
             identity = try await provider.signIn(code: query["code"].map(String.init) ?? "", codeVerifier: signIn.codeVerifier,
                                                  nonce: signIn.nonce, now: now())
         } catch let refusal as EIDRefusal {
+            try await audit.record(actor: "cong-dan", action: "cong-dan.dang-nhap-bi-tu-choi", subject: "", detail: refusal.message, at: now())
             throw Problem(.unauthorized, code: "eid-refused", message: "Đăng nhập VNeID không thành công: \(refusal.message)")
         } catch let unavailable as EIDUnavailable {
             throw Self.unavailable(unavailable)

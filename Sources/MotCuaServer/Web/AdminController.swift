@@ -186,7 +186,8 @@ struct AdminController {
         }
         do {
             try await NewAccount.add(username: fields["username"], fullName: fields["fullName"], password: fields.raw("password"),
-                                     roles: fields["roles"].components(separatedBy: .newlines), database: database, now: now())
+                                     roles: fields["roles"].components(separatedBy: .newlines), database: database,
+                                     by: try context.requireOfficer().username, now: now())
         } catch let problem as FieldProblem {
             return try await usersPage(context, typed: typed, problem: problem, notice: nil, status: .unprocessableContent)
         }
@@ -214,7 +215,7 @@ struct AdminController {
                                            roles: fields["roles"].components(separatedBy: .newlines), active: fields["active"] == "1",
                                            newPassword: fields.raw("password"))
         do {
-            try await AccountChange.apply(change, by: try context.requireOfficer(), database: database)
+            try await AccountChange.apply(change, by: try context.requireOfficer(), database: database, at: now())
         } catch let problem as FieldProblem {
             return try await userPage(context, typed: fields, problem: problem, notice: nil, status: .unprocessableContent)
         }

@@ -115,7 +115,7 @@ struct DossierPageController {
     private func page(_ context: AppRequestContext, code: String, notice: String?, refusal: DossierPage.Refusal?,
                       result: (title: String, problem: String)? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let officer = try context.requireOfficer()
-        let dossier = try await service.visibleDossier(code: code, officer: officer)
+        let dossier = try await service.openDossier(code: code, officer: officer)
         let procedure = try await service.procedure(of: dossier)
         let now = service.now()
         let database = service.database

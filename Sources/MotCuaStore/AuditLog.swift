@@ -1,0 +1,132 @@
+import Crypto
+import Foundation
+import SQLKit
+
+/// Nhật ký kiểm toán — the tamper-evident record of who did what: every case event and every security-relevant act
+/// (sign-ins and refused sign-ins, account changes, an officer opening a citizen's dossier) appended, in the same
+/// transaction as the act, to one chain in which each entry carries the SHA-256 of the one before. Changing,
+/// removing or reordering an entry breaks the chain from there on; `verify` finds the first place it breaks, and
+/// a head exported for safekeeping elsewhere (`head`) also shows a chain cut short at its end.
+public struct AuditLog: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    /// Một mục — one act: when, by whom (an officer's username, `cong-dan:` and a personal ID, or `he-thong`), what
+    /// (`ho-so.tiep-nhan`, `dang-nhap`, …), on what (a dossier code, a username) and the rest worth keeping.
+    public struct Entry: Sendable, Hashable, Codable {
+        public let seq: Int
+        public let at: Date
+        public let actor: String
+        public let action: String
+        public let subject: String
+        public let detail: String
+        public let previousHash: String
+        public let hash: String
+    }
+
+    /// Đầu chuỗi — the last entry's number and hash, to keep somewhere the database's administrators cannot reach.
+    public struct Head: Sendable, Hashable, Codable {
+        public let seq: Int
+        public let hash: String
+    }
+
+    /// Where and why the chain does not hold.
+    public struct Break: Sendable, Hashable, Error {
+        public let seq: Int
+        public let reason: String
+    }
+
+    static let genesis = String(repeating: "0", count: 64)
+
+    /// Appends an act inside the caller's transaction. The head row is updated first, which on PostgreSQL locks it
+    /// until the transaction ends, so entries from concurrent servers take their numbers one after another.
+    public static func append(actor: String, action: String, subject: String, detail: String = "", at: Date,
+                              in db: any SQLDatabase) async throws {
+        guard let head = try await db.raw("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash").first() else {
+            throw AuditLogMissing()
+        }
+        let seq = try head.decode(column: "seq", as: Int.self)
+        let previous = try head.decode(column: "hash", as: String.self)
+        let hash = Self.hash(seq: seq, at: at.epochSeconds, actor: actor, action: action, subject: subject, detail: detail, previous: previous)
+        try await db.raw("UPDATE audit_head SET hash = \(bind: hash) WHERE id = 1").run()
+        try await db.raw("""
+            INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash)
+            VALUES (\(bind: seq), \(bind: at.epochSeconds), \(bind: actor), \(bind: action), \(bind: subject), \(bind: detail),
+              \(bind: previous), \(bind: hash))
+            """).run()
+    }
+
+    /// Appends an act in a transaction of its own.
+    public func record(actor: String, action: String, subject: String, detail: String = "", at: Date) async throws {
+        try await database.write { db in try await Self.append(actor: actor, action: action, subject: subject, detail: detail, at: at, in: db) }
+    }
+
+    /// The SHA-256, in hex, of an entry's fields (as a JSON array of strings: unambiguous whatever they contain)
+    /// and the hash before it.
+    static func hash(seq: Int, at: Int, actor: String, action: String, subject: String, detail: String, previous: String) -> String {
+        let fields = [String(seq), String(at), actor, action, subject, detail, previous]
+        let bytes = (try? JSONEncoder().encode(fields)) ?? Data()
+        return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
+    public func head() async throws -> Head {
+        try await database.read { db in
+            guard let row = try await db.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first() else { throw AuditLogMissing() }
+            return Head(seq: try row.decode(column: "seq", as: Int.self), hash: try row.decode(column: "hash", as: String.self))
+        }
+    }
+
+    /// Entries from `after` on, at most `limit`, in order.
+    public func entries(after seq: Int = 0, limit: Int = 1000) async throws -> [Entry] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit_log
+                WHERE seq > \(bind: seq) ORDER BY seq LIMIT \(bind: limit)
+                """).all().map { row in
+                Entry(seq: try row.decode(column: "seq", as: Int.self),
+                      at: Date(epochSeconds: try row.decode(column: "at", as: Int.self)),
+                      actor: try row.decode(column: "actor", as: String.self), action: try row.decode(column: "action", as: String.self),
+                      subject: try row.decode(column: "subject", as: String.self), detail: try row.decode(column: "detail", as: String.self),
+                      previousHash: try row.decode(column: "prev_hash", as: String.self), hash: try row.decode(column: "hash", as: String.self))
+            }
+        }
+    }
+
+    /// Walks the whole chain, a page at a time; returns how many entries hold, or throws the first break: an entry
+    /// whose content no longer gives its hash (altered), a number missing (removed), an entry that does not follow
+    /// the one before (reordered or removed and renumbered), a head that does not match the last entry, or an
+    /// exported head (`expected`) the chain no longer reaches (cut short) or reaches with another hash.
+    public func verify(expected: Head? = nil) async throws -> Int {
+        var previous = Self.genesis
+        var last = 0
+        while true {
+            let page = try await entries(after: last)
+            for entry in page {
+                guard entry.seq == last + 1 else { throw Break(seq: last + 1, reason: "mục số \(last + 1) không còn (đã bị xóa)") }
+                guard entry.previousHash == previous else {
+                    throw Break(seq: entry.seq, reason: "mục số \(entry.seq) không nối tiếp mục trước (bị xóa, chèn hoặc đảo thứ tự)")
+                }
+                let computed = Self.hash(seq: entry.seq, at: entry.at.epochSeconds, actor: entry.actor, action: entry.action,
+                                         subject: entry.subject, detail: entry.detail, previous: entry.previousHash)
+                guard computed == entry.hash else { throw Break(seq: entry.seq, reason: "nội dung mục số \(entry.seq) đã bị sửa") }
+                if let expected, entry.seq == expected.seq, entry.hash != expected.hash {
+                    throw Break(seq: entry.seq, reason: "mục số \(entry.seq) khác với đầu chuỗi đã xuất")
+                }
+                (previous, last) = (entry.hash, entry.seq)
+            }
+            if page.isEmpty { break }
+        }
+        let head = try await head()
+        guard head.seq == last, head.hash == previous else {
+            throw Break(seq: last + 1, reason: "đầu chuỗi ghi số \(head.seq) nhưng chuỗi dừng ở mục \(last) (mục cuối bị xóa hoặc sửa)")
+        }
+        if let expected, expected.seq > last {
+            throw Break(seq: last + 1, reason: "chuỗi dừng ở mục \(last), trước đầu chuỗi đã xuất (mục \(expected.seq)): các mục cuối đã bị xóa")
+        }
+        return last
+    }
+}
+
+/// The audit tables are missing: the database was not migrated.
+struct AuditLogMissing: Error {}

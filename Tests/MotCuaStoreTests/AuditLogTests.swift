@@ -1,0 +1,100 @@
+import Foundation
+@testable import MotCuaStore
+import MotCuaTestSupport
+import SQLKit
+import Testing
+
+/// The audit trail holds when untouched, and a hand edit anywhere is found at its first entry: content altered, an
+/// entry removed, two entries swapped, the last entries cut off (found against an exported head); concurrent
+/// appends take their numbers one after another.
+@Suite(.serialized) struct AuditLogTests {
+    static let at = Date(timeIntervalSince1970: 1_772_416_800)
+
+    static func withFiveEntries(_ engine: TestEngine, _ body: @escaping @Sendable (Database, AuditLog) async throws -> Void) async throws {
+        try await TestDatabases.withDatabase(engine, demo: false) { database in
+            let log = AuditLog(database: database)
+            for index in 1...5 {
+                try await log.record(actor: "motcua.badinh", action: "ho-so.xem", subject: "000.30.01.H26-260302-000\(index)", at: at)
+            }
+            try await body(database, log)
+        }
+    }
+
+    static func edit(_ database: Database, _ statements: String...) async throws {
+        try await database.write { db in
+            for statement in statements { try await db.raw(SQLQueryString(statement)).run() }
+        }
+    }
+
+    static func firstBreak(_ log: AuditLog, expected: AuditLog.Head? = nil) async throws -> AuditLog.Break? {
+        do {
+            _ = try await log.verify(expected: expected)
+            return nil
+        } catch let broken as AuditLog.Break {
+            return broken
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func anUntouchedChainHolds(engine: TestEngine) async throws {
+        try await Self.withFiveEntries(engine) { _, log async throws in
+            #expect(try await log.verify() == 5)
+            #expect(try await log.head().seq == 5)
+            #expect(try await log.verify(expected: try await log.head()) == 5)
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func anAlteredEntryIsFound(engine: TestEngine) async throws {
+        try await Self.withFiveEntries(engine) { database, log async throws in
+            try await Self.edit(database, "UPDATE audit_log SET actor = 'ai-do' WHERE seq = 3")
+            #expect(try await Self.firstBreak(log) == AuditLog.Break(seq: 3, reason: "nội dung mục số 3 đã bị sửa"))
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func aRemovedEntryIsFound(engine: TestEngine) async throws {
+        try await Self.withFiveEntries(engine) { database, log async throws in
+            try await Self.edit(database, "DELETE FROM audit_log WHERE seq = 2")
+            #expect(try await Self.firstBreak(log)?.seq == 2)
+            try await Self.edit(database, "UPDATE audit_log SET seq = seq - 1 WHERE seq > 2")
+            #expect(try await Self.firstBreak(log) == AuditLog.Break(seq: 2, reason: "mục số 2 không nối tiếp mục trước (bị xóa, chèn hoặc đảo thứ tự)"),
+                    "renumbering to hide the gap breaks the links")
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func swappedEntriesAreFound(engine: TestEngine) async throws {
+        try await Self.withFiveEntries(engine) { database, log async throws in
+            try await Self.edit(database, "UPDATE audit_log SET seq = 100 WHERE seq = 4", "UPDATE audit_log SET seq = 4 WHERE seq = 3",
+                                "UPDATE audit_log SET seq = 3 WHERE seq = 100")
+            #expect(try await Self.firstBreak(log)?.seq == 3)
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func entriesCutOffTheEndAreFoundAgainstAnExportedHead(engine: TestEngine) async throws {
+        try await Self.withFiveEntries(engine) { database, log async throws in
+            let exported = try await log.head()
+            let fourth = try #require(try await log.entries(after: 3, limit: 1).first)
+            try await Self.edit(database, "DELETE FROM audit_log WHERE seq = 5",
+                                "UPDATE audit_head SET seq = 4, hash = '\(fourth.hash)' WHERE id = 1")
+            #expect(try await log.verify() == 4, "without an outside anchor a clean cut at the end cannot be seen")
+            #expect(try await Self.firstBreak(log, expected: exported)?.seq == 5)
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func concurrentAppendsNumberOneAfterAnother(engine: TestEngine) async throws {
+        try await TestDatabases.withDatabase(engine, demo: false) { database in
+            let log = AuditLog(database: database)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<40 {
+                    group.addTask { try await log.record(actor: "he-thong", action: "thu", subject: "\(index)", at: Self.at) }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await log.verify() == 40)
+        }
+    }
+}
