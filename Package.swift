@@ -114,6 +114,6 @@ let package = Package(
             "MotCuaTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "SQLKit", package: "sql-kit"), .product(name: "JWTKit", package: "jwt-kit"),
         ]),
-        .testTarget(name: "MotCuaEndToEndTests", dependencies: ["MotCuaTestSupport", "MotCuaCore", "MotCuaStore"]),
+        .testTarget(name: "MotCuaEndToEndTests", dependencies: ["MotCuaTestSupport", "MotCuaCore", "MotCuaStore", "MotCuaSimulators"]),
     ]
 )

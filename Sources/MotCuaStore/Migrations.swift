@@ -184,6 +184,9 @@ public enum Migrations {
             "CREATE TABLE audit_head (id INTEGER PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL)",
             "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000')",
         ]),
+        Migration(version: 14, name: "applicant fields filled in from the population registry", statements: [
+            "CREATE TABLE dossier_registry_fields (dossier_code TEXT NOT NULL, field TEXT NOT NULL, PRIMARY KEY (dossier_code, field))",
+        ]),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.

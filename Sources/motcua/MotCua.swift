@@ -47,6 +47,7 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
     @OptionGroup var office: OfficeHoursOptions
     @OptionGroup var eID: EIDOptions
+    @OptionGroup var registry: RegistryOptions
     @Option var host: String = ProcessInfo.processInfo.environment["MOTCUA_HOST"] ?? "127.0.0.1"
     @Option var port: Int = Int(ProcessInfo.processInfo.environment["MOTCUA_PORT"] ?? "") ?? 8080
     @Flag(help: "Nạp danh mục và tài khoản demo (chỉ vào cơ sở dữ liệu trống).") var demo = false
@@ -60,15 +61,24 @@ struct Serve: AsyncParsableCommand {
         guard slaWatchSeconds >= 0 else { throw ValidationError("--sla-watch-seconds: số giây không âm.") }
         var config = AppConfig(database: db.database, host: host, port: port, workingHours: try office.workingHours(),
                                slaWatchSeconds: slaWatchSeconds, filesDirectory: files)
-        var simulator: DemoIdentityProvider?
-        defer { simulator?.stop() }
+        var simulators: [DemoSimulator] = []
+        defer { simulators.forEach { $0.stop() } }
         if let issuer = eID.vneidIssuer {
             config.eID = eID.settings(issuer: issuer, host: host, port: port)
         } else if demo {
             let redirect = eID.publicURL(host: host, port: port) + EIDSettings.callbackPath
-            simulator = try DemoIdentityProvider(port: eID.vneidSimPort ?? port + 10, redirectURI: redirect)
-            config.eID = eID.settings(issuer: simulator!.issuer, host: host, port: port)
-            print("VNeID mô phỏng (công dân giả lập) chạy tại \(simulator!.issuer)")
+            let idp = try DemoSimulator("idp", port: eID.vneidSimPort ?? port + 10, arguments: ["--redirect-uri", redirect])
+            simulators.append(idp)
+            config.eID = eID.settings(issuer: idp.address, host: host, port: port)
+            print("VNeID mô phỏng (công dân giả lập) chạy tại \(idp.address)")
+        }
+        if let url = registry.registryUrl {
+            config.registry = RegistrySettings(url: url, apiKey: registry.registryApiKey)
+        } else if demo {
+            let sim = try DemoSimulator("registry", port: registry.registrySimPort ?? port + 11, arguments: ["--api-key", registry.registryApiKey])
+            simulators.append(sim)
+            config.registry = RegistrySettings(url: sim.address, apiKey: registry.registryApiKey)
+            print("CSDL dân cư mô phỏng chạy tại \(sim.address)")
         }
         let database = try await MotCuaApp.prepare(config, logger: logger)
         do {

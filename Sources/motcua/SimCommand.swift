@@ -8,7 +8,7 @@ import MotCuaSimulators
 /// speaks the real system's protocol, for the demo and the tests.
 struct SimCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "sim", abstract: "Hệ thống quốc gia mô phỏng (cho demo và kiểm thử).",
-                                                    subcommands: [IdentityProvider.self])
+                                                    subcommands: [IdentityProvider.self, PopulationRegistry.self])
 
     struct IdentityProvider: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -32,17 +32,40 @@ struct SimCommand: AsyncParsableCommand {
                                   logger: Logger(label: "motcua-sim-idp"))
             print("VNeID mô phỏng đang chạy tại \(settings.issuer)")
             fflush(nil)
-            if exitWithParent { Self.exitWhenOrphaned() }
+            if exitWithParent { SimCommand.exitWhenOrphaned() }
             try await app.runService()
         }
+    }
 
-        /// Ends this process once its parent is gone (it is then adopted: the parent's ID changes).
-        static func exitWhenOrphaned() {
-            let parent = getppid()
-            Thread.detachNewThread {
-                while getppid() == parent { sleep(1) }
-                Foundation.exit(0)
-            }
+    struct PopulationRegistry: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "registry", abstract: "Mô phỏng CSDL quốc gia về dân cư: tra cứu công dân theo số định danh.")
+        @Option var host = "127.0.0.1"
+        @Option var port = 8091
+        @Option(help: "Khóa truy cập MotCua gửi kèm (Bearer).") var apiKey = "motcua-demo"
+        @Option(help: "Số công dân giả lập (cùng dân cư với VNeID mô phỏng).") var people = 5000
+        @Option(help: "Trả lời chậm thêm bấy nhiêu mili giây.") var delayMs = 0
+        @Flag(help: "Dừng khi tiến trình cha (máy chủ demo) dừng.") var exitWithParent = false
+
+        func run() async throws {
+            guard people > 0, delayMs >= 0 else { throw ValidationError("--people: ít nhất 1; --delay-ms: không âm.") }
+            let simulator = PopulationRegistrySimulator(population: SyntheticPopulation(size: people), apiKey: apiKey,
+                                                        delay: .milliseconds(delayMs))
+            let app = Application(router: simulator.buildRouter(), configuration: .init(address: .hostname(host, port: port)),
+                                  logger: Logger(label: "motcua-sim-registry"))
+            print("CSDL dân cư mô phỏng đang chạy tại http://\(host):\(port)")
+            fflush(nil)
+            if exitWithParent { SimCommand.exitWhenOrphaned() }
+            try await app.runService()
+        }
+    }
+
+    /// Ends this process once its parent is gone (it is then adopted: the parent's ID changes).
+    static func exitWhenOrphaned() {
+        let parent = getppid()
+        Thread.detachNewThread {
+            while getppid() == parent { sleep(1) }
+            Foundation.exit(0)
         }
     }
 }

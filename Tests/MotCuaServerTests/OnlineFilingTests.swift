@@ -12,24 +12,15 @@ import Testing
 /// with its files and its filer in one transaction, a draft filed twice filed once, the files shown only to the
 /// ward's officers.
 @Suite struct OnlineFilingTests {
-    static let boundary = "----motcua-test-boundary"
     static let pdf = Array("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".utf8)
     static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0xFF, 0xD9]
     static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]
 
     /// A multipart body of text fields and files.
     static func multipart(_ fields: [String: String], files: [String: (String, [UInt8])], citizen: String = "") -> (Data, HTTPFields) {
-        var body = Data()
-        for (name, value) in fields {
-            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
-        }
-        for (name, (fileName, bytes)) in files {
-            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
-            body += Data(bytes) + Data("\r\n".utf8)
-        }
-        body += Data("--\(boundary)--\r\n".utf8)
+        let body = MultipartBody.encode(fields, files: files)
         var headers = HTTPFields()
-        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        headers[.contentType] = MultipartBody.contentType
         headers[.cookie] = "motcua_csrf=\(WebPagesTests.csrf)" + citizen
         return (body, headers)
     }

@@ -5,39 +5,51 @@ import FoundationNetworking
 import HTTPTypes
 
 /// Máy chủ thật — the built `motcua` executable started as its own process (`motcua serve`) on a free port,
-/// reached over HTTP, and stopped at the end; with `identityProvider`, the e-ID simulator (`motcua sim idp`) runs
-/// beside it as a third process and the server signs citizens in through it. (`Process` predates Sendable; this
-/// class only reads it after start.)
+/// reached over HTTP, and stopped at the end; with `identityProvider` and `registry`, the e-ID simulator (`motcua
+/// sim idp`) and the population-registry simulator (`motcua sim registry`) run beside it as processes of their own
+/// and the server talks to them by protocol. (`Process` predates Sendable; this class only reads it after start.)
 public final class ServerProcess: @unchecked Sendable {
     public let port: Int
     private let process: Process
     public let output: URL
-    /// The e-ID simulator's process and address, when one was asked for.
-    private let simulator: Process?
+    /// The simulators' processes, by kind (`idp`, `registry`), and the e-ID simulator's address, when asked for.
+    private let simulators: [String: Process]
     public let identityProviderURL: String?
 
     /// Starts `motcua serve` with `arguments` after the port and database, and waits for /healthz.
-    public init(database: String, extraArguments: [String] = [], identityProvider: Bool = false) async throws {
+    public init(database: String, extraArguments: [String] = [], identityProvider: Bool = false, registry: Bool = false) async throws {
         port = try Self.freePort()
         output = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-serve-\(port).log")
         FileManager.default.createFile(atPath: output.path, contents: nil)
         let log = try FileHandle(forWritingTo: output)
         var arguments = ["serve", "--port", String(port), "--database", database]
-        if identityProvider {
+        var simulators: [String: Process] = [:]
+        /// Starts `motcua sim KIND` on a free port and waits until `probe` answers 200; its address.
+        func simulator(_ kind: String, _ options: [String], probe: String) async throws -> String {
             let simulatorPort = try Self.freePort()
-            let simulator = Process()
-            simulator.executableURL = try Self.executable()
-            simulator.arguments = ["sim", "idp", "--port", String(simulatorPort), "--redirect-uri", "http://127.0.0.1:\(port)/dang-nhap/vneid/xong"]
-            simulator.standardOutput = log
-            simulator.standardError = log
-            try simulator.run()
+            let process = Process()
+            process.executableURL = try Self.executable()
+            process.arguments = ["sim", kind, "--port", String(simulatorPort)] + options
+            process.standardOutput = log
+            process.standardError = log
+            try process.run()
+            simulators[kind] = process
             let address = "http://127.0.0.1:\(simulatorPort)"
-            try await Self.waitUntil(answered: URL(string: address + "/.well-known/openid-configuration")!, while: simulator)
-            (self.simulator, identityProviderURL) = (simulator, address)
-            arguments += ["--vneid-issuer", address, "--public-url", "http://127.0.0.1:\(port)"]
-        } else {
-            (simulator, identityProviderURL) = (nil, nil)
+            try await Self.waitUntil(answered: URL(string: address + probe)!, while: process)
+            return address
         }
+        identityProviderURL = identityProvider
+            ? try await simulator("idp", ["--redirect-uri", "http://127.0.0.1:\(port)/dang-nhap/vneid/xong"],
+                                  probe: "/.well-known/openid-configuration")
+            : nil
+        if let identityProviderURL {
+            arguments += ["--vneid-issuer", identityProviderURL, "--public-url", "http://127.0.0.1:\(port)"]
+        }
+        if registry {
+            let address = try await simulator("registry", ["--api-key", Self.registryKey], probe: "/healthz")
+            arguments += ["--registry-url", address, "--registry-api-key", Self.registryKey]
+        }
+        self.simulators = simulators
         process = Process()
         process.executableURL = try Self.executable()
         process.arguments = arguments + extraArguments
@@ -115,12 +127,21 @@ public final class ServerProcess: @unchecked Sendable {
         }
     }
 
-    /// Stops the server the way an operator does (SIGTERM) and waits for it (and the simulator beside it).
+    static let registryKey = "khoa-kiem-thu"
+
+    /// Stops the server the way an operator does (SIGTERM) and waits for it (and the simulators beside it).
     public func stop() {
-        for running in [process, simulator].compactMap({ $0 }) {
+        for running in [process] + simulators.values {
             if running.isRunning { running.terminate() }
             running.waitUntilExit()
         }
+    }
+
+    /// Stops one simulator (`registry`, `idp`), as if that national system went down.
+    public func stopSimulator(_ kind: String) {
+        guard let running = simulators[kind] else { return }
+        if running.isRunning { running.terminate() }
+        running.waitUntilExit()
     }
 
     /// Kills the server without warning (SIGKILL), as a crash or power cut would.

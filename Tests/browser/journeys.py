@@ -158,7 +158,9 @@ def main():
         check('(VNeID mức 2)' in driver.find_element(By.CSS_SELECTOR, 'header').text, 'the header says who is signed in')
         visit(driver, 'nop-truc-tuyen')
         Select(driver.find_element(By.ID, 'agencyCode')).select_by_value('000.30.01.H26')
-        driver.find_element(By.ID, 'address').send_keys('Số 1 phố Đội Cấn, phường Ba Đình')
+        address = driver.find_element(By.ID, 'address').get_attribute('value')
+        check('Hà Nội' in address and 'CSDL quốc gia về dân cư' in driver.page_source,
+              f'her permanent residence is filled in from the population registry: {address}')
         driver.find_element(By.ID, 'phone').send_keys('0912345678')
         driver.find_element(By.ID, 'file-0').send_keys(sample('to-khai.pdf', b'%PDF-1.4\n%%EOF\n'))
         submitted(driver, driver.find_element(By.CSS_SELECTOR, 'button[value="luu-nhap"]'))

@@ -21,6 +21,8 @@ public struct AppConfig: Sendable {
     public var calendarRefreshSeconds = 60
     /// Where citizens sign in with the national e-ID; nil when no provider is configured (online filing then says so).
     public var eID: EIDSettings?
+    /// The national population registry the desk fills applicants in from; nil when none is configured.
+    public var registry: RegistrySettings?
 
     public init(database: String = "./motcua.sqlite", host: String = "127.0.0.1", port: Int = 8080,
                 province: String = "01", workingHours: WorkingHours = .standard, apologyLeadWorkingDays: Int = 1,
@@ -63,4 +65,15 @@ public struct EIDSettings: Sendable {
     /// Where the provider sends the browser back with its code.
     public var redirectURI: String { publicURL + EIDSettings.callbackPath }
     public static let callbackPath = "/dang-nhap/vneid/xong"
+}
+
+/// CSDL quốc gia về dân cư — where the population registry's look-up is and MotCua's key to it.
+public struct RegistrySettings: Sendable {
+    public var url: String
+    public var apiKey: String
+
+    public init(url: String, apiKey: String) {
+        self.url = url.hasSuffix("/") ? String(url.dropLast()) : url
+        self.apiKey = apiKey
+    }
 }

@@ -76,10 +76,11 @@ public enum MotCuaApp {
         CitizenSignInController(provider: config.eID.map { EIDProvider(settings: $0) }, citizens: CitizenStore(database: database),
                                 audit: AuditLog(database: database), now: now).register(on: web)
         TrackingController(pages: pages, service: dossiers, files: files).register(on: web)
-        OnlineFilingController(pages: pages, service: dossiers, files: files).register(on: web)
+        let populationRegistry = config.registry.map { PopulationRegistry(settings: $0) }
+        OnlineFilingController(pages: pages, service: dossiers, files: files, registry: populationRegistry).register(on: web)
         WorkspaceController(pages: pages, service: dossiers).register(on: officers)
         DossierPageController(pages: pages, service: dossiers, files: files).register(on: officers)
-        DeskIntakeController(pages: pages, service: dossiers, files: files).register(on: officers)
+        DeskIntakeController(pages: pages, service: dossiers, files: files, registry: populationRegistry).register(on: officers)
         AdminController(pages: pages, database: database, now: now).register(on: administrators)
         AdminCalendarController(pages: pages, calendar: calendar, now: now).register(on: administrators)
         AdminAgenciesController(pages: pages, database: database).register(on: administrators)

@@ -116,11 +116,9 @@ actor EIDProvider {
 
     private func send(_ request: HTTPClientRequest) async throws -> (Int, Data) {
         do {
-            let response = try await http.execute(request, timeout: Self.timeout)
-            let body = try await response.body.collect(upTo: 1 << 20)
-            return (Int(response.status.code), Data(body.readableBytesView))
-        } catch {
-            throw EIDUnavailable(reason: "không kết nối được \(request.url) (\(error))")
+            return try await OutboundHTTP.send(request, timeout: Self.timeout, http: http)
+        } catch let failure as OutboundHTTP.Failure {
+            throw EIDUnavailable(reason: failure.reason)
         }
     }
 }

@@ -3,14 +3,16 @@ import Hummingbird
 import MotCuaCore
 import MotCuaStore
 
-/// Tiếp nhận hồ sơ tại quầy — the desk picks the procedure, fills in the applicant (or looks up a returning one
-/// by ID among its agencies' dossiers), ticks the documents received and attaches their scans; the intake goes
-/// through the API's own checks and transaction, and the receipt (form 01) opens to print. Each form carries a
-/// submission number, so a double click receives the dossier once.
+/// Tiếp nhận hồ sơ tại quầy — the desk picks the procedure, fills in the applicant (or looks them up by personal ID
+/// in the national population registry, else among its agencies' dossiers), ticks the documents received and
+/// attaches their scans; the intake goes through the API's own checks and transaction, and the receipt (form 01)
+/// opens to print. The fields taken from the registry that still match it at intake are recorded with the dossier.
+/// Each form carries a submission number, so a double click receives the dossier once.
 struct DeskIntakeController {
     let pages: WebPages
     let service: DossierService
     let files: FileStore
+    let registry: PopulationRegistry?
 
     func register(on router: some RouterMethods<AppRequestContext>) {
         router.get("/can-bo/tiep-nhan", use: form)
@@ -46,6 +48,8 @@ struct DeskIntakeController {
         guard CSRF.isValid(fields["csrf"], for: request) else { return try refused(.forbidden, nil, CSRF.expired) }
         guard let sets = fields.number("sets") else { return try refused(.unprocessableContent, "sets", "Số bộ hồ sơ là một số, ví dụ 1.") }
         let body = Self.intakeBody(procedure, fields, sets: sets)
+        let reused = await registry?.stillMatching(claimed: fields["registryFields"], personalID: body.applicant.personalId,
+                                                   name: body.applicant.name, address: body.applicant.address) ?? []
         let now = service.now()
         do {
             let scans = try scans(form, fields: fields, procedure: procedure)
@@ -59,6 +63,7 @@ struct DeskIntakeController {
                 }
                 let dossier = try await service.receive(body, plan: plan, receivedBy: officer.username, at: now, in: db)
                 try await OnlineFilingStore.attach(scans, to: dossier.code, closingDraft: nil, in: db)
+                try await RegistryReuseStore.record(reused, of: dossier.code, in: db)
                 try await IdempotencyStore.record(username: officer.username, key: key, requestHash: key, status: 201,
                                                   response: dossier.code, now: now, in: db)
                 return dossier.code
@@ -83,16 +88,45 @@ struct DeskIntakeController {
         }
     }
 
-    /// Người nộp đã có hồ sơ — the applicant of the latest dossier with this personal ID or tax code at the officer's
-    /// agencies, as a form filled in (every document ticked), with a notice saying where it came from.
+    /// Người nộp theo CSDL dân cư — for a personal ID the registry knows: name and permanent address filled in from it
+    /// (every document ticked), with a notice of what it says besides; otherwise `earlierApplicant`, with a word on
+    /// why the registry did not fill it (unknown there, or not answering).
     private func lookUp(_ key: String, procedure: Procedure, officer: UserStore.Officer) async throws -> (FormFields?, String?) {
         guard !key.isEmpty else { return (nil, nil) }
         var values: [String: String] = [:]
         for index in procedure.documents.indices { values["doc-\(index)"] = "1" }
+        let year = WorkingCalendar.local(service.now()).date.year
+        guard let registry, (try? PersonalID(key, currentYear: year)) != nil else {
+            return try await earlierApplicant(key, values: values, officer: officer, because: nil)
+        }
+        do {
+            guard let person = try await registry.person(key) else {
+                return try await earlierApplicant(key, values: values, officer: officer,
+                                                  because: "CSDL quốc gia về dân cư không có số định danh \(key).")
+            }
+            values["kind"] = Applicant.Kind.citizen.rawValue
+            values["personalId"] = key
+            values["name"] = person.fullName
+            values["address"] = person.permanentAddress
+            values["registryFields"] = PopulationRegistry.fillable.joined(separator: ",")
+            return (FormFields(values: values), "Đã điền họ tên và nơi thường trú từ CSDL quốc gia về dân cư (ngày sinh "
+                + "\(person.birthDate), giới tính \(person.gender), quê quán \(person.placeOfOrigin)); đối chiếu với giấy tờ của người nộp.")
+        } catch let unavailable as RegistryUnavailable {
+            return try await earlierApplicant(key, values: values, officer: officer,
+                                              because: "CSDL quốc gia về dân cư không trả lời (\(unavailable.reason)).")
+        }
+    }
+
+    /// Người nộp đã có hồ sơ — the applicant of the latest dossier with this personal ID or tax code at the officer's
+    /// agencies, as a form filled in (every document ticked), with a notice saying where it came from.
+    private func earlierApplicant(_ key: String, values: [String: String], officer: UserStore.Officer,
+                                  because registryWord: String?) async throws -> (FormFields?, String?) {
+        var values = values
+        func notice(_ text: String) -> String { [registryWord, text].compactMap { $0 }.joined(separator: " ") }
         guard let earlier = try await DossierStore(database: service.database).latest(applicantKey: key, agencyCodes: officer.agencyCodes) else {
             let year = WorkingCalendar.local(service.now()).date.year
             values[(try? PersonalID(key, currentYear: year)) == nil ? "taxCode" : "personalId"] = key
-            return (FormFields(values: values), "Chưa có hồ sơ nào của số \(key) tại cơ quan; nhập thông tin người nộp theo giấy tờ.")
+            return (FormFields(values: values), notice("Chưa có hồ sơ nào của số \(key) tại cơ quan; nhập thông tin người nộp theo giấy tờ."))
         }
         let applicant = earlier.applicant
         values["kind"] = applicant.kind.rawValue
@@ -102,8 +136,8 @@ struct DeskIntakeController {
         values["address"] = applicant.address
         values["phone"] = applicant.phone ?? ""
         values["email"] = applicant.email ?? ""
-        return (FormFields(values: values), "Đã điền theo hồ sơ \(earlier.code) nhận ngày \(WorkingCalendar.vietnamese(earlier.receivedAt)); "
-            + "đối chiếu lại với giấy tờ của người nộp.")
+        return (FormFields(values: values), notice("Đã điền theo hồ sơ \(earlier.code) nhận ngày \(WorkingCalendar.vietnamese(earlier.receivedAt)); "
+            + "đối chiếu lại với giấy tờ của người nộp."))
     }
 
     /// The intake the form describes: the documents ticked as received, with their numbers of originals and copies.

@@ -30,6 +30,8 @@ struct DeskIntakePage {
     let procedureName: String
     let deadline: String
     let submission: String
+    /// The applicant's fields filled in from the population registry ("address,name"), carried to the intake.
+    let registryFields: String
     let kinds: [SelectOption]
     let channels: [SelectOption]
     let documents: [DocumentLine]
@@ -44,7 +46,7 @@ struct DeskIntakePage {
         self.query = query
         choices = procedures.map { Choice(code: $0.code, name: $0.name, href: "/can-bo/tiep-nhan?thu-tuc=\($0.code)") }
         choosing = true
-        (procedureCode, procedureName, deadline, submission) = ("", "", "", "")
+        (procedureCode, procedureName, deadline, submission, registryFields) = ("", "", "", "", "")
         (kinds, channels, documents, typed, errors, formError, notice) = ([], [], [], [:], [:], nil, nil)
     }
 
@@ -61,6 +63,7 @@ struct DeskIntakePage {
         procedureName = procedure.name
         deadline = procedure.deadline.description
         self.submission = submission
+        registryFields = posted?["registryFields"] ?? ""
         let kind = posted?["kind"] ?? Applicant.Kind.citizen.rawValue
         kinds = [SelectOption(value: Applicant.Kind.citizen.rawValue, label: "Công dân", selected: kind == Applicant.Kind.citizen.rawValue),
                  SelectOption(value: Applicant.Kind.business.rawValue, label: "Tổ chức, doanh nghiệp", selected: kind == Applicant.Kind.business.rawValue)]

@@ -15,6 +15,7 @@ struct OnlineFilingController {
     let pages: WebPages
     let service: DossierService
     let files: FileStore
+    let registry: PopulationRegistry?
 
     var drafts: OnlineFilingStore { OnlineFilingStore(database: service.database) }
 
@@ -28,7 +29,12 @@ struct OnlineFilingController {
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
         let procedure = try await onlineProcedure(try context.parameters.require("code"))
         guard let citizen = Self.filer(context, for: procedure) else { return Self.signIn(for: procedure) }
-        return try await page(context, procedure, draft: Self.withIdentity(nil, procedure, citizen), code: "", secret: "")
+        var draft = Self.withIdentity(nil, procedure, citizen)
+        if let person = try? await registry?.person(citizen.citizen.personalId) {
+            draft.fields["address"] = person.permanentAddress
+            draft.fields["registryFields"] = "address"
+        }
+        return try await page(context, procedure, draft: draft, code: "", secret: "")
     }
 
     @Sendable func post(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -72,6 +78,8 @@ struct OnlineFilingController {
         }
         guard errors.isEmpty else { return try await again(.unprocessableContent) }
         let body = Self.intakeBody(procedure, current)
+        let reused = await registry?.stillMatching(claimed: current.fields["registryFields"] ?? "", personalID: owner,
+                                                   name: body.applicant.name, address: body.applicant.address) ?? []
         do {
             let plan = try await service.prepareOnlineIntake(body, at: now)
             let service = service
@@ -80,6 +88,7 @@ struct OnlineFilingController {
                 let dossier = try await service.receive(body, plan: plan, receivedBy: DossierService.portal, at: now, in: db)
                 try await OnlineFilingStore.attach(attached, to: dossier.code, closingDraft: keepCode, in: db)
                 try await CitizenStore.recordFiler(of: dossier.code, citizen, at: now, in: db)
+                try await RegistryReuseStore.record(reused, of: dossier.code, in: db)
                 return dossier.code
             }
             return try await receipt(context, dossierCode: dossier)

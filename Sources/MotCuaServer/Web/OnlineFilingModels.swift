@@ -30,7 +30,7 @@ struct OnlineFilingPage {
     let draftSecretShown: String
     let savedNotice: Bool
 
-    static let fields = ["name", "personalId", "address", "phone", "email", "request", "agencyCode"]
+    static let fields = ["name", "personalId", "address", "phone", "email", "request", "agencyCode", "registryFields"]
 
     init(layout: PageLayout, procedure: Procedure, agencies: [Agency], draft: OnlineFilingStore.Draft?, draftCode: String,
          draftSecret: String, errors: [String: String], formError: String?, savedNotice: Bool) {

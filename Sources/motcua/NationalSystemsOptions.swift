@@ -26,16 +26,27 @@ struct EIDOptions: ParsableArguments {
     }
 }
 
-/// VNeID mô phỏng chạy kèm — `motcua sim idp` as a child process of a demo server, stopped with it (and by itself
-/// should the server die without stopping it).
-final class DemoIdentityProvider {
-    private let process = Process()
-    let issuer: String
+/// CSDL quốc gia về dân cư — where the desk looks applicants up: a registry named on the command line or in the
+/// environment; with `--demo` and none named, the registry simulator started beside the server.
+struct RegistryOptions: ParsableArguments {
+    @Option(help: "Địa chỉ giao diện tra cứu CSDL quốc gia về dân cư; --demo mà bỏ trống: chạy CSDL dân cư mô phỏng.")
+    var registryUrl: String? = ProcessInfo.processInfo.environment["MOTCUA_REGISTRY_URL"]
+    @Option(help: "Khóa truy cập CSDL dân cư cấp cho MotCua.")
+    var registryApiKey = ProcessInfo.processInfo.environment["MOTCUA_REGISTRY_API_KEY"] ?? "motcua-demo"
+    @Option(help: "Cổng của CSDL dân cư mô phỏng chạy kèm --demo (mặc định: cổng máy chủ + 11).")
+    var registrySimPort: Int?
+}
 
-    init(port: Int, redirectURI: String) throws {
-        issuer = "http://127.0.0.1:\(port)"
+/// Hệ thống mô phỏng chạy kèm — a `motcua sim …` child process of a demo server, stopped with it (and by itself
+/// should the server die without stopping it).
+final class DemoSimulator {
+    private let process = Process()
+    let address: String
+
+    init(_ kind: String, port: Int, arguments: [String] = []) throws {
+        address = "http://127.0.0.1:\(port)"
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        process.arguments = ["sim", "idp", "--port", String(port), "--redirect-uri", redirectURI, "--exit-with-parent"]
+        process.arguments = ["sim", kind, "--port", String(port), "--exit-with-parent"] + arguments
         try process.run()
     }
 
