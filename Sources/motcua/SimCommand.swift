@@ -28,12 +28,8 @@ struct SimCommand: AsyncParsableCommand {
             let settings = IdentityProviderSimulator.Settings(issuer: issuer ?? "http://\(host):\(port)", clientID: clientId,
                                                               clientSecret: clientSecret, redirectURIs: redirectUri)
             let simulator = try await IdentityProviderSimulator.start(settings, population: SyntheticPopulation(size: people))
-            let app = Application(router: simulator.buildRouter(), configuration: .init(address: .hostname(host, port: port)),
-                                  logger: Logger(label: "motcua-sim-idp"))
-            print("VNeID mô phỏng đang chạy tại \(settings.issuer)")
-            fflush(nil)
-            if exitWithParent { SimCommand.exitWhenOrphaned() }
-            try await app.runService()
+            try await SimCommand.serve(simulator.buildRouter(), host: host, port: port, exitWithParent: exitWithParent,
+                                       label: "motcua-sim-idp", banner: "VNeID mô phỏng đang chạy tại \(settings.issuer)")
         }
     }
 
@@ -51,13 +47,19 @@ struct SimCommand: AsyncParsableCommand {
             guard people > 0, delayMs >= 0 else { throw ValidationError("--people: ít nhất 1; --delay-ms: không âm.") }
             let simulator = PopulationRegistrySimulator(population: SyntheticPopulation(size: people), apiKey: apiKey,
                                                         delay: .milliseconds(delayMs))
-            let app = Application(router: simulator.buildRouter(), configuration: .init(address: .hostname(host, port: port)),
-                                  logger: Logger(label: "motcua-sim-registry"))
-            print("CSDL dân cư mô phỏng đang chạy tại http://\(host):\(port)")
-            fflush(nil)
-            if exitWithParent { SimCommand.exitWhenOrphaned() }
-            try await app.runService()
+            try await SimCommand.serve(simulator.buildRouter(), host: host, port: port, exitWithParent: exitWithParent,
+                                       label: "motcua-sim-registry", banner: "CSDL dân cư mô phỏng đang chạy tại http://\(host):\(port)")
         }
+    }
+
+    /// Runs a simulator's HTTP server until it is stopped (or, with `exitWithParent`, its parent is gone).
+    static func serve(_ router: Router<BasicRequestContext>, host: String, port: Int, exitWithParent: Bool, label: String,
+                      banner: String) async throws {
+        let app = Application(router: router, configuration: .init(address: .hostname(host, port: port)), logger: Logger(label: label))
+        print(banner)
+        fflush(nil)
+        if exitWithParent { exitWhenOrphaned() }
+        try await app.runService()
     }
 
     /// Ends this process once its parent is gone (it is then adopted: the parent's ID changes).
