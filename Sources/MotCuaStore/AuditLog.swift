@@ -83,13 +83,24 @@ public struct AuditLog: Sendable {
             try await db.raw("""
                 SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit_log
                 WHERE seq > \(bind: seq) ORDER BY seq LIMIT \(bind: limit)
-                """).all().map { row in
-                Entry(seq: try row.decode(column: "seq", as: Int.self),
-                      at: Date(epochSeconds: try row.decode(column: "at", as: Int.self)),
-                      actor: try row.decode(column: "actor", as: String.self), action: try row.decode(column: "action", as: String.self),
-                      subject: try row.decode(column: "subject", as: String.self), detail: try row.decode(column: "detail", as: String.self),
-                      previousHash: try row.decode(column: "prev_hash", as: String.self), hash: try row.decode(column: "hash", as: String.self))
-            }
+                """).all().map(Self.entry)
+        }
+    }
+
+    static func entry(_ row: any SQLRow) throws -> Entry {
+        Entry(seq: try row.decode(column: "seq", as: Int.self), at: Date(epochSeconds: try row.decode(column: "at", as: Int.self)),
+              actor: try row.decode(column: "actor", as: String.self), action: try row.decode(column: "action", as: String.self),
+              subject: try row.decode(column: "subject", as: String.self), detail: try row.decode(column: "detail", as: String.self),
+              previousHash: try row.decode(column: "prev_hash", as: String.self), hash: try row.decode(column: "hash", as: String.self))
+    }
+
+    /// The entries a citizen is the actor or the subject of, in order.
+    public func entries(concerning personalId: String) async throws -> [Entry] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit_log
+                WHERE actor = \(bind: CitizenStore.actor(personalId)) OR subject = \(bind: personalId) ORDER BY seq
+                """).all().map(Self.entry)
         }
     }
 

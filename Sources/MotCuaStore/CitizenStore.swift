@@ -139,6 +139,29 @@ public struct CitizenStore: Sendable {
             """).run()
     }
 
+    /// The codes of the dossiers the citizen filed online or is named in as the applicant, newest first.
+    public func dossierCodes(of personalId: String) async throws -> [String] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT code FROM dossiers WHERE applicant_key = \(bind: personalId)
+                  OR code IN (SELECT dossier_code FROM dossier_filers WHERE personal_id = \(bind: personalId))
+                ORDER BY received_at DESC, code DESC
+                """).all().map { try $0.decode(column: "code", as: String.self) }
+        }
+    }
+
+    /// When the citizen first and last signed in with the e-ID; nil if never.
+    public func signIns(of personalId: String) async throws -> (first: Date, last: Date)? {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT first_signed_in_at, last_signed_in_at FROM citizens WHERE personal_id = \(bind: personalId)
+                """).first().map {
+                (Date(epochSeconds: try $0.decode(column: "first_signed_in_at", as: Int.self)),
+                 Date(epochSeconds: try $0.decode(column: "last_signed_in_at", as: Int.self)))
+            }
+        }
+    }
+
     /// Who filed the dossier online and at which e-ID level; nil for a dossier received at a desk.
     public func filer(of dossierCode: String) async throws -> (personalId: String, level: AssuranceLevel)? {
         try await database.read { db in

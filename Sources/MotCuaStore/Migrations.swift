@@ -187,6 +187,14 @@ public enum Migrations {
         Migration(version: 14, name: "applicant fields filled in from the population registry", statements: [
             "CREATE TABLE dossier_registry_fields (dossier_code TEXT NOT NULL, field TEXT NOT NULL, PRIMARY KEY (dossier_code, field))",
         ]),
+        Migration(version: 15, name: "the citizen's document store", statements: [
+            """
+            CREATE TABLE citizen_documents (id TEXT PRIMARY KEY, personal_id TEXT NOT NULL, type_code TEXT NOT NULL,
+              title TEXT NOT NULL, issuer TEXT NOT NULL, issued_on TEXT, source TEXT NOT NULL, dossier_code TEXT,
+              file_name TEXT NOT NULL, media_type TEXT NOT NULL, size BIGINT NOT NULL, sha256 TEXT NOT NULL,
+              added_at BIGINT NOT NULL, UNIQUE (personal_id, sha256))
+            """,
+        ]),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.

@@ -21,8 +21,10 @@ public struct ResultFileStore: Sendable {
         public var title: String { file.documentName }
     }
 
-    /// Attaches a file under `title`; returns its number in the dossier.
-    public func add(_ file: AttachedFile, title: String, to dossierCode: String, by username: String, at now: Date) async throws -> Int {
+    /// Attaches a file under `title`, and keeps it in the document store of the citizen it is issued to (`landing`:
+    /// their personal ID and the issuing agency's name), in one transaction; returns its number in the dossier.
+    public func add(_ file: AttachedFile, title: String, to dossierCode: String, by username: String, at now: Date,
+                    landing owner: (personalId: String, issuer: String)?) async throws -> Int {
         try await database.write { db in
             let next = (try await db.raw("""
                 SELECT COALESCE(MAX(seq), 0) AS n FROM dossier_result_files WHERE dossier_code = \(bind: dossierCode)
@@ -32,6 +34,11 @@ public struct ResultFileStore: Sendable {
                 VALUES (\(bind: dossierCode), \(bind: next), \(bind: title), \(bind: file.fileName), \(bind: file.mediaType.rawValue),
                   \(bind: file.size), \(bind: file.sha256), \(bind: username), \(bind: now.epochSeconds))
                 """).run()
+            if let owner {
+                try await CitizenDocumentStore.add(StoredDocument(id: UUID().uuidString, personalId: owner.personalId, title: title,
+                                                                  issuer: owner.issuer, issuedOn: WorkingCalendar.local(now).date.description,
+                                                                  source: .result, dossierCode: dossierCode, file: file), at: now, in: db)
+            }
             return next
         }
     }

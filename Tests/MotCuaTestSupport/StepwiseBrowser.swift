@@ -35,6 +35,15 @@ public final class StepwiseBrowser: NSObject, URLSessionTaskDelegate, @unchecked
         return try await send(request)
     }
 
+    /// Posts a body of the given type (a multipart form with files).
+    public func post(_ address: String, body: Data, contentType: String) async throws -> APIResponse {
+        var request = URLRequest(url: try Self.url(address))
+        request.httpMethod = "POST"
+        request.setValue(contentType, forHTTPHeaderField: "Content-Type")
+        request.httpBody = body
+        return try await send(request)
+    }
+
     /// The cookie's value as this browser holds it for the host of `address`.
     public func cookie(_ name: String, for address: String) -> String? {
         lock.withLock { jar[(try? Self.url(address)).map(Self.origin) ?? ""]?[name] }

@@ -78,6 +78,7 @@ public enum MotCuaApp {
         TrackingController(pages: pages, service: dossiers, files: files).register(on: web)
         let populationRegistry = config.registry.map { PopulationRegistry(settings: $0) }
         OnlineFilingController(pages: pages, service: dossiers, files: files, registry: populationRegistry).register(on: web)
+        CitizenDataController(pages: pages, database: database, files: files, now: now).register(on: web)
         WorkspaceController(pages: pages, service: dossiers).register(on: officers)
         DossierPageController(pages: pages, service: dossiers, files: files).register(on: officers)
         DeskIntakeController(pages: pages, service: dossiers, files: files, registry: populationRegistry).register(on: officers)

@@ -56,6 +56,17 @@ struct OnlineFilingController {
         for name in OnlineFilingPage.fields { current.fields[name] = String(form[name].prefix(1000)) }
         current = Self.withIdentity(current, procedure, citizen)
         var errors: [String: String] = [:]
+        let store = CitizenDocumentStore(database: service.database)
+        for (index, document) in procedure.documents.enumerated() where form.files["file-\(index)"] == nil && !form["reuse-\(index)"].isEmpty {
+            // A document from the citizen's own store, by reference: the file is already kept under its checksum.
+            guard let stored = try await store.document(id: form["reuse-\(index)"], owner: owner) else {
+                errors["file-\(index)"] = "Giấy tờ đã chọn không có trong kho dữ liệu của bạn."
+                continue
+            }
+            current.files.removeAll { $0.documentIndex == index }
+            current.files.append(AttachedFile(documentIndex: index, documentName: document.name, fileName: stored.file.fileName,
+                                              mediaType: stored.file.mediaType, size: stored.file.size, sha256: stored.file.sha256))
+        }
         for (index, document) in procedure.documents.enumerated() {
             guard let upload = form.files["file-\(index)"] else { continue }
             do {
@@ -89,6 +100,11 @@ struct OnlineFilingController {
                 try await OnlineFilingStore.attach(attached, to: dossier.code, closingDraft: keepCode, in: db)
                 try await CitizenStore.recordFiler(of: dossier.code, citizen, at: now, in: db)
                 try await RegistryReuseStore.record(reused, of: dossier.code, in: db)
+                for file in attached {
+                    try await CitizenDocumentStore.add(StoredDocument(id: UUID().uuidString, personalId: owner, title: file.documentName, issuer: "",
+                                                                      issuedOn: nil, source: .submitted, dossierCode: dossier.code, file: file),
+                                                       at: now, in: db)
+                }
                 return dossier.code
             }
             return try await receipt(context, dossierCode: dossier)
@@ -166,9 +182,11 @@ struct OnlineFilingController {
                       saved: Bool = false) async throws -> Response {
         let agencies = try await service.reference.agencies(kind: procedure.agencyKind).sorted { $0.name < $1.name }
         let layout = PageLayout(title: "Nộp hồ sơ trực tuyến", context: context)
+        var stored: [StoredDocument] = []
+        if let citizen = context.citizen { stored = try await CitizenDocumentStore(database: service.database).documents(of: citizen.citizen.personalId) }
         return try pages.render("online-filing", OnlineFilingPage(layout: layout, procedure: procedure, agencies: agencies, draft: draft,
                                                                   draftCode: code, draftSecret: secret, errors: errors,
-                                                                  formError: formError, savedNotice: saved), status: status)
+                                                                  formError: formError, savedNotice: saved, stored: stored), status: status)
     }
 
     /// Form 01 of the dossier just filed, for the citizen to keep.

@@ -6,12 +6,15 @@ import MotCuaStore
 /// document the procedure asks for, the request; saved as a draft to come back to with its code and secret;
 /// everything typed and attached kept when something is wrong, the problem said next to its field.
 struct OnlineFilingPage {
-    /// One document to attach.
+    /// One document to attach: a new file, or one from the citizen's document store (those of the same kind first).
     struct Upload {
         let index: Int
         let name: String
         let attached: String?
         let error: String?
+        let stored: [SelectOption]
+        /// Whether the citizen has anything in their store to offer here.
+        let reusable: Bool
     }
 
     let layout: PageLayout
@@ -33,7 +36,7 @@ struct OnlineFilingPage {
     static let fields = ["name", "personalId", "address", "phone", "email", "request", "agencyCode", "registryFields"]
 
     init(layout: PageLayout, procedure: Procedure, agencies: [Agency], draft: OnlineFilingStore.Draft?, draftCode: String,
-         draftSecret: String, errors: [String: String], formError: String?, savedNotice: Bool) {
+         draftSecret: String, errors: [String: String], formError: String?, savedNotice: Bool, stored: [StoredDocument] = []) {
         self.layout = layout
         procedureCode = procedure.code
         procedureName = procedure.name
@@ -43,8 +46,13 @@ struct OnlineFilingPage {
             + agencies.map { SelectOption(value: $0.code, label: $0.name, selected: $0.code == chosen) }
         uploads = procedure.documents.enumerated().map { index, document in
             let file = draft?.files.first { $0.documentIndex == index }
+            let kind = StoredDocument.typeCode(of: document.name)
+            let choices = stored.sorted { ($0.typeCode == kind ? 0 : 1) < ($1.typeCode == kind ? 0 : 1) }.map {
+                SelectOption(value: $0.id, label: "\($0.title) — \($0.source.vietnameseName)\($0.dossierCode.map { ", hồ sơ \($0)" } ?? "")")
+            }
             return Upload(index: index, name: document.name,
-                          attached: file.map { "Đã đính kèm: \($0.fileName) (\(VietnameseFormat.fileSize($0.size)))" }, error: errors["file-\(index)"])
+                          attached: file.map { "Đã đính kèm: \($0.fileName) (\(VietnameseFormat.fileSize($0.size)))" }, error: errors["file-\(index)"],
+                          stored: [SelectOption(value: "", label: "— Không dùng —", selected: true)] + choices, reusable: !choices.isEmpty)
         }
         var typed: [String: String] = [:]
         for name in Self.fields { typed[name] = draft?.fields[name] ?? "" }

@@ -1,0 +1,82 @@
+import Foundation
+import MotCuaCore
+import MotCuaStore
+
+/// Dữ liệu cá nhân của tôi — everything MotCua holds about one citizen, as one JSON file they can keep or take
+/// elsewhere: who they are (as the e-ID vouched), their dossiers (filed online or naming them as the applicant, with
+/// the fields that came from the population registry), the documents in their store with the files themselves
+/// (base64, with their SHA-256), and the audit entries they are the actor or subject of.
+struct PersonalDataExport: Encodable {
+    struct Person: Encodable {
+        let personalId: String
+        let fullName: String
+        let birthDate: String?
+        let firstSignedInAt: Date?
+        let lastSignedInAt: Date?
+    }
+
+    struct DossierEntry: Encodable {
+        let code: String
+        let procedureCode: String
+        let agencyCode: String
+        let status: Int
+        let receivedAt: Date
+        let applicant: Applicant
+        let filedOnlineAtLevel: String?
+        let fieldsFromPopulationRegistry: [String]
+    }
+
+    struct Document: Encodable {
+        let id: String
+        let typeCode: String
+        let title: String
+        let issuer: String
+        let issuedOn: String?
+        let source: String
+        let dossierCode: String?
+        let fileName: String
+        let mediaType: String
+        let size: Int
+        let sha256: String
+        let contentBase64: String?
+    }
+
+    struct AuditEntry: Encodable {
+        let seq: Int
+        let at: Date
+        let actor: String
+        let action: String
+        let subject: String
+        let detail: String
+    }
+
+    let exportedAt: Date
+    let person: Person
+    let dossiers: [DossierEntry]
+    let documents: [Document]
+    let audit: [AuditEntry]
+
+    static func gather(personalId: String, name: String, birthDate: String?, database: Database, files: FileStore) async throws -> Self {
+        let citizens = CitizenStore(database: database)
+        let signIns = try await citizens.signIns(of: personalId)
+        var dossiers: [DossierEntry] = []
+        for code in try await citizens.dossierCodes(of: personalId) {
+            guard let dossier = try await DossierStore(database: database).dossier(code: code) else { continue }
+            dossiers.append(DossierEntry(code: code, procedureCode: dossier.procedureCode, agencyCode: dossier.agencyCode,
+                                         status: dossier.state.status.rawValue, receivedAt: dossier.receivedAt, applicant: dossier.applicant,
+                                         filedOnlineAtLevel: try await citizens.filer(of: code)?.level.acr,
+                                         fieldsFromPopulationRegistry: try await RegistryReuseStore(database: database).fields(of: code)))
+        }
+        let documents = try await CitizenDocumentStore(database: database).documents(of: personalId).map {
+            Document(id: $0.id, typeCode: $0.typeCode, title: $0.title, issuer: $0.issuer, issuedOn: $0.issuedOn, source: $0.source.rawValue,
+                     dossierCode: $0.dossierCode, fileName: $0.file.fileName, mediaType: $0.file.mediaType.rawValue, size: $0.file.size,
+                     sha256: $0.file.sha256, contentBase64: try files.bytes(sha256: $0.file.sha256).map { Data($0).base64EncodedString() })
+        }
+        let audit = try await AuditLog(database: database).entries(concerning: personalId).map {
+            AuditEntry(seq: $0.seq, at: $0.at, actor: $0.actor, action: $0.action, subject: $0.subject, detail: $0.detail)
+        }
+        return Self(exportedAt: Date(), person: Person(personalId: personalId, fullName: name, birthDate: birthDate,
+                                                       firstSignedInAt: signIns?.first, lastSignedInAt: signIns?.last),
+                    dossiers: dossiers, documents: documents, audit: audit)
+    }
+}
