@@ -55,12 +55,18 @@ struct Serve: AsyncParsableCommand {
     var slaWatchSeconds: Int = Int(ProcessInfo.processInfo.environment["MOTCUA_SLA_WATCH_SECONDS"] ?? "") ?? 60
     @Option(help: "Thư mục lưu tệp công dân tải lên (mặc định: cạnh tệp SQLite, ví dụ ./motcua-tep).")
     var files: String? = ProcessInfo.processInfo.environment["MOTCUA_FILES"]
+    @Option(help: "Số ngày giữ bản nháp nộp trực tuyến chưa nộp, tính từ lần sửa cuối (cùng các tệp của nó).")
+    var draftRetentionDays: Int = Int(ProcessInfo.processInfo.environment["MOTCUA_DRAFT_RETENTION_DAYS"] ?? "") ?? 30
 
     func run() async throws {
+        // Whatever the server and its libraries log, personal IDs and phone numbers are hidden first.
+        LoggingSystem.bootstrap { MaskingLogHandler(StreamLogHandler.standardError(label: $0)) }
         let logger = Logger(label: "motcua")
         guard slaWatchSeconds >= 0 else { throw ValidationError("--sla-watch-seconds: số giây không âm.") }
+        guard draftRetentionDays >= 1 else { throw ValidationError("--draft-retention-days: ít nhất 1 ngày.") }
         var config = AppConfig(database: db.database, host: host, port: port, workingHours: try office.workingHours(),
                                slaWatchSeconds: slaWatchSeconds, filesDirectory: files)
+        config.draftRetentionDays = draftRetentionDays
         var simulators: [DemoSimulator] = []
         defer { simulators.forEach { $0.stop() } }
         if let issuer = eID.vneidIssuer {

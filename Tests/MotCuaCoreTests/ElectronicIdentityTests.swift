@@ -39,3 +39,19 @@ import MotCuaCore
         #expect(SignInLockout.lockedUntil(afterFailures: failures, at: now) == lockedForSeconds.map { now.addingTimeInterval($0) })
     }
 }
+
+/// Personal IDs and phone numbers hidden in the logs, other numbers left alone.
+@Suite struct PersonalDataMaskTests {
+    @Test(arguments: [
+        ("Không có công dân số định danh 001190012345.", "Không có công dân số định danh 001******345."),
+        ("gọi 0912345678 hoặc 02438123456", "gọi 091****678 hoặc 024*****456"),
+        ("+84912345678", "+849*****678"),
+        ("hồ sơ 000.30.01.H26-260302-0001, 3 ngày", "hồ sơ 000.30.01.H26-260302-0001, 3 ngày"),
+        ("mã số thuế 0101234567", "mã số thuế 010****567"),
+        ("1234567890123", "1234567890123"),
+        ("", ""),
+    ])
+    func masking(text: String, logged: String) {
+        #expect(PersonalDataMask.mask(text) == logged)
+    }
+}

@@ -19,6 +19,8 @@ public struct AppConfig: Sendable {
     /// Seconds between two reads of the announced calendar days, so a change made on another server on the same
     /// database applies here too (a change made on this server applies at once).
     public var calendarRefreshSeconds = 60
+    /// Thời hạn lưu bản nháp — days an online draft never filed is kept after its last change; its files go with it.
+    public var draftRetentionDays = 30
     /// Where citizens sign in with the national e-ID; nil when no provider is configured (online filing then says so).
     public var eID: EIDSettings?
     /// The national population registry the desk fills applicants in from; nil when none is configured.

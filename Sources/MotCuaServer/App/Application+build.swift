@@ -28,7 +28,10 @@ public enum MotCuaApp {
         let calendar = try await LiveCalendar.load(config, database: database)
         let router = try await buildRouter(config, database: database, calendar: calendar, now: now)
         var services: [any Service] = [LiveCalendar.Refresh(calendar: calendar, interval: .seconds(config.calendarRefreshSeconds),
-                                                            logger: logger)]
+                                                            logger: logger),
+                                       RetentionSweep(database: database, files: try FileStore(directory: config.filesDirectory),
+                                                      retentionDays: config.draftRetentionDays, interval: .seconds(3600), now: now,
+                                                      logger: logger)]
         if config.slaWatchSeconds > 0 {
             // Unique per process, so the database lease tells servers apart.
             let holder = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString)"

@@ -51,6 +51,21 @@ struct FileStore: Sendable {
         return SHA256Hex.of(data) == sha256 ? [UInt8](data) : nil
     }
 
+    /// Removes the kept files whose checksums are not in `referenced` and that were last written before `cutoff`;
+    /// returns how many went. (Temporary files of writes under way start with a dot and are left alone.)
+    func removeUnreferenced(keeping referenced: Set<String>, olderThan cutoff: Date) throws -> Int {
+        var removed = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        where name.count == 64 && !name.hasPrefix(".") && !referenced.contains(name) {
+            let url = url(of: name)
+            guard let written = try url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate,
+                  written < cutoff else { continue }
+            try FileManager.default.removeItem(at: url)
+            removed += 1
+        }
+        return removed
+    }
+
     private func url(of sha256: String) -> URL { directory.appendingPathComponent(sha256) }
 
     /// Makes the directory's new entry durable too (a power cut after the answer keeps the file's name).
