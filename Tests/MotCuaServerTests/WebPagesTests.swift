@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import MotCuaCore
 import MotCuaServer
+import MotCuaStore
 import MotCuaTestSupport
 import Testing
 
@@ -251,11 +252,12 @@ import Testing
 }
 
 /// The desk's intake page: what the API checks, checked; everything typed kept on a refusal; a double click
-/// receives once; only desk officers receive.
+/// receives once (its scan kept once, with the dossier and in the citizen's document store); only desk officers
+/// receive.
 @Suite struct DeskIntakePageTests {
     @Test(arguments: TestEngine.available)
     func aCounterDossierIsReceivedOnceFromTheForm(engine: TestEngine) async throws {
-        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, database in
             func post(_ personalId: String, as username: String = "motcua.badinh", submission: String = "lan-1",
                       ticked: Bool = true, scans: [String: (String, [UInt8])] = [:]) async throws -> APIResponse {
                 var fields = ["procedureCode": "1.004873", "submission": submission, "kind": "cong-dan",
@@ -282,6 +284,9 @@ import Testing
             let code = receipt.dropFirst("/can-bo/ho-so/".count).dropLast("/mau/01".count)
             let scan = try await client.send(.get, "/can-bo/ho-so/\(code)/tep/0", raw: nil, headers: try await client.headers(as: "motcua.badinh"))
             #expect(scan.status == .ok && [UInt8](scan.body) == OnlineFilingTests.pdf, "the scan is kept with the dossier")
+            let stored = try await CitizenDocumentStore(database: database).documents(of: "001090012345")
+            #expect(stored.count == 1 && stored.first?.dossierCode == String(code) && stored.first?.source == .submitted,
+                    "and in the citizen's document store, once")
             let notDesk = try await post("001090012345", as: "chuyenvien.badinh", submission: "lan-2")
             #expect(notDesk.status == .forbidden && notDesk.text.contains("Chỉ cán bộ một cửa được tiếp nhận hồ sơ."))
 

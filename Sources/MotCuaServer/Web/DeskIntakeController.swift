@@ -6,7 +6,8 @@ import MotCuaStore
 /// Tiếp nhận hồ sơ tại quầy — the desk picks the procedure, fills in the applicant (or looks them up by personal ID
 /// in the national population registry, else among its agencies' dossiers), ticks the documents received and
 /// attaches their scans; the intake goes through the API's own checks and transaction, and the receipt (form 01)
-/// opens to print. The fields taken from the registry that still match it at intake are recorded with the dossier.
+/// opens to print. The fields taken from the registry that still match it at intake are recorded with the dossier,
+/// and the scans join the citizen's document store.
 /// Each form carries a submission number, so a double click receives the dossier once.
 struct DeskIntakeController {
     let pages: WebPages
@@ -63,6 +64,14 @@ struct DeskIntakeController {
                 }
                 let dossier = try await service.receive(body, plan: plan, receivedBy: officer.username, at: now, in: db)
                 try await OnlineFilingStore.attach(scans, to: dossier.code, closingDraft: nil, in: db)
+                if let owner = body.applicant.personalId {
+                    // The documents scanned at the desk are the citizen's digitised documents too.
+                    for scan in scans {
+                        try await CitizenDocumentStore.add(StoredDocument(id: UUID().uuidString, personalId: owner, title: scan.documentName,
+                                                                          issuer: "", issuedOn: nil, source: .submitted,
+                                                                          dossierCode: dossier.code, file: scan), at: now, in: db)
+                    }
+                }
                 try await RegistryReuseStore.record(reused, of: dossier.code, in: db)
                 try await IdempotencyStore.record(username: officer.username, key: key, requestHash: key, status: 201,
                                                   response: dossier.code, now: now, in: db)
