@@ -195,6 +195,12 @@ public enum Migrations {
               added_at BIGINT NOT NULL, UNIQUE (personal_id, sha256))
             """,
         ]),
+        Migration(version: 16, name: "failed sign-ins counted per client address", statements: [
+            """
+            CREATE TABLE sign_in_failures_by_address (address TEXT NOT NULL, window_start BIGINT NOT NULL,
+              failures INTEGER NOT NULL, PRIMARY KEY (address, window_start))
+            """,
+        ]),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.

@@ -119,6 +119,29 @@ public struct UserStore: Sendable {
         }
     }
 
+    /// Until when a client address is refused sign-ins, if it has failed too often in the current window.
+    public func addressBlockedUntil(_ address: String, now: Date) async throws -> Date? {
+        let window = SignInLockout.addressWindowStart(now.epochSeconds)
+        return try await database.read { db in
+            guard let failures = try await db.raw("""
+                SELECT failures FROM sign_in_failures_by_address WHERE address = \(bind: address) AND window_start = \(bind: window)
+                """).first()?.decode(column: "failures", as: Int.self), failures >= SignInLockout.allowedFailuresPerAddress else { return nil }
+            return Date(epochSeconds: window + SignInLockout.addressWindow)
+        }
+    }
+
+    /// Counts a failed sign-in from a client address in the current window (whatever name it tried).
+    public func recordFailureFrom(_ address: String, at now: Date) async throws {
+        let window = SignInLockout.addressWindowStart(now.epochSeconds)
+        try await database.write { db in
+            try await db.raw("""
+                INSERT INTO sign_in_failures_by_address (address, window_start, failures) VALUES (\(bind: address), \(bind: window), 1)
+                ON CONFLICT (address, window_start) DO UPDATE SET failures = sign_in_failures_by_address.failures + 1
+                """).run()
+            try await db.raw("DELETE FROM sign_in_failures_by_address WHERE window_start < \(bind: window)").run()
+        }
+    }
+
     /// A right password: recorded in the audit trail, and the count of wrong ones starts again.
     public func recordSignIn(username: String, at now: Date) async throws {
         try await database.write { db in

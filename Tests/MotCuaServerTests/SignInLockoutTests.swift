@@ -36,4 +36,22 @@ import Testing
             #expect(try await attempt(DemoAccounts.password).status == .created, "a quarter hour later the account opens again")
         }
     }
+
+    /// Password spraying: one address trying a common password across many names is stopped after 30 failures in
+    /// its 10-minute window, even for a right password, and may try again in the next window.
+    @Test(arguments: TestEngine.available)
+    func anAddressFailingThirtyTimesInTenMinutesIsRefusedUntilTheWindowEnds(engine: TestEngine) async throws {
+        let clock = TestClock(local: "2026-03-02T09:00:00")
+        try await APIHarness.run(engine, clock: clock) { client, _ in
+            for index in 0..<30 {
+                let guess = try await client.send(.post, "/api/sessions", json: ["username": "ten-\(index)", "password": "matkhau123"])
+                #expect(guess.status == .unauthorized)
+            }
+            let right = try await client.send(.post, "/api/sessions", json: ["username": "motcua.badinh", "password": DemoAccounts.password])
+            #expect(right.status == .tooManyRequests && right.json["code"] as? String == "address-throttled")
+            #expect((right.json["detail"] as? String)?.contains("thử lại sau 09:10 ngày 02/03/2026") == true, "\(right.text)")
+            clock.advance(hours: 1.0 / 6)
+            #expect(try await client.signIn("motcua.badinh").isEmpty == false, "the next window lets it in")
+        }
+    }
 }

@@ -2,11 +2,18 @@ import Foundation
 
 /// Khóa đăng nhập tạm thời — how officer accounts stand against password guessing: after 5 wrong passwords in a
 /// row the account refuses every password, right or wrong, for 15 minutes; a right password before that starts
-/// the count again. (bcrypt already makes each guess cost about 0.1 s; this bounds one account to 5 guesses per
-/// quarter hour, whichever server the guesses reach, since the count lives in the database.)
+/// the count again. And one client address may fail 30 times in a 10-minute window, whatever names it tries
+/// (against guessing one common password across many accounts); then it is refused until the window ends.
+/// (bcrypt already makes each guess cost about 0.1 s; the counts live in the database, so they hold whichever
+/// server the guesses reach.)
 public enum SignInLockout {
     public static let allowedFailures = 5
     public static let duration: TimeInterval = 15 * 60
+    public static let allowedFailuresPerAddress = 30
+    public static let addressWindow = 10 * 60
+
+    /// The start of the 10-minute window an instant (in seconds since 1970) falls in.
+    public static func addressWindowStart(_ seconds: Int) -> Int { seconds - seconds % addressWindow }
 
     /// Until when an account is locked after its `failures`-th wrong password in a row at `now`; nil while it may
     /// still try.

@@ -9,10 +9,13 @@ public struct AppRequestContext: RequestContext {
     /// The citizen signed in with the national e-ID, and at which level.
     public var citizen: CitizenStore.Session?
     public var csrf = ""
+    /// The client's IP address as the connection shows it ("" when unknown), for counting failed sign-ins.
+    public let clientAddress: String
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.officer = nil
+        self.clientAddress = source.channel.remoteAddress?.ipAddress ?? ""
     }
 
     /// The signed-in officer, or a 401 problem.

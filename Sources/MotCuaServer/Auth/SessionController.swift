@@ -30,7 +30,7 @@ struct SessionController {
 
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
         let credentials = try await APICoding.decode(Credentials.self, from: request)
-        let officer = try await authenticate(username: credentials.username, password: credentials.password)
+        let officer = try await authenticate(username: credentials.username, password: credentials.password, from: context.clientAddress)
         let session = try await open(for: officer)
         var response = try APICoding.response(SessionBody(token: session.token, expiresAt: session.expiresAt,
                                                           officer: OfficerBody(officer)), status: .created)
@@ -48,19 +48,30 @@ struct SessionController {
     static let badCredentials = Problem(.unauthorized, code: "bad-credentials", message: "Tên đăng nhập hoặc mật khẩu không đúng.",
                                         field: "password")
 
-    /// The active officer with this username and password; otherwise the problem to show: wrong credentials (401,
-    /// the same whether the name or the password is wrong), or an account locked after too many wrong passwords in a
-    /// row (429, saying until when; `SignInLockout`), when no password is even checked.
-    func authenticate(username: String, password: String) async throws -> UserStore.Officer {
-        guard let officer = try await users.officer(username: username), officer.active else { throw Self.badCredentials }
+    /// The active officer with this username and password, asked from `address`; otherwise the problem to show:
+    /// wrong credentials (401, the same whether the name or the password is wrong), or — when no password is even
+    /// checked — an account locked after too many wrong passwords in a row, or an address that failed too often
+    /// (429, saying until when; `SignInLockout`).
+    func authenticate(username: String, password: String, from address: String) async throws -> UserStore.Officer {
         let now = now()
+        if let until = try await users.addressBlockedUntil(address, now: now) { throw Self.tooManyFromAddress(until: until) }
+        guard let officer = try await users.officer(username: username), officer.active else {
+            try await users.recordFailureFrom(address, at: now)
+            throw Self.badCredentials
+        }
         if let until = try await users.lockedUntil(username: username, now: now) { throw Self.locked(until: until) }
         guard Passwords.verify(password, hash: officer.passwordHash) else {
+            try await users.recordFailureFrom(address, at: now)
             if let until = try await users.recordFailedSignIn(username: username, at: now) { throw Self.locked(until: until) }
             throw Self.badCredentials
         }
         try await users.recordSignIn(username: username, at: now)
         return officer
+    }
+
+    static func tooManyFromAddress(until: Date) -> Problem {
+        Problem(.tooManyRequests, code: "address-throttled",
+                message: "Quá nhiều lần đăng nhập sai từ địa chỉ này; hãy thử lại sau \(WorkingCalendar.vietnamese(until)).", field: "password")
     }
 
     static func locked(until: Date) -> Problem {
