@@ -21,26 +21,26 @@ struct CitizenDataController {
     }
 
     @Sendable func store(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let citizen = context.citizen else { return OnlineFilingController.signIn(returningTo: "/cong-dan/kho", level: .level1) }
+        guard let citizen = context.citizen else { return CitizenSignInController.redirect(returningTo: "/cong-dan/kho", level: .level1) }
         let documents = try await CitizenDocumentStore(database: database).documents(of: citizen.citizen.personalId)
         return try pages.render("citizen-documents", CitizenDocumentsPage(layout: PageLayout(title: "Kho dữ liệu của tôi", context: context),
                                                                           documents: documents))
     }
 
     @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let citizen = context.citizen else { return OnlineFilingController.signIn(returningTo: "/cong-dan/kho", level: .level1) }
+        guard let citizen = context.citizen else { return CitizenSignInController.redirect(returningTo: "/cong-dan/kho", level: .level1) }
         let document = try await CitizenDocumentStore(database: database).document(id: try context.parameters.require("id"),
                                                                                     owner: citizen.citizen.personalId)
         return try files.download(document?.file, name: document?.typeCode ?? "giay-to")
     }
 
     @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let citizen = context.citizen else { return OnlineFilingController.signIn(returningTo: "/cong-dan/du-lieu", level: .level1) }
+        guard let citizen = context.citizen else { return CitizenSignInController.redirect(returningTo: "/cong-dan/du-lieu", level: .level1) }
         let personalId = citizen.citizen.personalId
         try await AuditLog(database: database).record(actor: CitizenStore.actor(personalId), action: "cong-dan.xuat-du-lieu",
                                                       subject: personalId, at: now())
         let export = try await PersonalDataExport.gather(personalId: personalId, name: citizen.citizen.fullName,
-                                                         birthDate: citizen.citizen.birthDate, database: database, files: files)
+                                                         birthDate: citizen.citizen.birthDate, database: database, files: files, at: now())
         var response = try APICoding.response(export)
         response.headers[.contentDisposition] = "attachment; filename=\"du-lieu-ca-nhan-\(personalId).json\""
         response.headers[.cacheControl] = "private, no-store"

@@ -93,6 +93,12 @@ struct CitizenSignInController {
         return response
     }
 
+    /// Sends the browser to sign in with the e-ID at `level`, and back to `path` afterwards.
+    static func redirect(returningTo path: String, level: AssuranceLevel) -> Response {
+        let back = path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=?/"))) ?? "/"
+        return .redirect(to: "/dang-nhap/vneid?muc=\(level.rawValue)&tiep=\(back)", type: .normal)
+    }
+
     /// Ends the citizen's session the request carries, if any; the cookie that makes the browser forget it.
     static func signOut(_ request: Request, citizens: CitizenStore) async throws -> Cookie {
         if let token = request.cookies[sessionCookie]?.value {

@@ -56,7 +56,8 @@ struct PersonalDataExport: Encodable {
     let documents: [Document]
     let audit: [AuditEntry]
 
-    static func gather(personalId: String, name: String, birthDate: String?, database: Database, files: FileStore) async throws -> Self {
+    static func gather(personalId: String, name: String, birthDate: String?, database: Database, files: FileStore,
+                       at now: Date) async throws -> Self {
         let citizens = CitizenStore(database: database)
         let signIns = try await citizens.signIns(of: personalId)
         var dossiers: [DossierEntry] = []
@@ -75,7 +76,7 @@ struct PersonalDataExport: Encodable {
         let audit = try await AuditLog(database: database).entries(concerning: personalId).map {
             AuditEntry(seq: $0.seq, at: $0.at, actor: $0.actor, action: $0.action, subject: $0.subject, detail: $0.detail)
         }
-        return Self(exportedAt: Date(), person: Person(personalId: personalId, fullName: name, birthDate: birthDate,
+        return Self(exportedAt: now, person: Person(personalId: personalId, fullName: name, birthDate: birthDate,
                                                        firstSignedInAt: signIns?.first, lastSignedInAt: signIns?.last),
                     dossiers: dossiers, documents: documents, audit: audit)
     }

@@ -118,14 +118,14 @@ struct OnlineFilingController {
     }
 
     @Sendable func resumeForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard context.citizen != nil else { return Self.signIn(returningTo: "/tiep-tuc-nop", level: .level1) }
+        guard context.citizen != nil else { return CitizenSignInController.redirect(returningTo: "/tiep-tuc-nop", level: .level1) }
         return try pages.render("draft-resume", DraftResumePage(layout: PageLayout(title: "Tiếp tục hồ sơ nháp", context: context), code: "",
                                                          error: nil))
     }
 
     @Sendable func resume(_ request: Request, context: AppRequestContext) async throws -> Response {
         let fields = try await FormFields.read(request)
-        guard let citizen = context.citizen else { return Self.signIn(returningTo: "/tiep-tuc-nop", level: .level1) }
+        guard let citizen = context.citizen else { return CitizenSignInController.redirect(returningTo: "/tiep-tuc-nop", level: .level1) }
         let code = TrackingSecret.normalized(fields["code"]) ?? fields["code"].uppercased()
         let secret = fields["secret"]
         guard CSRF.isValid(fields["csrf"], for: request),
@@ -151,12 +151,8 @@ struct OnlineFilingController {
 
     /// Sends the browser to sign in with the e-ID at the procedure's level, and back to its form.
     static func signIn(for procedure: Procedure) -> Response {
-        signIn(returningTo: "/nop-truc-tuyen/\(procedure.code)", level: AssuranceLevel.required(for: procedure.onlineLevel) ?? .level1)
-    }
-
-    static func signIn(returningTo path: String, level: AssuranceLevel) -> Response {
-        let back = path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=?/"))) ?? "/"
-        return .redirect(to: "/dang-nhap/vneid?muc=\(level.rawValue)&tiep=\(back)", type: .normal)
+        CitizenSignInController.redirect(returningTo: "/nop-truc-tuyen/\(procedure.code)",
+                                         level: AssuranceLevel.required(for: procedure.onlineLevel) ?? .level1)
     }
 
     /// The draft with the applicant's name and personal ID as the e-ID vouched for them (never as typed).
