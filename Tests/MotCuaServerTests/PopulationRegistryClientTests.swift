@@ -33,14 +33,14 @@ import Testing
             case "001190077777": return attempt % 2 == 1 ? answer(.serviceUnavailable, "{}") : answer(.ok, Self.person.replacingOccurrences(of: "001190012345\",\"hoTen", with: "001190077777\",\"hoTen"))
             case "001190066666": return answer(.internalServerError, "{}")
             case "001190055555":
-                try await Task.sleep(for: .seconds(2))
+                try await Task.sleep(for: .seconds(5))
                 return answer(.ok, Self.person)
             default: return answer(.notFound, #"{"loi":"khong-tim-thay"}"#)
             }
         }
         try await Application(router: router).test(.live) { client in
             let registry = PopulationRegistry(settings: RegistrySettings(url: "http://127.0.0.1:\(client.port!)", apiKey: "khoa"),
-                                              timeout: .milliseconds(300))
+                                              timeout: .milliseconds(1500))
             try await body(registry, calls)
         }
     }
