@@ -46,7 +46,7 @@ final class DemoSimulator {
     init(_ kind: String, port: Int, arguments: [String] = []) throws {
         address = "http://127.0.0.1:\(port)"
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        process.arguments = ["sim", kind, "--port", String(port), "--exit-with-parent"] + arguments
+        process.arguments = ["sim", kind, "--port", String(port), "--parent-pid", String(getpid())] + arguments
         try process.run()
     }
 
