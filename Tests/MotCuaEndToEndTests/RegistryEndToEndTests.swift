@@ -51,6 +51,9 @@ import Testing
             """, location.value, asFilled, corrected]).output
         #expect(recorded.contains("\(asFilled) address,name") && recorded.contains("\(corrected) address\n"), "\(recorded)")
 
+        let page = try await server.client.send(.get, "/can-bo/ho-so/\(asFilled)", raw: nil, headers: officer)
+        #expect(page.text.contains("Nơi thường trú, họ tên lấy từ CSDL quốc gia về dân cư."), "the officer sees where the data came from")
+
         server.stopSimulator("registry")
         let down = try await server.client.send(.get, "/can-bo/tiep-nhan?thu-tuc=\(Self.procedure)&tim=\(person.personalId)", raw: nil,
                                                  headers: officer)

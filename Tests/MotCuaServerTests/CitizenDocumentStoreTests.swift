@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
 import MotCuaCore
-import MotCuaServer
+@testable import MotCuaServer
 import MotCuaStore
 import MotCuaTestSupport
 import Testing
@@ -86,5 +86,18 @@ import Testing
             let audit = (json["audit"] as? [[String: Any]] ?? []).compactMap { $0["action"] as? String }
             #expect(audit.contains("cong-dan.dang-nhap") && audit.contains("cong-dan.xuat-du-lieu"))
         }
+    }
+}
+
+/// How the officer's dossier page says where the applicant's identity came from.
+@Suite struct ProvenanceWordsTests {
+    @Test(arguments: [
+        (AssuranceLevel?.some(.level2), ["address"], "Nộp trực tuyến bằng tài khoản VNeID mức 2; nơi thường trú lấy từ CSDL quốc gia về dân cư."),
+        (nil, ["address", "name"], "Nơi thường trú, họ tên lấy từ CSDL quốc gia về dân cư."),
+        (.level1, [], "Nộp trực tuyến bằng tài khoản VNeID mức 1."),
+        (nil, [], nil),
+    ] as [(AssuranceLevel?, [String], String?)])
+    func words(level: AssuranceLevel?, fields: [String], said: String?) {
+        #expect(DossierPage.provenance(filedWith: level, registryFields: fields) == said)
     }
 }

@@ -134,7 +134,9 @@ struct DossierPageController {
                                                             roles: try await service.actor(officer, at: now).roles(actingOn: dossier),
                                                             defaultTitle: procedure.results.first ?? "Kết quả giải quyết",
                                                             typedTitle: result?.title, error: result?.problem),
-                                now: now, calendar: service.workflow.calendar)
+                                now: now, calendar: service.workflow.calendar,
+                                filedWith: try await CitizenStore(database: database).filer(of: dossier.code)?.level,
+                                registryFields: try await RegistryReuseStore(database: database).fields(of: dossier.code))
         return try pages.render("dossier", model, status: status)
     }
 

@@ -73,11 +73,14 @@ struct DossierPage {
     let hasSupplements: Bool
     /// Đánh giá của người nộp, once given.
     let rating: String?
+    /// Where the applicant's identity came from: the e-ID account and level that filed online, the fields filled in
+    /// from the population registry (a national scoring indicator counts these).
+    let provenance: String?
     let results: ResultFilesSection
 
     init(layout: PageLayout, record: DossierRecord, offers: AvailableActions, refusal: Refusal?, notice: String?,
          attached: [AttachedFile], supplements: [SupplementStore.Entry], rating: Rating?, results: ResultFilesSection, now: Date,
-         calendar: WorkingCalendar) {
+         calendar: WorkingCalendar, filedWith: AssuranceLevel? = nil, registryFields: [String] = []) {
         self.layout = layout
         let dossier = record.dossier
         code = dossier.code
@@ -85,6 +88,7 @@ struct DossierPage {
         statusName = dossier.state.status.vietnameseName
         applicantName = dossier.applicant.name
         applicantAddress = dossier.applicant.address
+        provenance = Self.provenance(filedWith: filedWith, registryFields: registryFields)
         receivedAt = WorkingCalendar.vietnamese(dossier.receivedAt)
         appointment = dossier.state.clock.due.map(WorkingCalendar.vietnamese) ?? "Tạm dừng tính thời hạn"
         version = dossier.state.version
@@ -140,5 +144,16 @@ struct DossierPage {
         if action == DossierEvent.intake { return "Nhận hồ sơ" }
         if let alarm = StepAlarm(rawValue: action) { return alarm.vietnameseName }
         return DossierAction(rawValue: action)?.vietnameseName ?? action
+    }
+
+    /// "Nộp trực tuyến bằng tài khoản VNeID mức 2; họ tên, nơi thường trú lấy từ CSDL quốc gia về dân cư."
+    static func provenance(filedWith level: AssuranceLevel?, registryFields: [String]) -> String? {
+        let names = ["name": "họ tên", "address": "nơi thường trú"]
+        let parts = [level.map { "Nộp trực tuyến bằng tài khoản VNeID \($0.vietnameseName)" },
+                     registryFields.isEmpty ? nil : registryFields.compactMap { names[$0] }.joined(separator: ", ")
+                         + " lấy từ CSDL quốc gia về dân cư"].compactMap { $0 }
+        guard !parts.isEmpty else { return nil }
+        let text = parts.joined(separator: "; ")
+        return text.prefix(1).uppercased() + text.dropFirst() + "."
     }
 }
