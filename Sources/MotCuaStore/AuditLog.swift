@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import MotCuaCore
 import SQLKit
 
 /// Nhật ký kiểm toán — the tamper-evident record of who did what: every case event and every security-relevant act
@@ -67,7 +68,7 @@ public struct AuditLog: Sendable {
     static func hash(seq: Int, at: Int, actor: String, action: String, subject: String, detail: String, previous: String) -> String {
         let fields = [String(seq), String(at), actor, action, subject, detail, previous]
         let bytes = (try? JSONEncoder().encode(fields)) ?? Data()
-        return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(SHA256.hash(data: bytes))
     }
 
     public func head() async throws -> Head {

@@ -55,3 +55,12 @@ import MotCuaCore
         #expect(PersonalDataMask.mask(text) == logged)
     }
 }
+
+/// Bytes as lowercase hexadecimal.
+@Suite struct HexTests {
+    @Test func everyByteAsTwoLowercaseDigits() {
+        #expect(Hex.encode([0x00, 0x0F, 0xA0, 0xFF, 0x5C]) == "000fa0ff5c")
+        #expect(Hex.encode([UInt8]()) == "")
+        #expect(Hex.encode(0...255).count == 512)
+    }
+}

@@ -1,9 +1,10 @@
 import Crypto
 import Foundation
+import MotCuaCore
 
 /// Dấu vân tay SHA-256 — the lowercase hex SHA-256 of bytes, as tokens and request bodies are fingerprinted.
 public enum SHA256Hex {
     public static func of(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: data))
     }
 }
