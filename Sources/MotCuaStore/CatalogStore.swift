@@ -38,13 +38,13 @@ public struct CatalogStore: Sendable {
 
     /// Reads a procedure on the given connection (inside a transaction when `db` is one).
     public static func procedure(code: String, in db: any SQLDatabase) async throws -> Procedure? {
-        try await db.raw("SELECT body FROM procedures WHERE code = \(bind: code)").first().map(procedure)
+        try await db.raw("SELECT code, body FROM procedures WHERE code = \(bind: code)").first().map(procedure)
     }
 
     /// Every procedure, ordered by code (for export).
     public func all() async throws -> [Procedure] {
         try await database.read { db in
-            try await db.raw("SELECT body FROM procedures ORDER BY code").all().map(Self.procedure)
+            try await db.raw("SELECT code, body FROM procedures ORDER BY code").all().map(Self.procedure)
         }
     }
 
@@ -64,7 +64,7 @@ public struct CatalogStore: Sendable {
             let total = try await db.raw("SELECT COUNT(*) AS n FROM procedures WHERE \(filter)").first()?
                 .decode(column: "n", as: Int.self) ?? 0
             let items = try await db.raw("""
-                SELECT body FROM procedures WHERE \(filter) ORDER BY name, code LIMIT \(bind: limit) OFFSET \(bind: offset)
+                SELECT code, body FROM procedures WHERE \(filter) ORDER BY name, code LIMIT \(bind: limit) OFFSET \(bind: offset)
                 """).all().map(Self.procedure)
             return Page(items: items, total: total)
         }
@@ -78,8 +78,10 @@ public struct CatalogStore: Sendable {
         }
     }
 
+    /// The procedure a row (`code`, `body`) holds, decoded once per distinct text (`DecodedProcedures`).
     static func procedure(_ row: any SQLRow) throws -> Procedure {
-        try JSONColumn.decode(Procedure.self, from: try row.decode(column: "body", as: String.self))
+        try DecodedProcedures.procedure(code: try row.decode(column: "code", as: String.self),
+                                        body: try row.decode(column: "body", as: String.self))
     }
 
     static func escapeLike(_ text: String) -> String {

@@ -2,6 +2,7 @@ import Foundation
 import MotCuaCore
 import MotCuaStore
 import MotCuaTestSupport
+import SQLKit
 import Testing
 
 /// The catalog and reference tables on each engine: Vietnamese-aware search, units across the 2025 reform.
@@ -33,6 +34,25 @@ import Testing
             for ward in legacyWards.prefix(40) {
                 #expect(!(try await reference.currentUnits(forLegacy: ward.code).units.isEmpty), "ward \(ward.code)")
             }
+        }
+    }
+
+    /// Procedures are decoded once per distinct stored text: one changed through the store, or in the database by
+    /// another server, is read as it now is, never as it was.
+    @Test(arguments: TestEngine.available)
+    func aChangedProcedureIsNeverReadStale(engine: TestEngine) async throws {
+        try await TestDatabases.withDatabase(engine) { database in
+            let store = CatalogStore(database: database)
+            var procedure = try #require(try await store.procedure(code: "1.004873"))
+            #expect(try await store.procedure(code: "1.004873") == procedure, "read twice, the same")
+            procedure.name = "Cấp Giấy xác nhận tình trạng hôn nhân (sửa)"
+            try await store.save([procedure], at: Date())
+            #expect(try await store.procedure(code: "1.004873")?.name == "Cấp Giấy xác nhận tình trạng hôn nhân (sửa)")
+            try await database.write { db in
+                try await db.raw("UPDATE procedures SET body = REPLACE(body, '(sửa)', '(sửa lần hai)') WHERE code = '1.004873'").run()
+            }
+            #expect(try await store.procedure(code: "1.004873")?.name == "Cấp Giấy xác nhận tình trạng hôn nhân (sửa lần hai)",
+                    "changed by another server: read anew")
         }
     }
 }
