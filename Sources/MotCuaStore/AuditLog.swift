@@ -1,6 +1,4 @@
-import Crypto
 import Foundation
-import MotCuaCore
 import SQLKit
 
 /// Nhật ký kiểm toán — the tamper-evident record of who did what: every case event and every security-relevant act
@@ -68,7 +66,7 @@ public struct AuditLog: Sendable {
     static func hash(seq: Int, at: Int, actor: String, action: String, subject: String, detail: String, previous: String) -> String {
         let fields = [String(seq), String(at), actor, action, subject, detail, previous]
         let bytes = (try? JSONEncoder().encode(fields)) ?? Data()
-        return Hex.encode(SHA256.hash(data: bytes))
+        return SHA256Hex.of(bytes)
     }
 
     public func head() async throws -> Head {

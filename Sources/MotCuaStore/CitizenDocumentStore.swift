@@ -11,9 +11,6 @@ public struct CitizenDocumentStore: Sendable {
 
     /// Keeps the document in the caller's transaction; a file the citizen already has in the store is not kept twice.
     public static func add(_ document: StoredDocument, at now: Date, in db: any SQLDatabase) async throws {
-        guard try await db.raw("""
-            SELECT id FROM citizen_documents WHERE personal_id = \(bind: document.personalId) AND sha256 = \(bind: document.file.sha256)
-            """).first() == nil else { return }
         let file = document.file
         try await db.raw("""
             INSERT INTO citizen_documents (id, personal_id, type_code, title, issuer, issued_on, source, dossier_code, file_name,
@@ -21,7 +18,17 @@ public struct CitizenDocumentStore: Sendable {
             VALUES (\(bind: document.id), \(bind: document.personalId), \(bind: document.typeCode), \(bind: document.title),
               \(bind: document.issuer), \(bind: document.issuedOn), \(bind: document.source.rawValue), \(bind: document.dossierCode),
               \(bind: file.fileName), \(bind: file.mediaType.rawValue), \(bind: file.size), \(bind: file.sha256), \(bind: now.epochSeconds))
+            ON CONFLICT (personal_id, sha256) DO NOTHING
             """).run()
+    }
+
+    /// Keeps, in the caller's transaction, the files a citizen submitted with a dossier (online, or scanned at a desk).
+    public static func keepSubmitted(_ files: [AttachedFile], by personalId: String, with dossierCode: String, at now: Date,
+                                     in db: any SQLDatabase) async throws {
+        for file in files {
+            try await add(StoredDocument(id: UUID().uuidString, personalId: personalId, title: file.documentName, issuer: "", issuedOn: nil,
+                                         source: .submitted, dossierCode: dossierCode, file: file), at: now, in: db)
+        }
     }
 
     /// The citizen's documents, newest first.

@@ -65,19 +65,20 @@ public struct CitizenStore: Sendable {
     }
 
     /// Takes the sign-in request with this state hash away, so the same answer can never be used twice (on any
-    /// server); nil when there is none. Requests older than `since` are dropped on the way.
+    /// server); nil when there is none or it was made before `since`. (Requests never answered are swept by
+    /// `RetentionStore`.)
     public func finish(stateHash: String, since: Date) async throws -> SignInRequest? {
         try await database.write { db in
-            try await db.raw("DELETE FROM sign_in_requests WHERE created_at < \(bind: since.epochSeconds)").run()
             guard let row = try await db.raw("""
                 DELETE FROM sign_in_requests WHERE state_hash = \(bind: stateHash)
                 RETURNING nonce, code_verifier, level, return_to, created_at
                 """).first(),
                 let level = AssuranceLevel(rawValue: try row.decode(column: "level", as: Int.self)) else { return nil }
+            let createdAt = Date(epochSeconds: try row.decode(column: "created_at", as: Int.self))
+            guard createdAt >= since else { return nil }
             return SignInRequest(nonce: try row.decode(column: "nonce", as: String.self),
                                  codeVerifier: try row.decode(column: "code_verifier", as: String.self), level: level,
-                                 returnTo: try row.decode(column: "return_to", as: String.self),
-                                 createdAt: Date(epochSeconds: try row.decode(column: "created_at", as: Int.self)))
+                                 returnTo: try row.decode(column: "return_to", as: String.self), createdAt: createdAt)
         }
     }
 
@@ -87,18 +88,13 @@ public struct CitizenStore: Sendable {
     /// Records the citizen as the e-ID vouched for them now and opens a session for them, in one transaction.
     public func signIn(_ citizen: Citizen, level: AssuranceLevel, tokenHash: String, at now: Date, expiresAt: Date) async throws {
         try await database.write { db in
-            let known = try await db.raw("""
-                UPDATE citizens SET full_name = \(bind: citizen.fullName), birth_date = \(bind: citizen.birthDate),
-                  last_signed_in_at = \(bind: now.epochSeconds)
-                WHERE personal_id = \(bind: citizen.personalId) RETURNING personal_id
-                """).first() != nil
-            if !known {
-                try await db.raw("""
-                    INSERT INTO citizens (personal_id, full_name, birth_date, first_signed_in_at, last_signed_in_at)
-                    VALUES (\(bind: citizen.personalId), \(bind: citizen.fullName), \(bind: citizen.birthDate),
-                      \(bind: now.epochSeconds), \(bind: now.epochSeconds))
-                    """).run()
-            }
+            try await db.raw("""
+                INSERT INTO citizens (personal_id, full_name, birth_date, first_signed_in_at, last_signed_in_at)
+                VALUES (\(bind: citizen.personalId), \(bind: citizen.fullName), \(bind: citizen.birthDate),
+                  \(bind: now.epochSeconds), \(bind: now.epochSeconds))
+                ON CONFLICT (personal_id) DO UPDATE SET full_name = excluded.full_name, birth_date = excluded.birth_date,
+                  last_signed_in_at = excluded.last_signed_in_at
+                """).run()
             try await db.raw("""
                 INSERT INTO citizen_sessions (token_hash, personal_id, assurance, created_at, expires_at)
                 VALUES (\(bind: tokenHash), \(bind: citizen.personalId), \(bind: level.rawValue), \(bind: now.epochSeconds),
@@ -139,13 +135,12 @@ public struct CitizenStore: Sendable {
             """).run()
     }
 
-    /// The codes of the dossiers the citizen filed online or is named in as the applicant, newest first.
+    /// The codes of the dossiers naming the citizen as the applicant (every dossier they filed online does, with the
+    /// e-ID's personal ID), newest first.
     public func dossierCodes(of personalId: String) async throws -> [String] {
         try await database.read { db in
             try await db.raw("""
-                SELECT code FROM dossiers WHERE applicant_key = \(bind: personalId)
-                  OR code IN (SELECT dossier_code FROM dossier_filers WHERE personal_id = \(bind: personalId))
-                ORDER BY received_at DESC, code DESC
+                SELECT code FROM dossiers WHERE applicant_key = \(bind: personalId) ORDER BY received_at DESC, code DESC
                 """).all().map { try $0.decode(column: "code", as: String.self) }
         }
     }

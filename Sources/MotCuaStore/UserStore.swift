@@ -100,11 +100,18 @@ public struct UserStore: Sendable {
         }
     }
 
-    /// Counts a wrong password for the account (atomically, whichever server saw it) and records it in the audit
-    /// trail; when the count reaches the lockout's limit, locks the account and starts the count again. Returns until
-    /// when it is locked, if it now is.
-    public func recordFailedSignIn(username: String, at now: Date) async throws -> Date? {
-        try await database.write { db in
+    /// Counts a failed sign-in, in one transaction and atomically whichever server saw it: for the client address
+    /// in its current window (whatever name was tried), and — when `username` is an account — for the account,
+    /// recorded in the audit trail; when the account's count reaches the lockout's limit, locks it and starts the count
+    /// again. Returns until when the account is locked, if it now is.
+    public func recordFailedSignIn(username: String, from address: String, at now: Date) async throws -> Date? {
+        let window = SignInLockout.addressWindowStart(now.epochSeconds)
+        return try await database.write { db in
+            try await db.raw("""
+                INSERT INTO sign_in_failures_by_address (address, window_start, failures) VALUES (\(bind: address), \(bind: window), 1)
+                ON CONFLICT (address, window_start) DO UPDATE SET failures = sign_in_failures_by_address.failures + 1
+                """).run()
+            try await db.raw("DELETE FROM sign_in_failures_by_address WHERE window_start < \(bind: window)").run()
             guard let failures = try await db.raw("""
                 UPDATE users SET failed_sign_ins = failed_sign_ins + 1 WHERE username = \(bind: username) RETURNING failed_sign_ins
                 """).first()?.decode(column: "failed_sign_ins", as: Int.self) else { return nil }
@@ -119,26 +126,13 @@ public struct UserStore: Sendable {
         }
     }
 
-    /// Until when a client address is refused sign-ins, if it has failed too often in the current window.
-    public func addressBlockedUntil(_ address: String, now: Date) async throws -> Date? {
+    /// How many sign-ins failed from a client address in the current window.
+    public func addressFailures(_ address: String, now: Date) async throws -> Int {
         let window = SignInLockout.addressWindowStart(now.epochSeconds)
         return try await database.read { db in
-            guard let failures = try await db.raw("""
-                SELECT failures FROM sign_in_failures_by_address WHERE address = \(bind: address) AND window_start = \(bind: window)
-                """).first()?.decode(column: "failures", as: Int.self), failures >= SignInLockout.allowedFailuresPerAddress else { return nil }
-            return Date(epochSeconds: window + SignInLockout.addressWindow)
-        }
-    }
-
-    /// Counts a failed sign-in from a client address in the current window (whatever name it tried).
-    public func recordFailureFrom(_ address: String, at now: Date) async throws {
-        let window = SignInLockout.addressWindowStart(now.epochSeconds)
-        try await database.write { db in
             try await db.raw("""
-                INSERT INTO sign_in_failures_by_address (address, window_start, failures) VALUES (\(bind: address), \(bind: window), 1)
-                ON CONFLICT (address, window_start) DO UPDATE SET failures = sign_in_failures_by_address.failures + 1
-                """).run()
-            try await db.raw("DELETE FROM sign_in_failures_by_address WHERE window_start < \(bind: window)").run()
+                SELECT failures FROM sign_in_failures_by_address WHERE address = \(bind: address) AND window_start = \(bind: window)
+                """).first()?.decode(column: "failures", as: Int.self) ?? 0
         }
     }
 

@@ -56,7 +56,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Thư mục lưu tệp công dân tải lên (mặc định: cạnh tệp SQLite, ví dụ ./motcua-tep).")
     var files: String? = ProcessInfo.processInfo.environment["MOTCUA_FILES"]
     @Option(help: "Số ngày giữ bản nháp nộp trực tuyến chưa nộp, tính từ lần sửa cuối (cùng các tệp của nó).")
-    var draftRetentionDays: Int = Int(ProcessInfo.processInfo.environment["MOTCUA_DRAFT_RETENTION_DAYS"] ?? "") ?? 30
+    var draftRetentionDays: Int = Int(ProcessInfo.processInfo.environment["MOTCUA_DRAFT_RETENTION_DAYS"] ?? "") ?? AppConfig.defaultDraftRetentionDays
 
     func run() async throws {
         // Whatever the server and its libraries log, personal IDs and phone numbers are hidden first.

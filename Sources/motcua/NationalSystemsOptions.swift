@@ -32,9 +32,12 @@ struct RegistryOptions: ParsableArguments {
     @Option(help: "Địa chỉ giao diện tra cứu CSDL quốc gia về dân cư; --demo mà bỏ trống: chạy CSDL dân cư mô phỏng.")
     var registryUrl: String? = ProcessInfo.processInfo.environment["MOTCUA_REGISTRY_URL"]
     @Option(help: "Khóa truy cập CSDL dân cư cấp cho MotCua.")
-    var registryApiKey = ProcessInfo.processInfo.environment["MOTCUA_REGISTRY_API_KEY"] ?? "motcua-demo"
+    var registryApiKey = ProcessInfo.processInfo.environment["MOTCUA_REGISTRY_API_KEY"] ?? RegistryOptions.demoKey
     @Option(help: "Cổng của CSDL dân cư mô phỏng chạy kèm --demo (mặc định: cổng máy chủ + 11).")
     var registrySimPort: Int?
+
+    /// The key the demo's registry simulator expects when none is given.
+    static let demoKey = "motcua-demo"
 }
 
 /// Hệ thống mô phỏng chạy kèm — a `motcua sim …` child process of a demo server, stopped with it (and by itself

@@ -38,7 +38,7 @@ struct SimCommand: AsyncParsableCommand {
             commandName: "registry", abstract: "Mô phỏng CSDL quốc gia về dân cư: tra cứu công dân theo số định danh.")
         @Option var host = "127.0.0.1"
         @Option var port = 8091
-        @Option(help: "Khóa truy cập MotCua gửi kèm (Bearer).") var apiKey = "motcua-demo"
+        @Option(help: "Khóa truy cập MotCua gửi kèm (Bearer).") var apiKey = RegistryOptions.demoKey
         @Option(help: "Số công dân giả lập (cùng dân cư với VNeID mô phỏng).") var people = 5000
         @Option(help: "Trả lời chậm thêm bấy nhiêu mili giây.") var delayMs = 0
         @Option(help: "Dừng khi tiến trình này (máy chủ demo đã khởi động nó) không còn.") var parentPid: Int32?

@@ -64,3 +64,12 @@ import MotCuaCore
         #expect(Hex.encode(0...255).count == 512)
     }
 }
+
+/// How many failed sign-ins stop a client address, and until when.
+@Suite struct AddressThrottleRuleTests {
+    @Test(arguments: [(1, nil), (29, nil), (30, 1_772_417_400.0), (45, 1_772_417_400.0)] as [(Int, Double?)])
+    func refusedAfterThirtyFailuresUntilTheWindowEnds(failures: Int, until: Double?) {
+        let now = Date(timeIntervalSince1970: 1_772_416_925)
+        #expect(SignInLockout.addressBlockedUntil(failuresInWindow: failures, at: now) == until.map { Date(timeIntervalSince1970: $0) })
+    }
+}

@@ -15,6 +15,12 @@ public enum SignInLockout {
     /// The start of the 10-minute window an instant (in seconds since 1970) falls in.
     public static func addressWindowStart(_ seconds: Int) -> Int { seconds - seconds % addressWindow }
 
+    /// Until when an address that failed `failures` times in the window of `now` is refused; nil while it may try.
+    public static func addressBlockedUntil(failuresInWindow failures: Int, at now: Date) -> Date? {
+        guard failures >= allowedFailuresPerAddress else { return nil }
+        return Date(timeIntervalSince1970: TimeInterval(addressWindowStart(Int(now.timeIntervalSince1970)) + addressWindow))
+    }
+
     /// Until when an account is locked after its `failures`-th wrong password in a row at `now`; nil while it may
     /// still try.
     public static func lockedUntil(afterFailures failures: Int, at now: Date) -> Date? {

@@ -20,7 +20,8 @@ public struct AppConfig: Sendable {
     /// database applies here too (a change made on this server applies at once).
     public var calendarRefreshSeconds = 60
     /// Thời hạn lưu bản nháp — days an online draft never filed is kept after its last change; its files go with it.
-    public var draftRetentionDays = 30
+    public var draftRetentionDays = AppConfig.defaultDraftRetentionDays
+    public static let defaultDraftRetentionDays = 30
     /// Where citizens sign in with the national e-ID; nil when no provider is configured (online filing then says so).
     public var eID: EIDSettings?
     /// The national population registry the desk fills applicants in from; nil when none is configured.

@@ -1,5 +1,6 @@
 import Hummingbird
 import MotCuaStore
+import NIOCore
 
 /// Ngữ cảnh yêu cầu — what a handler knows about the request besides its bytes: the signed-in officer or citizen,
 /// if any, and on the web pages the browser's anti-forgery token (`PageMiddleware`).
@@ -9,14 +10,18 @@ public struct AppRequestContext: RequestContext {
     /// The citizen signed in with the national e-ID, and at which level.
     public var citizen: CitizenStore.Session?
     public var csrf = ""
-    /// The client's IP address as the connection shows it ("" when unknown), for counting failed sign-ins.
-    public let clientAddress: String
+    /// The connection the request came on.
+    private let channel: any Channel
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.officer = nil
-        self.clientAddress = source.channel.remoteAddress?.ipAddress ?? ""
+        self.channel = source.channel
     }
+
+    /// The client's IP address as the connection shows it ("" when unknown), for counting failed sign-ins; asked only
+    /// when a sign-in needs it, not on every request.
+    public var clientAddress: String { channel.remoteAddress?.ipAddress ?? "" }
 
     /// The signed-in officer, or a 401 problem.
     public func requireOfficer() throws -> UserStore.Officer {

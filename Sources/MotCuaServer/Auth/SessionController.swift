@@ -54,15 +54,16 @@ struct SessionController {
     /// (429, saying until when; `SignInLockout`).
     func authenticate(username: String, password: String, from address: String) async throws -> UserStore.Officer {
         let now = now()
-        if let until = try await users.addressBlockedUntil(address, now: now) { throw Self.tooManyFromAddress(until: until) }
+        if let until = SignInLockout.addressBlockedUntil(failuresInWindow: try await users.addressFailures(address, now: now), at: now) {
+            throw Self.tooManyFromAddress(until: until)
+        }
         guard let officer = try await users.officer(username: username), officer.active else {
-            try await users.recordFailureFrom(address, at: now)
+            _ = try await users.recordFailedSignIn(username: username, from: address, at: now)
             throw Self.badCredentials
         }
         if let until = try await users.lockedUntil(username: username, now: now) { throw Self.locked(until: until) }
         guard Passwords.verify(password, hash: officer.passwordHash) else {
-            try await users.recordFailureFrom(address, at: now)
-            if let until = try await users.recordFailedSignIn(username: username, at: now) { throw Self.locked(until: until) }
+            if let until = try await users.recordFailedSignIn(username: username, from: address, at: now) { throw Self.locked(until: until) }
             throw Self.badCredentials
         }
         try await users.recordSignIn(username: username, at: now)
@@ -87,9 +88,7 @@ struct SessionController {
         let expires = issued.addingTimeInterval(Self.lifetime)
         try await users.saveToken(hash: TokenAuthMiddleware.hash(token), username: officer.username, kind: "session",
                                   now: issued, expiresAt: expires)
-        let cookie = Cookie(name: TokenAuthMiddleware.cookieName, value: token, expires: expires, path: "/",
-                            secure: true, httpOnly: true, sameSite: .lax)
-        return (token, expires, cookie)
+        return (token, expires, .session(TokenAuthMiddleware.cookieName, value: token, expires: expires))
     }
 
     /// Ends the session the request carries, if any.
@@ -100,8 +99,7 @@ struct SessionController {
     }
 
     /// The cookie that makes the browser forget its session.
-    static let clearingCookie = Cookie(name: TokenAuthMiddleware.cookieName, value: "", maxAge: 0, path: "/",
-                                       secure: true, httpOnly: true, sameSite: .lax)
+    static let clearingCookie = Cookie.cleared(TokenAuthMiddleware.cookieName)
 }
 
 /// Thông tin cán bộ — what the API shows of an officer (never the password hash).

@@ -1,5 +1,6 @@
 import Foundation
 import MotCuaCore
+import MotCuaStore
 
 /// Kho tệp — the files citizens upload, kept on disk under the data directory, each under its SHA-256 (the same
 /// file twice is kept once; a file can be checked against its name at any time). A file is written to a temporary

@@ -34,9 +34,6 @@ struct CitizenSignInController {
         let level = request.uri.queryParameters["muc"].flatMap { Int(String($0)) }.flatMap(AssuranceLevel.init(rawValue:)) ?? .level1
         let returnTo = Self.localPath(request.uri.queryParameters["tiep"].map(String.init)) ?? "/"
         let (state, nonce, verifier) = (TokenAuthMiddleware.newToken(), TokenAuthMiddleware.newToken(), TokenAuthMiddleware.newToken())
-        try await citizens.begin(CitizenStore.SignInRequest(nonce: nonce, codeVerifier: verifier, level: level, returnTo: returnTo,
-                                                            createdAt: now()),
-                                 stateHash: TokenAuthMiddleware.hash(state))
         let location: String
         do {
             location = try await provider.authorizationURL(state: state, nonce: nonce, codeChallenge: Self.challenge(for: verifier),
@@ -44,9 +41,12 @@ struct CitizenSignInController {
         } catch let unavailable as EIDUnavailable {
             throw Self.unavailable(unavailable)
         }
+        // Kept only once the provider can be reached, so a provider that is down leaves nothing behind.
+        try await citizens.begin(CitizenStore.SignInRequest(nonce: nonce, codeVerifier: verifier, level: level, returnTo: returnTo,
+                                                            createdAt: now()),
+                                 stateHash: TokenAuthMiddleware.hash(state))
         var response = Response.redirect(to: location, type: .found)
-        response.setCookie(Cookie(name: Self.stateCookie, value: state, maxAge: Int(Self.requestLifetime), path: EIDSettings.callbackPath,
-                                  secure: true, httpOnly: true, sameSite: .lax))
+        response.setCookie(.session(Self.stateCookie, value: state, maxAge: Int(Self.requestLifetime), path: EIDSettings.callbackPath))
         return response
     }
 
@@ -86,10 +86,8 @@ struct CitizenSignInController {
                                   level: identity.level, tokenHash: TokenAuthMiddleware.hash(token), at: signedInAt,
                                   expiresAt: signedInAt.addingTimeInterval(Self.sessionLifetime))
         var response = Response.redirect(to: signIn.returnTo, type: .found)
-        response.setCookie(Cookie(name: Self.sessionCookie, value: token, expires: signedInAt.addingTimeInterval(Self.sessionLifetime),
-                                  path: "/", secure: true, httpOnly: true, sameSite: .lax))
-        response.setCookie(Cookie(name: Self.stateCookie, value: "", maxAge: 0, path: EIDSettings.callbackPath, secure: true,
-                                  httpOnly: true, sameSite: .lax))
+        response.setCookie(.session(Self.sessionCookie, value: token, expires: signedInAt.addingTimeInterval(Self.sessionLifetime)))
+        response.setCookie(.cleared(Self.stateCookie, path: EIDSettings.callbackPath))
         return response
     }
 
@@ -104,7 +102,7 @@ struct CitizenSignInController {
         if let token = request.cookies[sessionCookie]?.value {
             try await citizens.endSession(tokenHash: TokenAuthMiddleware.hash(token))
         }
-        return Cookie(name: sessionCookie, value: "", maxAge: 0, path: "/", secure: true, httpOnly: true, sameSite: .lax)
+        return .cleared(sessionCookie)
     }
 
     private func configured() throws -> EIDProvider {

@@ -66,11 +66,7 @@ struct DeskIntakeController {
                 try await OnlineFilingStore.attach(scans, to: dossier.code, closingDraft: nil, in: db)
                 if let owner = body.applicant.personalId {
                     // The documents scanned at the desk are the citizen's digitised documents too.
-                    for scan in scans {
-                        try await CitizenDocumentStore.add(StoredDocument(id: UUID().uuidString, personalId: owner, title: scan.documentName,
-                                                                          issuer: "", issuedOn: nil, source: .submitted,
-                                                                          dossierCode: dossier.code, file: scan), at: now, in: db)
-                    }
+                    try await CitizenDocumentStore.keepSubmitted(scans, by: owner, with: dossier.code, at: now, in: db)
                 }
                 try await RegistryReuseStore.record(reused, of: dossier.code, in: db)
                 try await IdempotencyStore.record(username: officer.username, key: key, requestHash: key, status: 201,
@@ -104,8 +100,9 @@ struct DeskIntakeController {
         guard !key.isEmpty else { return (nil, nil) }
         var values: [String: String] = [:]
         for index in procedure.documents.indices { values["doc-\(index)"] = "1" }
-        let year = WorkingCalendar.local(service.now()).date.year
-        guard let registry, (try? PersonalID(key, currentYear: year)) != nil else {
+        let isPersonalID = (try? PersonalID(key, currentYear: WorkingCalendar.local(service.now()).date.year)) != nil
+        values[isPersonalID ? "personalId" : "taxCode"] = key
+        guard let registry, isPersonalID else {
             return try await earlierApplicant(key, values: values, officer: officer, because: nil)
         }
         do {
@@ -114,7 +111,6 @@ struct DeskIntakeController {
                                                   because: "CSDL quốc gia về dân cư không có số định danh \(key).")
             }
             values["kind"] = Applicant.Kind.citizen.rawValue
-            values["personalId"] = key
             values["name"] = person.fullName
             values["address"] = person.permanentAddress
             values["registryFields"] = PopulationRegistry.fillable.joined(separator: ",")
@@ -127,14 +123,13 @@ struct DeskIntakeController {
     }
 
     /// Người nộp đã có hồ sơ — the applicant of the latest dossier with this personal ID or tax code at the officer's
-    /// agencies, as a form filled in (every document ticked), with a notice saying where it came from.
+    /// agencies, as a form filled in (every document ticked), with a notice saying where it came from; otherwise
+    /// `values` as they are (the number looked up in its field).
     private func earlierApplicant(_ key: String, values: [String: String], officer: UserStore.Officer,
                                   because registryWord: String?) async throws -> (FormFields?, String?) {
         var values = values
         func notice(_ text: String) -> String { [registryWord, text].compactMap { $0 }.joined(separator: " ") }
         guard let earlier = try await DossierStore(database: service.database).latest(applicantKey: key, agencyCodes: officer.agencyCodes) else {
-            let year = WorkingCalendar.local(service.now()).date.year
-            values[(try? PersonalID(key, currentYear: year)) == nil ? "taxCode" : "personalId"] = key
             return (FormFields(values: values), notice("Chưa có hồ sơ nào của số \(key) tại cơ quan; nhập thông tin người nộp theo giấy tờ."))
         }
         let applicant = earlier.applicant

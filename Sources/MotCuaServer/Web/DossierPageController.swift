@@ -91,9 +91,9 @@ struct DossierPageController {
         guard let upload = form.files["file"], !upload.bytes.isEmpty else { return try await refused(.unprocessableContent, "Chọn tệp kết quả.") }
         do {
             let file = try files.keep(upload, field: "file", documentIndex: 0, documentName: form["title"])
-            // The result lands in the store of the citizen it is issued to: the e-ID account that filed it, else the
-            // applicant named with a personal ID.
-            let owner = try await CitizenStore(database: service.database).filer(of: code)?.personalId ?? dossier.applicant.personalId
+            // The result lands in the store of the citizen it is issued to: the applicant named by personal ID (one who
+            // filed online is named by the e-ID's).
+            let owner = dossier.applicant.personalId
             let issuer = try await service.reference.agency(code: dossier.agencyCode)?.name ?? dossier.agencyCode
             _ = try await ResultFileStore(database: service.database).add(file, title: form["title"], to: code, by: officer.username,
                                                                           at: service.now(), landing: owner.map { ($0, issuer) })

@@ -100,11 +100,7 @@ struct OnlineFilingController {
                 try await OnlineFilingStore.attach(attached, to: dossier.code, closingDraft: keepCode, in: db)
                 try await CitizenStore.recordFiler(of: dossier.code, citizen, at: now, in: db)
                 try await RegistryReuseStore.record(reused, of: dossier.code, in: db)
-                for file in attached {
-                    try await CitizenDocumentStore.add(StoredDocument(id: UUID().uuidString, personalId: owner, title: file.documentName, issuer: "",
-                                                                      issuedOn: nil, source: .submitted, dossierCode: dossier.code, file: file),
-                                                       at: now, in: db)
-                }
+                try await CitizenDocumentStore.keepSubmitted(attached, by: owner, with: dossier.code, at: now, in: db)
                 return dossier.code
             }
             return try await receipt(context, dossierCode: dossier)
