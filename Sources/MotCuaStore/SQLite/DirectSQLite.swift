@@ -33,9 +33,11 @@ final class DirectSQLite: @unchecked Sendable {
     /// Runs one statement with its bound values and hands each result row to `onRow`.
     func execute(_ sql: String, _ binds: [SQLiteData], onRow: ([String], [SQLiteData]) throws -> Void) throws {
         let statement = try statement(for: sql)
-        defer {
-            sqlite_nio_sqlite3_reset(statement)
-            sqlite_nio_sqlite3_clear_bindings(statement)
+        defer { sqlite_nio_sqlite3_reset(statement) }
+        // Every parameter is bound anew on each run, so the bindings are never cleared: clearing them marks a
+        // statement whose plan looked at a bound value as expired, and SQLite would then compile it again.
+        guard binds.count == Int(sqlite_nio_sqlite3_bind_parameter_count(statement)) else {
+            throw DirectSQLiteError(status: SQLITE_RANGE, message: "\(binds.count) values for the parameters of: \(sql)")
         }
         for (index, value) in binds.enumerated() { try bind(value, at: Int32(index + 1), in: statement) }
         let count = sqlite_nio_sqlite3_column_count(statement)
