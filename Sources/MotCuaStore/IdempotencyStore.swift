@@ -7,26 +7,30 @@ public enum IdempotencyStore {
     /// The stored answer to an earlier request with the same key.
     public struct Recorded: Sendable {
         public let requestHash: String
+        /// The request line and body as sent (nil for answers stored before they were kept).
+        public let request: String?
         public let status: Int
         public let response: String
     }
 
     public static func recorded(username: String, key: String, in db: any SQLDatabase) async throws -> Recorded? {
         try await db.raw("""
-            SELECT request_hash, status, response FROM idempotency_keys
+            SELECT request_hash, request, status, response FROM idempotency_keys
             WHERE username = \(bind: username) AND idem_key = \(bind: key)
             """).first().map {
             Recorded(requestHash: try $0.decode(column: "request_hash", as: String.self),
+                     request: try $0.decode(column: "request", as: String?.self),
                      status: try $0.decode(column: "status", as: Int.self),
                      response: try $0.decode(column: "response", as: String.self))
         }
     }
 
-    public static func record(username: String, key: String, requestHash: String, status: Int, response: String,
-                              now: Date, in db: any SQLDatabase) async throws {
+    public static func record(username: String, key: String, requestHash: String, request: String?, status: Int,
+                              response: String, now: Date, in db: any SQLDatabase) async throws {
         try await db.raw("""
-            INSERT INTO idempotency_keys (username, idem_key, request_hash, status, response, created_at) VALUES
-            (\(bind: username), \(bind: key), \(bind: requestHash), \(bind: status), \(bind: response), \(bind: now.epochSeconds))
+            INSERT INTO idempotency_keys (username, idem_key, request_hash, request, status, response, created_at) VALUES
+            (\(bind: username), \(bind: key), \(bind: requestHash), \(bind: request), \(bind: status), \(bind: response),
+             \(bind: now.epochSeconds))
             """).run()
     }
 }

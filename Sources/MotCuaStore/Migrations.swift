@@ -201,6 +201,9 @@ public enum Migrations {
               failures INTEGER NOT NULL, PRIMARY KEY (address, window_start))
             """,
         ]),
+        Migration(version: 17, name: "a retried request compared as sent", statements: [
+            "ALTER TABLE idempotency_keys ADD COLUMN request TEXT",
+        ]),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.

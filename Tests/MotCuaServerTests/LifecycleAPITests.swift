@@ -43,6 +43,13 @@ import Testing
             #expect(first.status == .created)
             #expect(retry.status == .created)
             #expect(retry.json["code"] as? String == first.json["code"] as? String)
+            // The same request serialised again, its keys in reverse order and spaced out, is a retry too.
+            let reordered = LifecycleJourney.intakeBody.sorted { $0.key > $1.key }.map { key, value in
+                "\"\(key)\" : " + String(decoding: try! JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed]), as: UTF8.self)
+            }.joined(separator: ",\n  ")
+            let respelled = try await client.send(.post, "/api/dossiers", token: desk, raw: Data("{ \(reordered) }".utf8), headers: key)
+            #expect(respelled.status == .created, "\(respelled.text)")
+            #expect(respelled.json["code"] as? String == first.json["code"] as? String)
             var changed = LifecycleJourney.intakeBody
             changed["request"] = "Một yêu cầu khác"
             let reused = try await client.send(.post, "/api/dossiers", token: desk, json: changed, headers: key)

@@ -20,20 +20,19 @@ struct Idempotency {
         if let key, key.isEmpty || key.count > Self.maxKeyLength {
             throw Problem.invalid(field: "Idempotency-Key", "Khoá Idempotency-Key phải có từ 1 đến \(Self.maxKeyLength) ký tự.")
         }
-        // Only a request that can be retried is fingerprinted: the hash costs a JSON round trip.
-        let requestHash = key.map { _ in SHA256Hex.of(Data("\(request.method) \(request.uri.path)\n".utf8) + Self.canonical(body)) }
+        let sent = key.map { _ in SentRequest(method: request.method.rawValue, path: request.uri.path, body: body) }
         let now = now()
         let (status, data) = try await database.write { db -> (HTTPResponse.Status, Data) in
-            if let key, let requestHash, let earlier = try await IdempotencyStore.recorded(username: username, key: key, in: db) {
-                guard earlier.requestHash == requestHash else {
+            if let key, let sent, let earlier = try await IdempotencyStore.recorded(username: username, key: key, in: db) {
+                guard sent.isRetry(of: earlier) else {
                     throw Problem(.unprocessableContent, code: "idempotency-key-reused", message:
                         "Khoá Idempotency-Key này đã dùng cho một yêu cầu khác.", field: "Idempotency-Key")
                 }
                 return (HTTPResponse.Status(code: earlier.status), Data(earlier.response.utf8))
             }
             let (status, data) = try await work(db)
-            if let key, let requestHash {
-                try await IdempotencyStore.record(username: username, key: key, requestHash: requestHash,
+            if let key, let sent {
+                try await IdempotencyStore.record(username: username, key: key, requestHash: sent.hash, request: sent.text,
                                                   status: Int(status.code), response: String(decoding: data, as: UTF8.self),
                                                   now: now, in: db)
             }
@@ -42,10 +41,34 @@ struct Idempotency {
         return APICoding.jsonResponse(data, status: status)
     }
 
-    /// The body with its keys sorted and its spacing normalised, so a client that serialises the same request
-    /// again (in another key order) is recognised as retrying.
-    static func canonical(_ body: ByteBuffer) -> Data {
-        let bytes = Data(buffer: body)
-        return (try? JSONDecoder().decode(JSONValue.self, from: bytes))?.encoded() ?? bytes
+    /// Yêu cầu như đã gửi — a request that carried a key: its method, path and body exactly as sent, and their
+    /// SHA-256. A retry is usually the same bytes (one hash compared); a client that serialises the same request
+    /// again in another key order or spacing is recognised by comparing both bodies with sorted keys, which costs a
+    /// JSON round trip each and is only needed then.
+    struct SentRequest {
+        let text: String
+        let hash: String
+
+        init(method: String, path: String, body: ByteBuffer) {
+            text = "\(method) \(path)\n" + String(buffer: body)
+            hash = SHA256Hex.of(Data(text.utf8))
+        }
+
+        func isRetry(of earlier: IdempotencyStore.Recorded) -> Bool {
+            if earlier.requestHash == hash { return true }
+            guard let earlierText = earlier.request else {
+                // Stored before requests were kept as sent: its hash is of the line and the canonical body.
+                return earlier.requestHash == SHA256Hex.of(Self.canonical(text))
+            }
+            return Self.canonical(earlierText) == Self.canonical(text)
+        }
+
+        /// The request line, then the body with its keys sorted and its spacing normalised.
+        static func canonical(_ text: String) -> Data {
+            let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            let body = Data((parts.count > 1 ? parts[1] : "").utf8)
+            let canonicalBody = (try? JSONDecoder().decode(JSONValue.self, from: body))?.encoded() ?? body
+            return Data("\(parts[0])\n".utf8) + canonicalBody
+        }
     }
 }

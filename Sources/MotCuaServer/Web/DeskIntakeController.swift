@@ -69,7 +69,7 @@ struct DeskIntakeController {
                     try await CitizenDocumentStore.keepSubmitted(scans, by: owner, with: dossier.code, at: now, in: db)
                 }
                 try await RegistryReuseStore.record(reused, of: dossier.code, in: db)
-                try await IdempotencyStore.record(username: officer.username, key: key, requestHash: key, status: 201,
+                try await IdempotencyStore.record(username: officer.username, key: key, requestHash: key, request: nil, status: 201,
                                                   response: dossier.code, now: now, in: db)
                 return dossier.code
             }
