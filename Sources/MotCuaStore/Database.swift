@@ -10,7 +10,8 @@ import SQLiteKit
 ///
 /// Reads run on any connection; writes run in a transaction (`write`). On SQLite one writer connection commits
 /// the writes waiting for it together (`GroupCommit`; WAL, `synchronous=FULL` by default: an acknowledged write
-/// survives a crash or a power cut) and a few read-only connections serve reads side by side (`ReaderPool`). On PostgreSQL a connection pool serves
+/// survives a crash or a power cut), a few read-only connections serve reads side by side (`ReaderPool`), and one
+/// more copies the log back into the file (`Checkpointer`). On PostgreSQL a connection pool serves
 /// both, and rows are locked by the statements themselves, so several server processes may share one database.
 public final class Database: Sendable {
     /// Which engine is behind the handle.
@@ -33,7 +34,7 @@ public final class Database: Sendable {
     private let backend: Backend
 
     private enum Backend: Sendable {
-        case sqlite(readers: ReaderPool, commits: GroupCommit)
+        case sqlite(readers: ReaderPool, commits: GroupCommit, checkpoints: Checkpointer)
         case postgres(PostgresPool)
     }
 
@@ -58,9 +59,10 @@ public final class Database: Sendable {
         let writer = try DirectSQLite.open(path: location)
         let readers: ReaderPool
         do {
-            // WAL first, by the writer: the readers open a file already in WAL mode.
+            // WAL first, by the writer: the readers open a file already in WAL mode. Each write of a batch runs in
+            // its own savepoint, whose journal of pages to restore is kept in memory (`temp_store`), not in a file.
             for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=\(durability.rawValue)", "PRAGMA foreign_keys=ON",
-                           "PRAGMA busy_timeout=10000"] {
+                           "PRAGMA busy_timeout=10000", "PRAGMA temp_store=MEMORY"] {
                 try writer.execute(pragma, []) { _, _ in }
             }
             readers = try ReaderPool(path: location, logger: logger)
@@ -68,7 +70,16 @@ public final class Database: Sendable {
             writer.close()
             throw error
         }
-        return Database(engine: .sqlite, backend: .sqlite(readers: readers, commits: GroupCommit(connection: writer, logger: logger)))
+        let checkpoints: Checkpointer
+        do {
+            checkpoints = try Checkpointer(path: location, durability: durability, watching: writer, logger: logger)
+        } catch {
+            writer.close()
+            readers.close()
+            throw error
+        }
+        return Database(engine: .sqlite, backend: .sqlite(readers: readers, commits: GroupCommit(connection: writer, logger: logger),
+                                                          checkpoints: checkpoints))
     }
 
     private init(engine: Engine, backend: Backend) {
@@ -79,7 +90,7 @@ public final class Database: Sendable {
     /// Runs queries that only read.
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch backend {
-        case .sqlite(let readers, _):
+        case .sqlite(let readers, _, _):
             return try await readers.read { try await body($0) }
         case .postgres(let box):
             let pool = box.pool
@@ -93,7 +104,7 @@ public final class Database: Sendable {
     /// commit is durable.
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch backend {
-        case .sqlite(_, let commits):
+        case .sqlite(_, let commits, _):
             return try await commits.write(body)
         case .postgres(let box):
             let pool = box.pool
@@ -118,14 +129,15 @@ public final class Database: Sendable {
 
     /// On SQLite, how many writes went into how many commits so far; nil on PostgreSQL.
     public var groupCommitStatistics: GroupCommit.Statistics? {
-        if case .sqlite(_, let commits) = backend { return commits.statistics }
+        if case .sqlite(_, let commits, _) = backend { return commits.statistics }
         return nil
     }
 
     /// Closes every connection.
     public func close() async {
         switch backend {
-        case .sqlite(let readers, let commits):
+        case .sqlite(let readers, let commits, let checkpoints):
+            checkpoints.stop()
             commits.close()
             readers.close()
         case .postgres(let box):

@@ -104,3 +104,32 @@ import Testing
         let state = Mutex((now: 0, most: 0))
     }
 }
+
+/// The write-ahead log is copied back into the database file by the checkpointer, not by the writer's commits: once
+/// the log passes its mark, the file itself grows to hold what was written, while the writes go on.
+@Suite struct CheckpointerTests {
+    @Test func theLogIsCopiedIntoTheFileOnceItPassesItsMark() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-wal-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try await Database.open(path)
+        try await database.write { try await $0.raw("CREATE TABLE wal_pages (id INTEGER PRIMARY KEY, filler TEXT NOT NULL)").run() }
+        let filler = String(repeating: "x", count: 3000)
+        // About 2,000 pages of 4 KiB, twice the mark, one commit of 100 rows after another.
+        for batch in 0..<20 {
+            try await database.write { db in
+                for row in 0..<100 {
+                    try await db.raw("INSERT INTO wal_pages (id, filler) VALUES (\(bind: batch * 100 + row), \(bind: filler))").run()
+                }
+            }
+        }
+        var fileBytes = 0
+        for _ in 0..<100 where fileBytes < 4_000_000 {
+            fileBytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(fileBytes >= 4_000_000, "the database file holds the rows written to the log (\(fileBytes) bytes)")
+        let count = try await database.read { try await $0.raw("SELECT COUNT(*) AS n FROM wal_pages").first()?.decode(column: "n", as: Int.self) }
+        #expect(count == 2000)
+        await database.close()
+    }
+}

@@ -52,6 +52,20 @@ final class DirectSQLite: @unchecked Sendable {
         }
     }
 
+    /// What `whenCommitted` asked to hear after each commit.
+    private var committed: ((Int) -> Void)?
+
+    /// Calls `committed` after each commit of this connection with the pages now in the write-ahead log; this
+    /// replaces SQLite's automatic checkpoint, which would otherwise run inside the commit on this connection.
+    func whenCommitted(_ committed: @escaping (Int) -> Void) {
+        self.committed = committed
+        sqlite_nio_sqlite3_wal_hook(handle, { context, _, _, pages in
+            guard let context else { return SQLITE_OK }
+            Unmanaged<DirectSQLite>.fromOpaque(context).takeUnretainedValue().committed?(Int(pages))
+            return SQLITE_OK
+        }, Unmanaged.passUnretained(self).toOpaque())
+    }
+
     /// Finalises the kept statements and closes the connection.
     func close() {
         for statement in prepared.values { sqlite_nio_sqlite3_finalize(statement) }

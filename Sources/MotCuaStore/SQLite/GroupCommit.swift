@@ -30,6 +30,8 @@ public final class GroupCommit: Sendable {
 
     private let connection: DirectSQLite
     private let database: DirectSQLDatabase
+    /// Where the batches run, their statements and their commits, so that waiting for the disk holds no core.
+    private let thread = WriterThread()
     private let queue = Mutex<(pending: [Job], draining: Bool)>(([], false))
     private let counts = Mutex(Statistics())
 
@@ -40,8 +42,11 @@ public final class GroupCommit: Sendable {
         database = DirectSQLDatabase(connection: connection, logger: logger)
     }
 
-    /// Closes the connection; no write may be waiting or running.
-    func close() { connection.close() }
+    /// Closes the connection and ends the writer's thread; no write may be waiting or running.
+    func close() {
+        connection.close()
+        thread.stop()
+    }
 
     /// Runs `body` in the next batch and returns its result once the batch is committed.
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -71,7 +76,7 @@ public final class GroupCommit: Sendable {
             state.draining = true
             return true
         }
-        if startDraining { Task { await drain() } }
+        if startDraining { Task(executorPreference: thread) { await self.drain() } }
     }
 
     /// Commits batches until no write is waiting.
