@@ -3,7 +3,7 @@ import Logging
 import Synchronization
 
 /// Chép nhật ký ghi vào tệp (checkpoint) — copies the write-ahead log back into the database file on a thread
-/// and connection of its own, once the log has grown past `pagesBetweenCheckpoints`.
+/// and connection of its own, each time the log has grown by `pagesBetweenCheckpoints` since the last one.
 ///
 /// SQLite's automatic checkpoint runs inside a commit, on the writer: every thousand pages one batch of requests
 /// waited for the whole copy and its `fsync` of the database file. A passive checkpoint from another connection
@@ -15,6 +15,8 @@ final class Checkpointer: Sendable {
 
     private let connection: DirectSQLite
     private let requested = Atomic(false)
+    /// Read and written only by the writer's commits, one after another.
+    private let pagesWhenAsked = Atomic(0)
     private let wake = DispatchSemaphore(value: 0)
     private let stopped = Atomic(false)
 
@@ -32,7 +34,13 @@ final class Checkpointer: Sendable {
         self.connection = connection
         Thread { [self] in run(logger: logger) }.start()
         writer.whenCommitted { [self] pages in
-            if pages >= Self.pagesBetweenCheckpoints { request() }
+            // Grown since the last checkpoint was asked for — all of it, if the log has started again since.
+            let asked = pagesWhenAsked.load(ordering: .relaxed)
+            let grown = pages < asked ? pages : pages - asked
+            if grown >= Self.pagesBetweenCheckpoints {
+                pagesWhenAsked.store(pages, ordering: .relaxed)
+                request()
+            }
         }
     }
 
