@@ -9,6 +9,13 @@ public enum Migrations {
         public let version: Int
         public let name: String
         public let statements: [String]
+        /// What only one engine can say its own way (triggers), after `statements`.
+        var sqliteOnly: [String] = []
+        var postgresOnly: [String] = []
+
+        func statements(for engine: Database.Engine) -> [String] {
+            statements + (engine == .sqlite ? sqliteOnly : postgresOnly)
+        }
     }
 
     public static let all: [Migration] = [
@@ -204,6 +211,10 @@ public enum Migrations {
         Migration(version: 17, name: "a retried request compared as sent", statements: [
             "ALTER TABLE idempotency_keys ADD COLUMN request TEXT",
         ]),
+        Migration(version: 18, name: "the reference data's revision", statements: [
+            "CREATE TABLE reference_revision (id BIGINT PRIMARY KEY, revision BIGINT NOT NULL)",
+            "INSERT INTO reference_revision (id, revision) VALUES (1, 0)",
+        ], sqliteOnly: ReferenceRevision.sqliteTriggers, postgresOnly: ReferenceRevision.postgresTriggers),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.
@@ -224,7 +235,7 @@ public enum Migrations {
                 let done = try await db.raw("SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)")
                     .first() != nil
                 if done { return false }
-                for statement in migration.statements { try await db.raw(SQLQueryString(statement)).run() }
+                for statement in migration.statements(for: database.engine) { try await db.raw(SQLQueryString(statement)).run() }
                 try await db.raw("""
                     INSERT INTO schema_migrations (version, name, applied_at)
                     VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: Int(now.timeIntervalSince1970)))

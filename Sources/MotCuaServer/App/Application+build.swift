@@ -59,7 +59,8 @@ public enum MotCuaApp {
         CatalogController(database: database).register(on: router)
         CalendarController(database: database, calendar: calendar, now: now).register(on: router)
         let dossiers = DossierService(database: database, calendar: calendar, apologyLeadWorkingDays: config.apologyLeadWorkingDays,
-                                      processes: ProcessLibrary(database: database), now: now)
+                                      processes: ProcessLibrary(database: database),
+                                      referenceCache: ReferenceCache(database: database), now: now)
         DossierController(service: dossiers).register(on: router)
         FormsController(service: dossiers).register(on: router)
         ProcessController(database: database, now: now).register(on: router)

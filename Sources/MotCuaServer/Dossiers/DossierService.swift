@@ -10,6 +10,8 @@ struct DossierService: Sendable {
     let calendar: LiveCalendar
     let apologyLeadWorkingDays: Int
     let processes: ProcessLibrary
+    /// What intakes are checked against, kept in memory while it does not change.
+    let referenceCache: ReferenceCache
     let now: @Sendable () -> Date
 
     /// Core's rules on the calendar in force now.
@@ -31,35 +33,41 @@ struct DossierService: Sendable {
     /// Checks an intake at a desk against the catalog, units, agencies, processes and the officer's rights. Nothing
     /// is written.
     func prepareIntake(_ body: IntakeBody, by officer: UserStore.Officer, at receivedAt: Date) async throws -> IntakePlan {
-        let (procedure, receivedOn) = try await procedureInForce(body.procedureCode, at: receivedAt)
+        let reference = try await referenceCache.current()
+        let (procedure, receivedOn) = try await procedureInForce(body.procedureCode, at: receivedAt, in: reference)
         var deskAgencies: [Agency] = []
         for grant in officer.roles where grant.role == .deskOfficer {
             if let agency = try await reference.agency(code: grant.agencyCode) { deskAgencies.append(agency) }
         }
         guard let ownDesk = deskAgencies.first else { throw Problem.forbidden("Chỉ cán bộ một cửa được tiếp nhận hồ sơ.") }
-        let (agency, authority) = try await decidingAgency(procedure, requested: body.agencyCode ?? ownDesk.code, on: receivedOn)
+        let (agency, authority) = try await decidingAgency(procedure, requested: body.agencyCode ?? ownDesk.code, on: receivedOn,
+                                                           in: reference)
         guard let receiving = IntakeRules.receivingAgency(for: agency, deskAgencies: deskAgencies) else {
             throw Problem.forbidden("Bộ phận một cửa của cán bộ không tiếp nhận hồ sơ cho \(agency.name).")
         }
-        return try await plan(body, procedure, agency: agency, receiving: receiving, authority: authority, on: receivedOn)
+        return try await plan(body, procedure, agency: agency, receiving: receiving, authority: authority, on: receivedOn,
+                              in: reference)
     }
 
     /// Checks an intake filed online (channel 2) for the agency the applicant chose, which receives it itself.
     func prepareOnlineIntake(_ body: IntakeBody, at receivedAt: Date) async throws -> IntakePlan {
-        let (procedure, receivedOn) = try await procedureInForce(body.procedureCode, at: receivedAt)
+        let reference = try await referenceCache.current()
+        let (procedure, receivedOn) = try await procedureInForce(body.procedureCode, at: receivedAt, in: reference)
         guard procedure.onlineLevel != .none else {
             throw Problem.invalid(field: "procedureCode", "Thủ tục \"\(procedure.name)\" chưa được nộp trực tuyến; hãy nộp tại bộ phận một cửa.")
         }
         guard let requested = body.agencyCode, !requested.isEmpty else {
             throw Problem.invalid(field: "agencyCode", "Chọn cơ quan giải quyết hồ sơ.")
         }
-        let (agency, authority) = try await decidingAgency(procedure, requested: requested, on: receivedOn)
-        return try await plan(body, procedure, agency: agency, receiving: agency, authority: authority, on: receivedOn)
+        let (agency, authority) = try await decidingAgency(procedure, requested: requested, on: receivedOn, in: reference)
+        return try await plan(body, procedure, agency: agency, receiving: agency, authority: authority, on: receivedOn,
+                              in: reference)
     }
 
     /// The procedure, if it is in the catalog and in force on the day of receipt.
-    private func procedureInForce(_ code: String, at receivedAt: Date) async throws -> (Procedure, CivilDate) {
-        guard let procedure = try await catalog.procedure(code: code) else {
+    private func procedureInForce(_ code: String, at receivedAt: Date,
+                                  in reference: ReferenceSnapshot) async throws -> (Procedure, CivilDate) {
+        guard let procedure = try await reference.procedure(code: code) else {
             throw Problem.invalid(field: "procedureCode", "Không có thủ tục mã \"\(code)\" trong danh mục.")
         }
         let receivedOn = WorkingCalendar.local(receivedAt).date
@@ -70,12 +78,12 @@ struct DossierService: Sendable {
     }
 
     /// The agency that decides: the one asked for, or its delegate in force that day, with the authority used.
-    private func decidingAgency(_ procedure: Procedure, requested requestedCode: String, on receivedOn: CivilDate) async throws
-        -> (Agency, Authority) {
+    private func decidingAgency(_ procedure: Procedure, requested requestedCode: String, on receivedOn: CivilDate,
+                                in reference: ReferenceSnapshot) async throws -> (Agency, Authority) {
         guard Agency.isValidCode(requestedCode), let requested = try await reference.agency(code: requestedCode) else {
             throw Problem.invalid(field: "agencyCode", "Không có cơ quan mã \"\(requestedCode)\" (mã theo QCVN 102, ví dụ 000.00.00.H26).")
         }
-        let delegations = try await DelegationStore(database: database).naming(procedureCode: procedure.code)
+        let delegations = try await reference.delegations(naming: procedure.code)
         let (decidingCode, authority): (String, Authority)
         do {
             (decidingCode, authority) = try DelegationRules.route(procedure: procedure, requested: requested, on: receivedOn,
@@ -91,7 +99,7 @@ struct DossierService: Sendable {
 
     /// The checks of what the intake itself carries (channel, applicant, unit, documents), and the process bound.
     private func plan(_ body: IntakeBody, _ procedure: Procedure, agency: Agency, receiving: Agency, authority: Authority,
-                      on receivedOn: CivilDate) async throws -> IntakePlan {
+                      on receivedOn: CivilDate, in reference: ReferenceSnapshot) async throws -> IntakePlan {
         if let channel = body.channel, Channel(rawValue: channel) == nil {
             throw Problem.invalid(field: "channel", "Kênh nộp phải là 1 (trực tiếp), 2 (trực tuyến) hoặc 3 (bưu chính).")
         }
@@ -103,15 +111,15 @@ struct DossierService: Sendable {
                                                     request: body.request ?? "") {
             throw Problem.invalid(problem)
         }
-        let process = try await binding(procedure: procedure, agency: agency, on: receivedOn)
+        let process = try await binding(procedure: procedure, agency: agency, on: receivedOn, in: reference)
         return IntakePlan(procedure: procedure, agency: agency, receiving: receiving, process: process, authority: authority)
     }
 
     /// The process version in force on the day of receipt, and the partner agency of each of its hand-offs.
-    func binding(procedure: Procedure, agency: Agency, on day: CivilDate) async throws -> ProcessBinding {
-        guard let (key, version) = try await processes.store.versionInForce(procedureCode: procedure.code, agencyCode: agency.code,
-                                                                            on: day),
-              let process = try await processes.definition(key: key, version: version) else {
+    private func binding(procedure: Procedure, agency: Agency, on day: CivilDate,
+                         in reference: ReferenceSnapshot) async throws -> ProcessBinding {
+        guard let inForce = try await reference.processVersionInForce(procedureCode: procedure.code, agencyCode: agency.code, on: day),
+              let process = try await processes.definition(key: inForce.key, version: inForce.version) else {
             throw Problem.invalid(field: "procedureCode", "Thủ tục \"\(procedure.name)\" chưa có quy trình nội bộ "
                 + "có hiệu lực tại \(agency.name); báo bộ phận kiểm soát TTHC.")
         }

@@ -1,0 +1,86 @@
+import Foundation
+import MotCuaCore
+import Synchronization
+
+/// Dữ liệu tham chiếu trong bộ nhớ — what an intake is checked against (procedures, agencies, administrative
+/// units, delegations, the process version in force), kept in memory for as long as the reference data's revision
+/// (`ReferenceRevision`) stays the same. Each look-up starts from `current()`, which reads that one number: a
+/// change committed anywhere before it is seen, as if every row were read again, and in the common case where
+/// nothing changed, one read replaces six. One per process.
+public final class ReferenceCache: Sendable {
+    /// A value read at a revision (possibly nil: "there is no such agency" is worth remembering too).
+    private struct Entry: @unchecked Sendable {
+        let value: Any
+    }
+
+    private let database: Database
+    private let memory = Mutex<(revision: Int, entries: [String: Entry])>((-1, [:]))
+
+    public init(database: Database) { self.database = database }
+
+    /// The reference data as it is now.
+    public func current() async throws -> ReferenceSnapshot {
+        let revision = try await database.read { db in try await ReferenceRevision.current(in: db) }
+        return ReferenceSnapshot(cache: self, database: database, revision: revision)
+    }
+
+    /// The value remembered under `key` at `revision`, or `load`'s, remembered if `revision` is the newest seen.
+    /// A newer revision forgets everything; a look-up that began before it neither reads nor fills the memory.
+    func value<T: Sendable>(_ key: String, at revision: Int, load: () async throws -> T) async throws -> T {
+        let known: Entry? = memory.withLock { memory in
+            if revision > memory.revision { memory = (revision, [:]) }
+            return revision == memory.revision ? memory.entries[key] : nil
+        }
+        if let known, let value = known.value as? T { return value }
+        let loaded = try await load()
+        memory.withLock { memory in
+            if revision == memory.revision { memory.entries[key] = Entry(value: loaded) }
+        }
+        return loaded
+    }
+}
+
+/// The reference data at one revision: each look-up answered from memory when it was already made at this
+/// revision, from the database otherwise.
+public struct ReferenceSnapshot: Sendable {
+    let cache: ReferenceCache
+    let database: Database
+    public let revision: Int
+
+    public func procedure(code: String) async throws -> Procedure? {
+        try await cache.value("thu-tuc:\(code)", at: revision) { try await CatalogStore(database: database).procedure(code: code) }
+    }
+
+    public func agency(code: String) async throws -> Agency? {
+        try await cache.value("co-quan:\(code)", at: revision) { try await ReferenceStore(database: database).agency(code: code) }
+    }
+
+    public func agencies(kind: String) async throws -> [Agency] {
+        try await cache.value("loai-co-quan:\(kind)", at: revision) { try await ReferenceStore(database: database).agencies(kind: kind) }
+    }
+
+    public func unit(key: String) async throws -> AdministrativeUnit? {
+        try await cache.value("don-vi:\(key)", at: revision) { try await ReferenceStore(database: database).unit(key: key) }
+    }
+
+    /// The delegation decisions that name the procedure.
+    public func delegations(naming procedureCode: String) async throws -> [Delegation] {
+        try await cache.value("uy-quyen:\(procedureCode)", at: revision) {
+            try await DelegationStore(database: database).naming(procedureCode: procedureCode)
+        }
+    }
+
+    /// `ProcessStore.versionInForce`, remembered per procedure, agency and day.
+    public func processVersionInForce(procedureCode: String, agencyCode: String, on day: CivilDate) async throws -> ProcessVersion? {
+        try await cache.value("quy-trinh:\(procedureCode)|\(agencyCode)|\(day)", at: revision) {
+            try await ProcessStore(database: database).versionInForce(procedureCode: procedureCode, agencyCode: agencyCode, on: day)
+                .map { ProcessVersion(key: $0.key, version: $0.version) }
+        }
+    }
+}
+
+/// Phiên bản quy trình — which saved version of which process.
+public struct ProcessVersion: Sendable, Hashable {
+    public let key: String
+    public let version: Int
+}

@@ -1,0 +1,34 @@
+import Foundation
+import SQLKit
+
+/// Phiên bản dữ liệu tham chiếu — one number that every change to the reference data an intake is checked against
+/// (procedures, agencies, administrative units, delegations, process versions) moves on, by triggers in the
+/// database itself: a change made by any server, by the command line, or by hand in SQL is counted the same.
+public enum ReferenceRevision {
+    /// The tables whose changes it counts.
+    static let tables = ["procedures", "agencies", "admin_units", "delegations", "delegation_procedures", "process_definitions"]
+
+    static let bump = "UPDATE reference_revision SET revision = revision + 1 WHERE id = 1"
+
+    /// SQLite: a trigger per table and kind of change (its triggers run for each row).
+    static let sqliteTriggers: [String] = tables.flatMap { table in
+        [("inserted", "INSERT"), ("updated", "UPDATE"), ("deleted", "DELETE")].map { name, change in
+            "CREATE TRIGGER \(table)_\(name) AFTER \(change) ON \(table) BEGIN \(bump); END"
+        }
+    }
+
+    /// PostgreSQL: one function, and a trigger per table for each statement that changes it.
+    static let postgresTriggers: [String] = [
+        "CREATE FUNCTION motcua_reference_changed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \(bump); RETURN NULL; END $$",
+    ] + tables.map { table in
+        "CREATE TRIGGER \(table)_changed AFTER INSERT OR UPDATE OR DELETE ON \(table) FOR EACH STATEMENT EXECUTE FUNCTION motcua_reference_changed()"
+    }
+
+    /// The number now.
+    static func current(in db: any SQLDatabase) async throws -> Int {
+        guard let row = try await db.raw("SELECT revision FROM reference_revision WHERE id = 1").first() else {
+            throw StoreError.noRowReturned("reference_revision")
+        }
+        return try row.decode(column: "revision", as: Int.self)
+    }
+}

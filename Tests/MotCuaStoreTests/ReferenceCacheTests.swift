@@ -1,0 +1,63 @@
+import Foundation
+import MotCuaCore
+@testable import MotCuaStore
+import MotCuaTestSupport
+import SQLKit
+import Synchronization
+import Testing
+
+/// The reference data kept in memory: remembered while nothing changes, and any change — through a store or by
+/// hand in SQL, to any of the tables an intake is checked against — seen by the next look-up.
+@Suite struct ReferenceCacheTests {
+    static let agency = "000.30.01.H26"
+
+    /// Each statement changes one reference table, as an operator might by hand.
+    static let changes: [String] = [
+        "UPDATE procedures SET name = name || ' ' WHERE code = '1.004873'",
+        "UPDATE agencies SET name = 'Ủy ban nhân dân phường Ba Đình (mới)' WHERE code = '000.30.01.H26'",
+        "UPDATE admin_units SET name = name || ' ' WHERE code = (SELECT MIN(code) FROM admin_units)",
+        "UPDATE process_definitions SET saved_by = saved_by || ' ' WHERE process_key = '1.004873'",
+        """
+        INSERT INTO delegations (delegating_agency, number, delegate_agency, effective_from, recorded_by, recorded_at, body)
+        VALUES ('000.00.00.H26', '99/QĐ-UBND', '000.30.01.H26', '2026-01-01', 'kiem-thu', 0, '{}')
+        """,
+        "INSERT INTO delegation_procedures (delegating_agency, number, procedure_code) VALUES ('000.00.00.H26', '99/QĐ-UBND', '1.004873')",
+        "DELETE FROM delegation_procedures WHERE number = '99/QĐ-UBND'",
+    ]
+
+    @Test(arguments: TestEngine.available)
+    func everyChangeToTheReferenceTablesMovesTheRevision(engine: TestEngine) async throws {
+        try await TestDatabases.withDatabase(engine, demo: true) { database in
+            let cache = ReferenceCache(database: database)
+            var revision = try await cache.current().revision
+            for change in Self.changes {
+                try await database.write { try await $0.raw(SQLQueryString(change)).run() }
+                let next = try await cache.current().revision
+                #expect(next > revision, "\(change)")
+                revision = next
+            }
+            try await database.write { try await $0.raw("UPDATE dossier_sequences SET last = last").run() }
+            #expect(try await cache.current().revision == revision, "a dossier's sequence is not reference data")
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func aLookUpIsRememberedUntilTheDataChanges(engine: TestEngine) async throws {
+        try await TestDatabases.withDatabase(engine, demo: true) { database in
+            let cache = ReferenceCache(database: database)
+            let first = try await cache.current()
+            let agency = try #require(try await first.agency(code: Self.agency))
+            let loads = Mutex(0)
+            let again = try await cache.value("co-quan:\(Self.agency)", at: try await cache.current().revision) {
+                loads.withLock { $0 += 1 }
+                return Optional<Agency>.none
+            }
+            #expect(again == agency, "the same revision is answered from memory")
+            #expect(loads.withLock { $0 } == 0)
+            try await database.write { try await $0.raw(SQLQueryString(Self.changes[1])).run() }
+            let renamed = try await cache.current().agency(code: Self.agency)
+            #expect(renamed?.name == "Ủy ban nhân dân phường Ba Đình (mới)")
+            #expect(try await first.agency(code: Self.agency) == renamed, "an older snapshot reads the database, not the old memory")
+        }
+    }
+}
