@@ -2,10 +2,16 @@ import Foundation
 import SQLKit
 
 /// Nhật ký kiểm toán — the tamper-evident record of who did what: every case event and every security-relevant act
-/// (sign-ins and refused sign-ins, account changes, an officer opening a citizen's dossier) appended, in the same
-/// transaction as the act, to one chain in which each entry carries the SHA-256 of the one before. Changing,
-/// removing or reordering an entry breaks the chain from there on; `verify` finds the first place it breaks, and
-/// a head exported for safekeeping elsewhere (`head`) also shows a chain cut short at its end.
+/// (sign-ins and refused sign-ins, account changes, an officer opening a citizen's dossier) kept, in the same
+/// transaction as the act, and then sealed into one chain in which each entry carries the SHA-256 of the one before.
+/// Changing, removing or reordering a sealed entry breaks the chain from there on; `verify` finds the first place
+/// it breaks, and a head exported for safekeeping elsewhere (`head`) also shows a chain cut short at its end.
+///
+/// An act is written as waiting (`audit_pending`: one insert, no lock) and numbered and chained by `seal`, which
+/// each server runs every second (`AuditSealer`) and the audit commands run before reading. Numbering it in the
+/// act's own transaction locked the chain's head row until that transaction ended, which on PostgreSQL made every
+/// write of every server wait for the one before it. The chain's order is the order acts are sealed in; an act is
+/// tamper-evident from its sealing, about a second after it.
 public struct AuditLog: Sendable {
     let database: Database
 
@@ -38,25 +44,63 @@ public struct AuditLog: Sendable {
 
     static let genesis = String(repeating: "0", count: 64)
 
-    /// Appends an act inside the caller's transaction. The head row is updated first, which on PostgreSQL locks it
-    /// until the transaction ends, so entries from concurrent servers take their numbers one after another.
+    /// Keeps an act inside the caller's transaction, to be sealed into the chain.
     public static func append(actor: String, action: String, subject: String, detail: String = "", at: Date,
                               in db: any SQLDatabase) async throws {
-        guard let head = try await db.raw("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash").first() else {
-            throw AuditLogMissing()
-        }
-        let seq = try head.decode(column: "seq", as: Int.self)
-        let previous = try head.decode(column: "hash", as: String.self)
-        let hash = Self.hash(seq: seq, at: at.epochSeconds, actor: actor, action: action, subject: subject, detail: detail, previous: previous)
-        try await db.raw("UPDATE audit_head SET hash = \(bind: hash) WHERE id = 1").run()
         try await db.raw("""
-            INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash)
-            VALUES (\(bind: seq), \(bind: at.epochSeconds), \(bind: actor), \(bind: action), \(bind: subject), \(bind: detail),
-              \(bind: previous), \(bind: hash))
+            INSERT INTO audit_pending (at, actor, action, subject, detail)
+            VALUES (\(bind: at.epochSeconds), \(bind: actor), \(bind: action), \(bind: subject), \(bind: detail))
             """).run()
     }
 
-    /// Appends an act in a transaction of its own.
+    /// The most acts one sealing transaction takes.
+    static let sealBatch = 500
+
+    /// Numbers and chains every act waiting, in the order they were kept; returns how many. Safe from several
+    /// servers at once: each batch first locks the head row (on PostgreSQL), then reads what is waiting, so two
+    /// sealers take turns and never seal an act twice.
+    @discardableResult
+    public func seal() async throws -> Int {
+        var sealed = 0
+        while true {
+            let count = try await database.write { db in try await Self.sealBatch(in: db) }
+            sealed += count
+            if count < Self.sealBatch { return sealed }
+        }
+    }
+
+    private static func sealBatch(in db: any SQLDatabase) async throws -> Int {
+        guard let head = try await db.raw("UPDATE audit_head SET seq = seq WHERE id = 1 RETURNING seq, hash").first() else {
+            throw AuditLogMissing()
+        }
+        var seq = try head.decode(column: "seq", as: Int.self)
+        var previous = try head.decode(column: "hash", as: String.self)
+        let waiting = try await db.raw("""
+            SELECT id, at, actor, action, subject, detail FROM audit_pending ORDER BY id LIMIT \(bind: sealBatch)
+            """).all()
+        guard !waiting.isEmpty else { return 0 }
+        var sealedIDs: [Int] = []
+        for row in waiting {
+            let at = try row.decode(column: "at", as: Int.self)
+            let actor = try row.decode(column: "actor", as: String.self), action = try row.decode(column: "action", as: String.self)
+            let subject = try row.decode(column: "subject", as: String.self), detail = try row.decode(column: "detail", as: String.self)
+            seq += 1
+            let hash = Self.hash(seq: seq, at: at, actor: actor, action: action, subject: subject, detail: detail, previous: previous)
+            try await db.raw("""
+                INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash)
+                VALUES (\(bind: seq), \(bind: at), \(bind: actor), \(bind: action), \(bind: subject), \(bind: detail),
+                  \(bind: previous), \(bind: hash))
+                """).run()
+            previous = hash
+            sealedIDs.append(try row.decode(column: "id", as: Int.self))
+        }
+        // Exactly the acts sealed: on PostgreSQL one with a smaller number may have committed since they were read.
+        try await db.raw("DELETE FROM audit_pending WHERE id IN (\(binds: sealedIDs))").run()
+        try await db.raw("UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: previous) WHERE id = 1").run()
+        return waiting.count
+    }
+
+    /// Keeps an act in a transaction of its own.
     public func record(actor: String, action: String, subject: String, detail: String = "", at: Date) async throws {
         try await database.write { db in try await Self.append(actor: actor, action: action, subject: subject, detail: detail, at: at, in: db) }
     }

@@ -215,6 +215,17 @@ public enum Migrations {
             "CREATE TABLE reference_revision (id BIGINT PRIMARY KEY, revision BIGINT NOT NULL)",
             "INSERT INTO reference_revision (id, revision) VALUES (1, 0)",
         ], sqliteOnly: ReferenceRevision.sqliteTriggers, postgresOnly: ReferenceRevision.postgresTriggers),
+        Migration(version: 19, name: "audit entries kept first, sealed into the chain after", statements: [], sqliteOnly: [
+            """
+            CREATE TABLE audit_pending (id INTEGER PRIMARY KEY, at BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+              subject TEXT NOT NULL, detail TEXT NOT NULL)
+            """,
+        ], postgresOnly: [
+            """
+            CREATE TABLE audit_pending (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at BIGINT NOT NULL,
+              actor TEXT NOT NULL, action TEXT NOT NULL, subject TEXT NOT NULL, detail TEXT NOT NULL)
+            """,
+        ]),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.

@@ -18,7 +18,10 @@ struct AuditCommand: AsyncParsableCommand {
             let expected = try head.map { try JSONDecoder().decode(AuditLog.Head.self, from: Data(contentsOf: URL(fileURLWithPath: $0))) }
             let database = try await db.open()
             do {
-                let count = try await AuditLog(database: database).verify(expected: expected)
+                let audit = AuditLog(database: database)
+                // Acts a server kept but had not sealed yet (it seals every second, and when it stops) join the chain first.
+                try await audit.seal()
+                let count = try await audit.verify(expected: expected)
                 await database.close()
                 print("Chuỗi nhật ký nguyên vẹn: \(count) mục.")
             } catch let broken as AuditLog.Break {
@@ -35,7 +38,9 @@ struct AuditCommand: AsyncParsableCommand {
 
         func run() async throws {
             let database = try await db.open()
-            let head = try await AuditLog(database: database).head()
+            let audit = AuditLog(database: database)
+            try await audit.seal()
+            let head = try await audit.head()
             await database.close()
             print(String(decoding: try JSONEncoder().encode(head), as: UTF8.self))
         }

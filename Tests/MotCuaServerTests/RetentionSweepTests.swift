@@ -48,6 +48,7 @@ import Testing
             #expect(try await CitizenStore(database: database).session(tokenHash: "het-han", now: Self.now.addingTimeInterval(-7200)) == nil,
                     "the expired session is gone, not only past")
             let audit = AuditLog(database: database)
+            try await audit.seal()
             let entries = try await audit.entries()
             #expect(try await audit.verify() == entries.count && entries.contains { $0.action == "luu-tru.xoa-ban-nhap" })
         }

@@ -5,8 +5,8 @@ import SQLKit
 import Testing
 
 /// The audit trail holds when untouched, and a hand edit anywhere is found at its first entry: content altered, an
-/// entry removed, two entries swapped, the last entries cut off (found against an exported head); concurrent
-/// appends take their numbers one after another.
+/// entry removed, two entries swapped, the last entries cut off (found against an exported head); acts kept at once
+/// and sealed by several sealers at once are each sealed once.
 @Suite(.serialized) struct AuditLogTests {
     static let at = Date(timeIntervalSince1970: 1_772_416_800)
 
@@ -16,6 +16,8 @@ import Testing
             for index in 1...5 {
                 try await log.record(actor: "motcua.badinh", action: "ho-so.xem", subject: "000.30.01.H26-260302-000\(index)", at: at)
             }
+            #expect(try await log.entries().isEmpty, "kept, waiting to be sealed")
+            #expect(try await log.seal() == 5)
             try await body(database, log)
         }
     }
@@ -84,17 +86,27 @@ import Testing
         }
     }
 
+    /// Acts kept from many tasks while several sealers run at once (as several servers do): each act is sealed
+    /// exactly once, the chain holds, and acts kept one after another are sealed in that order.
     @Test(arguments: TestEngine.available)
-    func concurrentAppendsNumberOneAfterAnother(engine: TestEngine) async throws {
+    func concurrentActsAndSealersSealEachActOnce(engine: TestEngine) async throws {
         try await TestDatabases.withDatabase(engine, demo: false) { database in
             let log = AuditLog(database: database)
+            for index in 0..<3 {
+                try await log.record(actor: "he-thong", action: "thu", subject: "truoc-\(index)", at: Self.at)
+            }
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for index in 0..<40 {
+                for index in 0..<300 {
                     group.addTask { try await log.record(actor: "he-thong", action: "thu", subject: "\(index)", at: Self.at) }
+                    if index % 50 == 0 { group.addTask { try await log.seal() } }
                 }
                 try await group.waitForAll()
             }
-            #expect(try await log.verify() == 40)
+            try await log.seal()
+            #expect(try await log.verify() == 303)
+            let subjects = try await log.entries(limit: 1000).map(\.subject)
+            #expect(Set(subjects).count == 303)
+            #expect(Array(subjects.prefix(3)) == ["truoc-0", "truoc-1", "truoc-2"])
         }
     }
 }

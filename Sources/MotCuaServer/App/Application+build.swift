@@ -31,7 +31,8 @@ public enum MotCuaApp {
                                                             logger: logger),
                                        RetentionSweep(database: database, files: try FileStore(directory: config.filesDirectory),
                                                       retentionDays: config.draftRetentionDays, interval: .seconds(3600), now: now,
-                                                      logger: logger)]
+                                                      logger: logger),
+                                       AuditSealer(audit: AuditLog(database: database), interval: .seconds(1), logger: logger)]
         if config.slaWatchSeconds > 0 {
             // Unique per process, so the database lease tells servers apart.
             let holder = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString)"

@@ -73,7 +73,9 @@ struct PersonalDataExport: Encodable {
                      dossierCode: $0.dossierCode, fileName: $0.file.fileName, mediaType: $0.file.mediaType.rawValue, size: $0.file.size,
                      sha256: $0.file.sha256, contentBase64: try files.bytes(sha256: $0.file.sha256).map { Data($0).base64EncodedString() })
         }
-        let audit = try await AuditLog(database: database).entries(concerning: personalId).map {
+        let log = AuditLog(database: database)
+        try await log.seal() // the acts of the last second too
+        let audit = try await log.entries(concerning: personalId).map {
             AuditEntry(seq: $0.seq, at: $0.at, actor: $0.actor, action: $0.action, subject: $0.subject, detail: $0.detail)
         }
         return Self(exportedAt: now, person: Person(personalId: personalId, fullName: name, birthDate: birthDate,

@@ -1,0 +1,29 @@
+import Foundation
+import Logging
+import MotCuaStore
+import ServiceLifecycle
+
+/// Niêm phong nhật ký — every `interval`, seals the acts kept since the last time into the audit trail's chain
+/// (`AuditLog.seal`), and once more when the server stops. Safe on several servers at once: the sealers take turns
+/// on the chain's head.
+struct AuditSealer: Service {
+    let audit: AuditLog
+    let interval: Duration
+    let logger: Logger
+
+    func run() async throws {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            await sealOnce()
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: self.interval) }
+        }
+        await sealOnce()
+    }
+
+    private func sealOnce() async {
+        do {
+            try await audit.seal()
+        } catch {
+            logger.error("Niêm phong nhật ký kiểm toán: \(error)")
+        }
+    }
+}
