@@ -45,13 +45,7 @@ final class LiveCalendar: Sendable {
         let logger: Logger
 
         func run() async throws {
-            while !Task.isShuttingDownGracefully && !Task.isCancelled {
-                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: self.interval) }
-                guard !Task.isShuttingDownGracefully && !Task.isCancelled else { return }
-                do { try await calendar.reload() } catch {
-                    logger.warning("Không đọc lại được lịch nghỉ: \(error)")
-                }
-            }
+            await Periodically.run(every: interval, job: "Không đọc lại được lịch nghỉ", logger: logger) { try await calendar.reload() }
         }
     }
 }

@@ -12,18 +12,8 @@ struct AuditSealer: Service {
     let logger: Logger
 
     func run() async throws {
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            await sealOnce()
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: self.interval) }
-        }
-        await sealOnce()
-    }
-
-    private func sealOnce() async {
-        do {
-            try await audit.seal()
-        } catch {
-            logger.error("Niêm phong nhật ký kiểm toán: \(error)")
-        }
+        let job = "Niêm phong nhật ký kiểm toán"
+        await Periodically.run(every: interval, job: job, logger: logger) { try await audit.seal() }
+        do { try await audit.seal() } catch { logger.error("\(job): \(error)") }
     }
 }

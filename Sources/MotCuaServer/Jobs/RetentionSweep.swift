@@ -16,14 +16,7 @@ struct RetentionSweep: Service {
     let logger: Logger
 
     func run() async throws {
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            do {
-                try await sweepOnce()
-            } catch {
-                logger.error("Dọn dữ liệu hết thời hạn lưu: \(error)")
-            }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: self.interval) }
-        }
+        await Periodically.run(every: interval, job: "Dọn dữ liệu hết thời hạn lưu", logger: logger) { try await sweepOnce() }
     }
 
     /// One sweep: rows first, then the files they no longer refer to.

@@ -27,14 +27,9 @@ public struct SLAWatch: Service {
     }
 
     public func run() async throws {
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            do {
-                let raised = try await sweep()
-                if raised > 0 { logger.info("SLA watch: \(raised) cảnh báo/báo quá hạn") }
-            } catch {
-                logger.error("SLA watch: \(error)")
-            }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: self.interval) }
+        await Periodically.run(every: interval, job: "SLA watch", logger: logger) {
+            let raised = try await sweep()
+            if raised > 0 { logger.info("SLA watch: \(raised) cảnh báo/báo quá hạn") }
         }
         try? await lease.release()
     }
