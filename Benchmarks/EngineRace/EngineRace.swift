@@ -86,6 +86,9 @@ struct EngineRace {
             }
             return try await group.reduce(into: (0, [Duration]())) { $0.0 += $1.0; $0.1 += $1.1 }
         }
+        // Every step's audit entry sealed into the chain, inside the time measured (a server seals every second).
+        let audit = AuditLog(database: database)
+        try await audit.seal()
         let elapsed = started.duration(to: .now)
         let statistics = database.groupCommitStatistics ?? .init()
         let done = try await database.read { db in
@@ -93,6 +96,8 @@ struct EngineRace {
                 .first()?.decode(column: "n", as: Int.self) ?? 0
         }
         guard done == options.count else { throw RaceError("\(done) of \(options.count) dossiers finished") }
+        let chained = try await audit.verify()
+        guard chained == steps + options.count else { throw RaceError("\(chained) audit entries for \(steps + options.count) writes") }
         try await database.read { try await $0.raw("PRAGMA wal_checkpoint(TRUNCATE)").run() }
         let sorted = latencies.sorted()
         let writes = statistics.writes - before.writes, commits = statistics.commits - before.commits

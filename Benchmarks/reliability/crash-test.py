@@ -9,11 +9,13 @@ retried with the same key after the restart. At the end it checks that:
   - no code was issued to two intakes, and retrying any acknowledged key gives back the same code (and creates
     nothing new);
   - the database holds exactly the dossiers acknowledged (nothing half-written, nothing extra);
-  - SQLite's integrity_check is ok.
+  - SQLite's integrity_check is ok;
+  - the audit trail holds (`motcua audit verify`, which first seals what the killed servers kept but had not
+    sealed) and records the receipt of every dossier stored, once.
 
 Usage: crash-test.py [--binary .build/release/motcua] [--kills 10] [--clients 16] [--port N]
 Prints one JSON line with the figures; exits non-zero with the first broken promise."""
-import argparse, http.client, json, os, random, signal, sqlite3, sys, tempfile, threading, time, uuid
+import argparse, http.client, json, os, random, signal, sqlite3, subprocess, sys, tempfile, threading, time, uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 import motcua_process  # noqa: E402
@@ -141,5 +143,12 @@ for key, code in acknowledged.items():
 extra = set(stored) - set(codes)
 if extra:
     fail(f'{len(extra)} dossiers nobody was told about, e.g. {sorted(extra)[:3]}')
+db.close()
+verified = subprocess.run([args.binary, 'audit', 'verify', '--database', database], capture_output=True, text=True)
+if verified.returncode != 0:
+    fail(f'the audit trail does not hold: {verified.stdout}{verified.stderr}')
+received = [code for (code,) in sqlite3.connect(database).execute("SELECT subject FROM audit_log WHERE action = 'ho-so.nhan-ho-so'")]
+if sorted(received) != sorted(stored):
+    fail(f'the audit trail records {len(received)} receipts ({len(set(received))} dossiers) for {len(stored)} dossiers stored')
 print(json.dumps({'kills': args.kills, 'acknowledged': len(codes), 'in_doubt_retried': retried, 'stored': len(stored),
-                  'integrity_check': integrity, 'seconds': round(time.time() - started, 1), 'database': database}))
+                  'integrity_check': integrity, 'audit_receipts': len(received), 'seconds': round(time.time() - started, 1), 'database': database}))
