@@ -13,6 +13,10 @@ public final class ReferenceCache: Sendable {
         let value: Any
     }
 
+    /// The most look-ups remembered at once; past it the memory starts again (the process versions are remembered
+    /// per day, so months without a change to the reference data would otherwise only grow it).
+    static let capacity = 20_000
+
     private let database: Database
     private let memory = Mutex<(revision: Int, entries: [String: Entry])>((-1, [:]))
 
@@ -34,7 +38,9 @@ public final class ReferenceCache: Sendable {
         if let known, let value = known.value as? T { return value }
         let loaded = try await load()
         memory.withLock { memory in
-            if revision == memory.revision { memory.entries[key] = Entry(value: loaded) }
+            guard revision == memory.revision else { return }
+            if memory.entries.count >= Self.capacity { memory.entries.removeAll(keepingCapacity: true) }
+            memory.entries[key] = Entry(value: loaded)
         }
         return loaded
     }

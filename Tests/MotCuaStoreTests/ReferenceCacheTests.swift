@@ -60,4 +60,19 @@ import Testing
             #expect(try await first.agency(code: Self.agency) == renamed, "an older snapshot reads the database, not the old memory")
         }
     }
+
+    /// The memory is bounded: past its capacity it starts again rather than grow.
+    @Test func theMemoryStartsAgainPastItsCapacity() async throws {
+        try await TestDatabases.withDatabase(.sqlite, demo: false) { database in
+            let cache = ReferenceCache(database: database)
+            let loads = Mutex(0)
+            for index in 0...ReferenceCache.capacity {
+                _ = try await cache.value("k\(index)", at: 0) { loads.withLock { $0 += 1 }; return index }
+            }
+            _ = try await cache.value("k0", at: 0) { loads.withLock { $0 += 1 }; return 0 }
+            #expect(loads.withLock { $0 } == ReferenceCache.capacity + 2, "the first key was forgotten when the memory filled")
+            _ = try await cache.value("k\(ReferenceCache.capacity)", at: 0) { loads.withLock { $0 += 1 }; return 0 }
+            #expect(loads.withLock { $0 } == ReferenceCache.capacity + 2, "the key remembered after the restart is still there")
+        }
+    }
 }
