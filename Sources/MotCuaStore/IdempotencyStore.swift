@@ -4,6 +4,11 @@ import SQLKit
 /// Khoá chống lặp — remembers the answer to each state-changing request that carried an `Idempotency-Key`,
 /// saved in the same transaction as the change, so a retry gets the first answer and changes nothing.
 public enum IdempotencyStore {
+    /// How long an answer is kept for a retry: far longer than any client waits before sending again, and short
+    /// enough that the table (a copy of every answer) does not grow with the years. The retention sweep removes
+    /// older ones.
+    public static let keptFor: TimeInterval = 7 * 86_400
+
     /// The stored answer to an earlier request with the same key.
     public struct Recorded: Sendable {
         public let requestHash: String

@@ -226,6 +226,9 @@ public enum Migrations {
               actor TEXT NOT NULL, action TEXT NOT NULL, subject TEXT NOT NULL, detail TEXT NOT NULL)
             """,
         ]),
+        Migration(version: 20, name: "answers kept for retries swept by age", statements: [
+            "CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at)",
+        ]),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.

@@ -3,7 +3,8 @@ import MotCuaCore
 import SQLKit
 
 /// Thời hạn lưu giữ — what MotCua stops keeping, and when: online drafts never filed and untouched for the retention
-/// period (with the personal data typed into them), sessions and sign-in requests once expired. Dossiers, their
+/// period (with the personal data typed into them), sessions and sign-in requests once expired, answers kept for
+/// retries once `IdempotencyStore.keptFor` has passed. Dossiers, their
 /// files, the document stores and the audit trail are records of the State and are never swept here.
 public struct RetentionStore: Sendable {
     let database: Database
@@ -14,10 +15,12 @@ public struct RetentionStore: Sendable {
     public struct Swept: Sendable, Equatable {
         public let drafts: Int
         public let sessions: Int
+        public let answers: Int
     }
 
-    /// Removes drafts not filed and unchanged since `cutoff`, and every session, token and sign-in request that has
-    /// expired by `now`, in one transaction recorded in the audit trail when anything went.
+    /// Removes drafts not filed and unchanged since `cutoff`, every session, token and sign-in request that has
+    /// expired by `now`, and the answers kept for retries past their time, in one transaction; the drafts' removal
+    /// is recorded in the audit trail.
     public func sweep(draftsUnchangedSince cutoff: Date, now: Date) async throws -> Swept {
         try await database.write { db in
             let drafts = try await db.raw("""
@@ -30,11 +33,15 @@ public struct RetentionStore: Sendable {
                     """).all().count
             }
             try await db.raw("DELETE FROM sign_in_requests WHERE created_at < \(bind: now.epochSeconds - 3600)").run()
+            let answers = try await db.raw("""
+                DELETE FROM idempotency_keys WHERE created_at < \(bind: now.addingTimeInterval(-IdempotencyStore.keptFor).epochSeconds)
+                RETURNING idem_key
+                """).all().count
             if drafts > 0 {
                 try await AuditLog.append(actor: "he-thong", action: "luu-tru.xoa-ban-nhap", subject: "",
                                           detail: "\(drafts) bản nháp không nộp từ trước \(cutoff.epochSeconds)", at: now, in: db)
             }
-            return Swept(drafts: drafts, sessions: sessions)
+            return Swept(drafts: drafts, sessions: sessions, answers: answers)
         }
     }
 

@@ -8,7 +8,8 @@ import Testing
 
 /// The retention period: an online draft never filed and untouched for longer goes, with the personal data typed
 /// into it and the files only it referred to; a recent draft, a filed one and their files stay; a file uploaded a
-/// moment ago (its draft not saved yet) stays; expired sessions go; the sweep is in the audit trail.
+/// moment ago (its draft not saved yet) stays; expired sessions go, and answers kept for retries past a week; the
+/// sweep is in the audit trail.
 @Suite struct RetentionSweepTests {
     static let now = Date(timeIntervalSince1970: 1_772_416_800)
 
@@ -34,6 +35,12 @@ import Testing
             try await draft("MOI", file: try kept("b", writtenDaysAgo: 40), savedDaysAgo: 2)
             _ = try kept("c", writtenDaysAgo: 40)
             _ = try kept("d", writtenDaysAgo: 0)
+            try await database.write { db in
+                for (key, daysAgo) in [("cu", 8.0), ("moi", 6.0)] {
+                    try await IdempotencyStore.record(username: "motcua.badinh", key: key, requestHash: key, request: nil, status: 201,
+                                                      response: "{}", now: Self.now.addingTimeInterval(-daysAgo * 86_400), in: db)
+                }
+            }
             try await CitizenStore(database: database).signIn(CitizenStore.Citizen(personalId: "001190012345", fullName: "Nguyễn Thị Mai", birthDate: nil),
                                                               level: .level2, tokenHash: "het-han", at: Self.now.addingTimeInterval(-86_400),
                                                               expiresAt: Self.now.addingTimeInterval(-3600))
@@ -47,6 +54,12 @@ import Testing
             #expect(left == ["b", "d"], "only the old draft's file and the old file nothing refers to went")
             #expect(try await CitizenStore(database: database).session(tokenHash: "het-han", now: Self.now.addingTimeInterval(-7200)) == nil,
                     "the expired session is gone, not only past")
+            let answers = try await database.read { db in
+                let old = try await IdempotencyStore.recorded(username: "motcua.badinh", key: "cu", in: db)
+                let recent = try await IdempotencyStore.recorded(username: "motcua.badinh", key: "moi", in: db)
+                return (old == nil, recent != nil)
+            }
+            #expect(answers == (true, true), "an answer kept 8 days for retries is gone, one of 6 days stays")
             let audit = AuditLog(database: database)
             try await audit.seal()
             let entries = try await audit.entries()
