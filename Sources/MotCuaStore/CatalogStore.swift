@@ -78,10 +78,10 @@ public struct CatalogStore: Sendable {
         }
     }
 
-    /// The procedure a row (`code`, `body`) holds, decoded once per distinct text (`DecodedProcedures`).
+    /// The procedure a row (`code`, `body`) holds, decoded once per distinct text (`Decoded.procedures`).
     static func procedure(_ row: any SQLRow) throws -> Procedure {
-        try DecodedProcedures.procedure(code: try row.decode(column: "code", as: String.self),
-                                        body: try row.decode(column: "body", as: String.self))
+        try Decoded.procedures.value(key: try row.decode(column: "code", as: String.self),
+                                     text: try row.decode(column: "body", as: String.self))
     }
 
     static func escapeLike(_ text: String) -> String {

@@ -24,6 +24,7 @@ public struct DossierStore: Sendable {
     /// Inserts a new dossier and its intake event (inside `Database.write`).
     public static func insert(_ dossier: Dossier, event: DossierEvent, in db: any SQLDatabase) async throws {
         let state = dossier.state
+        let body = try JSONColumn.encode(dossier)
         try await db.raw("""
             INSERT INTO dossiers (code, agency_code, received_by, procedure_code, channel, status, version, received_at,
               due_at, step_due_at, ended_at, applicant_key, body)
@@ -31,8 +32,9 @@ public struct DossierStore: Sendable {
               \(bind: dossier.procedureCode), \(bind: dossier.channel.rawValue), \(bind: state.status.rawValue),
               \(bind: state.version), \(bind: dossier.receivedAt.epochSeconds), \(bind: state.clock.due?.epochSeconds),
               \(bind: state.stepDue?.epochSeconds), \(bind: state.endedAt?.epochSeconds),
-              \(bind: dossier.applicant.personalId ?? dossier.applicant.taxCode), \(bind: try JSONColumn.encode(dossier)))
+              \(bind: dossier.applicant.personalId ?? dossier.applicant.taxCode), \(bind: body))
             """).run()
+        Decoded.dossiers.remember(dossier, key: dossier.code, text: body)
         try await append(event, to: dossier.code, in: db)
         try await WorkItemStore.project(dossier, in: db)
     }
@@ -42,14 +44,16 @@ public struct DossierStore: Sendable {
     public static func update(_ dossier: Dossier, expectedVersion: Int, event: DossierEvent,
                               in db: any SQLDatabase) async throws -> Bool {
         let state = dossier.state
+        let body = try JSONColumn.encode(dossier)
         let updated = try await db.raw("""
             UPDATE dossiers SET status = \(bind: state.status.rawValue), version = \(bind: state.version),
               due_at = \(bind: state.clock.due?.epochSeconds), step_due_at = \(bind: state.stepDue?.epochSeconds),
-              ended_at = \(bind: state.endedAt?.epochSeconds), body = \(bind: try JSONColumn.encode(dossier))
+              ended_at = \(bind: state.endedAt?.epochSeconds), body = \(bind: body)
             WHERE code = \(bind: dossier.code) AND version = \(bind: expectedVersion)
             RETURNING version
             """).first()
         guard updated != nil else { return false }
+        Decoded.dossiers.remember(dossier, key: dossier.code, text: body)
         try await append(event, to: dossier.code, in: db)
         try await WorkItemStore.project(dossier, in: db)
         return true
@@ -71,9 +75,7 @@ public struct DossierStore: Sendable {
 
     /// Reads a dossier (inside a transaction when `db` is one).
     public static func dossier(code: String, in db: any SQLDatabase) async throws -> Dossier? {
-        try await db.raw("SELECT body FROM dossiers WHERE code = \(bind: code)").first().map {
-            try JSONColumn.decode(Dossier.self, from: try $0.decode(column: "body", as: String.self))
-        }
+        try await db.raw("SELECT code, body FROM dossiers WHERE code = \(bind: code)").first().map(Self.dossier)
     }
 
     public func dossier(code: String) async throws -> Dossier? {
@@ -86,9 +88,9 @@ public struct DossierStore: Sendable {
         guard !agencyCodes.isEmpty else { return nil }
         return try await database.read { db in
             try await db.raw("""
-                SELECT body FROM dossiers WHERE applicant_key = \(bind: applicantKey) AND agency_code IN (\(binds: agencyCodes))
+                SELECT code, body FROM dossiers WHERE applicant_key = \(bind: applicantKey) AND agency_code IN (\(binds: agencyCodes))
                 ORDER BY received_at DESC, code DESC LIMIT 1
-                """).first().map { try JSONColumn.decode(Dossier.self, from: $0.decode(column: "body", as: String.self)) }
+                """).first().map(Self.dossier)
         }
     }
 
@@ -112,9 +114,9 @@ public struct DossierStore: Sendable {
             let total = try await db.raw("SELECT COUNT(*) AS n FROM dossiers WHERE \(condition)").first()?
                 .decode(column: "n", as: Int.self) ?? 0
             let items = try await db.raw("""
-                SELECT body FROM dossiers WHERE \(condition)
+                SELECT code, body FROM dossiers WHERE \(condition)
                 ORDER BY CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, code LIMIT \(bind: limit) OFFSET \(bind: offset)
-                """).all().map { try JSONColumn.decode(Dossier.self, from: try $0.decode(column: "body", as: String.self)) }
+                """).all().map(Self.dossier)
             return (items, total)
         }
     }
@@ -127,10 +129,10 @@ public struct DossierStore: Sendable {
             let before = try await Self.receivedCount(agencyCode: agencyCode, since: yearStart, before: from, in: db)
             let total = try await Self.receivedCount(agencyCode: agencyCode, since: from, before: until, in: db)
             let items = try await db.raw("""
-                SELECT body FROM dossiers WHERE agency_code = \(bind: agencyCode)
+                SELECT code, body FROM dossiers WHERE agency_code = \(bind: agencyCode)
                   AND received_at >= \(bind: from.epochSeconds) AND received_at < \(bind: until.epochSeconds)
                 ORDER BY received_at, code LIMIT \(bind: limit) OFFSET \(bind: offset)
-                """).all().map { try JSONColumn.decode(Dossier.self, from: try $0.decode(column: "body", as: String.self)) }
+                """).all().map(Self.dossier)
             return (items, before, total)
         }
     }
@@ -156,6 +158,11 @@ public struct DossierStore: Sendable {
             SELECT COUNT(*) AS n FROM dossiers WHERE agency_code = \(bind: agencyCode)
               AND received_at >= \(bind: start.epochSeconds) AND \(condition)
             """).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// The dossier a row (`code`, `body`) holds, decoded once per distinct text (`Decoded.dossiers`).
+    static func dossier(_ row: any SQLRow) throws -> Dossier {
+        try Decoded.dossiers.value(key: try row.decode(column: "code", as: String.self), text: try row.decode(column: "body", as: String.self))
     }
 
     static func event(_ row: any SQLRow) throws -> DossierEvent {

@@ -85,6 +85,36 @@ import Testing
         }
     }
 
+    /// Dossiers are decoded once per distinct stored text and remembered as written: a write rolled back, or a row
+    /// changed in the database by another server, is never read from memory.
+    @Test(arguments: TestEngine.available)
+    func aDossierIsNeverReadStale(engine: TestEngine) async throws {
+        try await TestDatabases.withDatabase(engine, demo: false) { database in
+            let dossier = Self.sampleDossier()
+            try await database.write { db in try await DossierStore.insert(dossier, event: Self.intakeEvent(dossier), in: db) }
+            let store = DossierStore(database: database)
+            #expect(try await store.dossier(code: dossier.code) == dossier)
+            struct Undone: Error {}
+            var moved = dossier
+            moved.state.status = .accepted
+            moved.state.version = 2
+            let next = moved
+            await #expect(throws: Undone.self) {
+                try await database.write { db in
+                    let event = DossierEvent("tiep-nhan", by: "motcua.badinh", at: next.receivedAt, from: dossier.state, to: next.state)
+                    let saved = try await DossierStore.update(next, expectedVersion: 1, event: event, in: db)
+                    #expect(saved)
+                    throw Undone()
+                }
+            }
+            #expect(try await store.dossier(code: dossier.code) == dossier, "the rolled-back write is not read")
+            try await database.write { db in
+                try await db.raw("UPDATE dossiers SET body = REPLACE(body, 'Nguyễn Văn A', 'Nguyễn Văn B') WHERE code = \(bind: dossier.code)").run()
+            }
+            #expect(try await store.dossier(code: dossier.code)?.applicant.name == "Nguyễn Văn B", "changed by another server: read anew")
+        }
+    }
+
     static func sampleDossier() -> Dossier {
         let at = Date(timeIntervalSince1970: 1_772_416_800) // 2026-03-02 09:00 +07:00
         let applicant = Applicant(kind: .citizen, name: "Nguyễn Văn A", personalId: "001090000001", taxCode: nil,
