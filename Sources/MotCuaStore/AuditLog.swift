@@ -8,7 +8,8 @@ import SQLKit
 /// it breaks, and a head exported for safekeeping elsewhere (`head`) also shows a chain cut short at its end.
 ///
 /// An act is written as waiting (`audit_pending`: one insert, no lock) and numbered and chained by `seal`, which
-/// each server runs every second (`AuditSealer`) and the audit commands run before reading. Numbering it in the
+/// each server runs every second (`AuditSealer`) and the reads of the chain (`head`, `verify`, `entries(concerning:)`)
+/// run first, so they see every act committed before them. Numbering it in the
 /// act's own transaction locked the chain's head row until that transaction ended, which on PostgreSQL made every
 /// write of every server wait for the one before it. The chain's order is the order acts are sealed in; an act is
 /// tamper-evident from its sealing, about a second after it.
@@ -107,13 +108,22 @@ public struct AuditLog: Sendable {
 
     /// The SHA-256, in hex, of an entry's fields (as a JSON array of strings: unambiguous whatever they contain)
     /// and the hash before it.
+    /// Encodes an entry's fields for its hash (its options never change, so one serves every sealer).
+    private static let fieldsEncoder = JSONEncoder()
+
     static func hash(seq: Int, at: Int, actor: String, action: String, subject: String, detail: String, previous: String) -> String {
         let fields = [String(seq), String(at), actor, action, subject, detail, previous]
-        let bytes = (try? JSONEncoder().encode(fields)) ?? Data()
+        let bytes = (try? fieldsEncoder.encode(fields)) ?? Data()
         return SHA256Hex.of(bytes)
     }
 
+    /// The head once every act waiting is sealed.
     public func head() async throws -> Head {
+        try await seal()
+        return try await storedHead()
+    }
+
+    private func storedHead() async throws -> Head {
         try await database.read { db in
             guard let row = try await db.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first() else { throw AuditLogMissing() }
             return Head(seq: try row.decode(column: "seq", as: Int.self), hash: try row.decode(column: "hash", as: String.self))
@@ -139,7 +149,8 @@ public struct AuditLog: Sendable {
 
     /// The entries a citizen is the actor or the subject of, in order.
     public func entries(concerning personalId: String) async throws -> [Entry] {
-        try await database.read { db in
+        try await seal()
+        return try await database.read { db in
             try await db.raw("""
                 SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit_log
                 WHERE actor = \(bind: CitizenStore.actor(personalId)) OR subject = \(bind: personalId) ORDER BY seq
@@ -152,6 +163,7 @@ public struct AuditLog: Sendable {
     /// the one before (reordered or removed and renumbered), a head that does not match the last entry, or an
     /// exported head (`expected`) the chain no longer reaches (cut short) or reaches with another hash.
     public func verify(expected: Head? = nil) async throws -> Int {
+        try await seal()
         var previous = Self.genesis
         var last = 0
         while true {
@@ -171,7 +183,7 @@ public struct AuditLog: Sendable {
             }
             if page.isEmpty { break }
         }
-        let head = try await head()
+        let head = try await storedHead()
         guard head.seq == last, head.hash == previous else {
             throw Break(seq: last + 1, reason: "đầu chuỗi ghi số \(head.seq) nhưng chuỗi dừng ở mục \(last) (mục cuối bị xóa hoặc sửa)")
         }

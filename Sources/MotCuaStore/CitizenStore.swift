@@ -64,10 +64,13 @@ public struct CitizenStore: Sendable {
         }
     }
 
+    /// How long a sign-in request waits for the e-ID provider's answer.
+    public static let signInRequestLifetime: TimeInterval = 600
+
     /// Takes the sign-in request with this state hash away, so the same answer can never be used twice (on any
-    /// server); nil when there is none or it was made before `since`. (Requests never answered are swept by
-    /// `RetentionStore`.)
-    public func finish(stateHash: String, since: Date) async throws -> SignInRequest? {
+    /// server); nil when there is none or it is older than `signInRequestLifetime` at `now`. (Requests never answered
+    /// are swept by `RetentionStore`.)
+    public func finish(stateHash: String, now: Date) async throws -> SignInRequest? {
         try await database.write { db in
             guard let row = try await db.raw("""
                 DELETE FROM sign_in_requests WHERE state_hash = \(bind: stateHash)
@@ -75,7 +78,7 @@ public struct CitizenStore: Sendable {
                 """).first(),
                 let level = AssuranceLevel(rawValue: try row.decode(column: "level", as: Int.self)) else { return nil }
             let createdAt = Date(epochSeconds: try row.decode(column: "created_at", as: Int.self))
-            guard createdAt >= since else { return nil }
+            guard createdAt >= now.addingTimeInterval(-Self.signInRequestLifetime) else { return nil }
             return SignInRequest(nonce: try row.decode(column: "nonce", as: String.self),
                                  codeVerifier: try row.decode(column: "code_verifier", as: String.self), level: level,
                                  returnTo: try row.decode(column: "return_to", as: String.self), createdAt: createdAt)
@@ -133,16 +136,6 @@ public struct CitizenStore: Sendable {
             INSERT INTO dossier_filers (dossier_code, personal_id, assurance, filed_at)
             VALUES (\(bind: dossierCode), \(bind: session.citizen.personalId), \(bind: session.level.rawValue), \(bind: now.epochSeconds))
             """).run()
-    }
-
-    /// The codes of the dossiers naming the citizen as the applicant (every dossier they filed online does, with the
-    /// e-ID's personal ID), newest first.
-    public func dossierCodes(of personalId: String) async throws -> [String] {
-        try await database.read { db in
-            try await db.raw("""
-                SELECT code FROM dossiers WHERE applicant_key = \(bind: personalId) ORDER BY received_at DESC, code DESC
-                """).all().map { try $0.decode(column: "code", as: String.self) }
-        }
     }
 
     /// When the citizen first and last signed in with the e-ID; nil if never.

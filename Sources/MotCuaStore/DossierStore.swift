@@ -94,6 +94,16 @@ public struct DossierStore: Sendable {
         }
     }
 
+    /// Every dossier naming this applicant (by personal ID or tax code), newest first: a citizen's own, for their
+    /// data export (every dossier they filed online names them, with the e-ID's personal ID).
+    public func dossiers(ofApplicant applicantKey: String) async throws -> [Dossier] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT code, body FROM dossiers WHERE applicant_key = \(bind: applicantKey) ORDER BY received_at DESC, code DESC
+                """).all().map(Self.dossier)
+        }
+    }
+
     /// The dossier's events, oldest first.
     public func events(code: String) async throws -> [DossierEvent] {
         try await database.read { db in

@@ -61,7 +61,7 @@ public struct ProcessStore: Sendable {
     /// agency's own process if one is in force, otherwise the province's; in either, the latest version effective
     /// on or before the day (the highest among equals). Only the key and version are read: the definition itself
     /// comes from a cache (a saved version never changes).
-    public func versionInForce(procedureCode: String, agencyCode: String, on day: CivilDate) async throws -> (key: String, version: Int)? {
+    public func versionInForce(procedureCode: String, agencyCode: String, on day: CivilDate) async throws -> ProcessVersion? {
         try await database.read { db in
             for key in [ProcessDefinition.agencyKey(procedureCode, agencyCode), procedureCode] {
                 if let row = try await db.raw("""
@@ -69,7 +69,7 @@ public struct ProcessStore: Sendable {
                       AND effective_from <= \(bind: day.description)
                     ORDER BY effective_from DESC, version DESC LIMIT 1
                     """).first() {
-                    return (key, try row.decode(column: "version", as: Int.self))
+                    return ProcessVersion(key: key, version: try row.decode(column: "version", as: Int.self))
                 }
             }
             return nil
@@ -107,4 +107,10 @@ public struct ProcessStore: Sendable {
     static func definition(_ row: any SQLRow) throws -> ProcessDefinition {
         try JSONColumn.decode(ProcessDefinition.self, from: try row.decode(column: "body", as: String.self))
     }
+}
+
+/// Phiên bản quy trình — which saved version of which process.
+public struct ProcessVersion: Sendable, Hashable {
+    public let key: String
+    public let version: Int
 }

@@ -80,13 +80,6 @@ public struct ReferenceSnapshot: Sendable {
     public func processVersionInForce(procedureCode: String, agencyCode: String, on day: CivilDate) async throws -> ProcessVersion? {
         try await cache.value("quy-trinh:\(procedureCode)|\(agencyCode)|\(day)", at: revision) {
             try await ProcessStore(database: database).versionInForce(procedureCode: procedureCode, agencyCode: agencyCode, on: day)
-                .map { ProcessVersion(key: $0.key, version: $0.version) }
         }
     }
-}
-
-/// Phiên bản quy trình — which saved version of which process.
-public struct ProcessVersion: Sendable, Hashable {
-    public let key: String
-    public let version: Int
 }

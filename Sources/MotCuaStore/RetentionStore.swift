@@ -3,8 +3,8 @@ import MotCuaCore
 import SQLKit
 
 /// Thời hạn lưu giữ — what MotCua stops keeping, and when: online drafts never filed and untouched for the retention
-/// period (with the personal data typed into them), sessions and sign-in requests once expired, answers kept for
-/// retries once `IdempotencyStore.keptFor` has passed. Dossiers, their
+/// period (with the personal data typed into them), sessions and sign-in requests once expired, the counts of
+/// failed sign-ins of windows past, answers kept for retries once `IdempotencyStore.keptFor` has passed. Dossiers, their
 /// files, the document stores and the audit trail are records of the State and are never swept here.
 public struct RetentionStore: Sendable {
     let database: Database
@@ -32,7 +32,12 @@ public struct RetentionStore: Sendable {
                     DELETE FROM \(ident: table) WHERE expires_at <= \(bind: now.epochSeconds) RETURNING token_hash
                     """).all().count
             }
-            try await db.raw("DELETE FROM sign_in_requests WHERE created_at < \(bind: now.epochSeconds - 3600)").run()
+            try await db.raw("""
+                DELETE FROM sign_in_requests WHERE created_at < \(bind: now.addingTimeInterval(-CitizenStore.signInRequestLifetime).epochSeconds)
+                """).run()
+            try await db.raw("""
+                DELETE FROM sign_in_failures_by_address WHERE window_start < \(bind: SignInLockout.addressWindowStart(now.epochSeconds))
+                """).run()
             let answers = try await db.raw("""
                 DELETE FROM idempotency_keys WHERE created_at < \(bind: now.addingTimeInterval(-IdempotencyStore.keptFor).epochSeconds)
                 RETURNING idem_key

@@ -111,7 +111,6 @@ public struct UserStore: Sendable {
                 INSERT INTO sign_in_failures_by_address (address, window_start, failures) VALUES (\(bind: address), \(bind: window), 1)
                 ON CONFLICT (address, window_start) DO UPDATE SET failures = sign_in_failures_by_address.failures + 1
                 """).run()
-            try await db.raw("DELETE FROM sign_in_failures_by_address WHERE window_start < \(bind: window)").run()
             guard let failures = try await db.raw("""
                 UPDATE users SET failed_sign_ins = failed_sign_ins + 1 WHERE username = \(bind: username) RETURNING failed_sign_ins
                 """).first()?.decode(column: "failed_sign_ins", as: Int.self) else { return nil }

@@ -18,10 +18,8 @@ struct AuditCommand: AsyncParsableCommand {
             let expected = try head.map { try JSONDecoder().decode(AuditLog.Head.self, from: Data(contentsOf: URL(fileURLWithPath: $0))) }
             let database = try await db.open()
             do {
-                let audit = AuditLog(database: database)
                 // Acts a server kept but had not sealed yet (it seals every second, and when it stops) join the chain first.
-                try await audit.seal()
-                let count = try await audit.verify(expected: expected)
+                let count = try await AuditLog(database: database).verify(expected: expected)
                 await database.close()
                 print("Chuỗi nhật ký nguyên vẹn: \(count) mục.")
             } catch let broken as AuditLog.Break {
@@ -38,9 +36,7 @@ struct AuditCommand: AsyncParsableCommand {
 
         func run() async throws {
             let database = try await db.open()
-            let audit = AuditLog(database: database)
-            try await audit.seal()
-            let head = try await audit.head()
+            let head = try await AuditLog(database: database).head()
             await database.close()
             print(String(decoding: try JSONEncoder().encode(head), as: UTF8.self))
         }

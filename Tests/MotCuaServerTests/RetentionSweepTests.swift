@@ -8,8 +8,8 @@ import Testing
 
 /// The retention period: an online draft never filed and untouched for longer goes, with the personal data typed
 /// into it and the files only it referred to; a recent draft, a filed one and their files stay; a file uploaded a
-/// moment ago (its draft not saved yet) stays; expired sessions go, and answers kept for retries past a week; the
-/// sweep is in the audit trail.
+/// moment ago (its draft not saved yet) stays; expired sessions go, and answers kept for retries past a week, and
+/// the failed sign-ins counted in windows past; the sweep is in the audit trail.
 @Suite struct RetentionSweepTests {
     static let now = Date(timeIntervalSince1970: 1_772_416_800)
 
@@ -36,6 +36,10 @@ import Testing
             _ = try kept("c", writtenDaysAgo: 40)
             _ = try kept("d", writtenDaysAgo: 0)
             try await database.write { db in
+                for (address, minutesAgo) in [("10.0.0.1", 30), ("10.0.0.2", 0)] {
+                    let window = SignInLockout.addressWindowStart(Int(Self.now.timeIntervalSince1970) - minutesAgo * 60)
+                    try await db.raw("INSERT INTO sign_in_failures_by_address (address, window_start, failures) VALUES (\(bind: address), \(bind: window), 3)").run()
+                }
                 for (key, daysAgo) in [("cu", 8.0), ("moi", 6.0)] {
                     try await IdempotencyStore.record(username: "motcua.badinh", key: key, requestHash: key, request: nil, status: 201,
                                                       response: "{}", now: Self.now.addingTimeInterval(-daysAgo * 86_400), in: db)
@@ -60,6 +64,12 @@ import Testing
                 return (old == nil, recent != nil)
             }
             #expect(answers == (true, true), "an answer kept 8 days for retries is gone, one of 6 days stays")
+            let users = UserStore(database: database)
+            #expect(try await users.addressFailures("10.0.0.2", now: Self.now) == 3, "the current window's count stays")
+            let windows = try await database.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM sign_in_failures_by_address").first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(windows == 1, "the count of a window past is gone")
             let audit = AuditLog(database: database)
             try await audit.seal()
             let entries = try await audit.entries()

@@ -16,8 +16,6 @@ struct CitizenSignInController {
     let audit: AuditLog
     let now: @Sendable () -> Date
 
-    /// How long a sign-in request waits for the provider's answer.
-    static let requestLifetime: TimeInterval = 600
     /// How long a citizen's session lasts: a working day.
     static let sessionLifetime: TimeInterval = 8 * 3600
     static let stateCookie = "motcua_vneid_state"
@@ -46,7 +44,7 @@ struct CitizenSignInController {
                                                             createdAt: now()),
                                  stateHash: TokenAuthMiddleware.hash(state))
         var response = Response.redirect(to: location, type: .found)
-        response.setCookie(.session(Self.stateCookie, value: state, maxAge: Int(Self.requestLifetime), path: EIDSettings.callbackPath))
+        response.setCookie(.session(Self.stateCookie, value: state, maxAge: Int(CitizenStore.signInRequestLifetime), path: EIDSettings.callbackPath))
         return response
     }
 
@@ -57,9 +55,9 @@ struct CitizenSignInController {
         let state = query["state"].map(String.init) ?? ""
         guard !state.isEmpty, let cookie = request.cookies[Self.stateCookie]?.value, ConstantTime.equal(cookie, state),
               let signIn = try await citizens.finish(stateHash: TokenAuthMiddleware.hash(state),
-                                                     since: now().addingTimeInterval(-Self.requestLifetime)) else {
+                                                     now: now()) else {
             throw Problem(.badRequest, code: "sign-in-request-unknown",
-                          message: "Yêu cầu đăng nhập không còn hiệu lực (đã dùng, quá 10 phút, hoặc mở từ trình duyệt khác). Hãy đăng nhập lại.")
+                          message: "Yêu cầu đăng nhập không còn hiệu lực (đã dùng, quá \(Int(CitizenStore.signInRequestLifetime) / 60) phút, hoặc mở từ trình duyệt khác). Hãy đăng nhập lại.")
         }
         let identity: EIDIdentity
         do {

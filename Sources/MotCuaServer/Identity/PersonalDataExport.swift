@@ -41,28 +41,20 @@ struct PersonalDataExport: Encodable {
         let contentBase64: String?
     }
 
-    struct AuditEntry: Encodable {
-        let seq: Int
-        let at: Date
-        let actor: String
-        let action: String
-        let subject: String
-        let detail: String
-    }
-
     let exportedAt: Date
     let person: Person
     let dossiers: [DossierEntry]
     let documents: [Document]
-    let audit: [AuditEntry]
+    /// As the trail holds them, with their hashes, so the citizen can see them chained.
+    let audit: [AuditLog.Entry]
 
     static func gather(personalId: String, name: String, birthDate: String?, database: Database, files: FileStore,
                        at now: Date) async throws -> Self {
         let citizens = CitizenStore(database: database)
         let signIns = try await citizens.signIns(of: personalId)
         var dossiers: [DossierEntry] = []
-        for code in try await citizens.dossierCodes(of: personalId) {
-            guard let dossier = try await DossierStore(database: database).dossier(code: code) else { continue }
+        for dossier in try await DossierStore(database: database).dossiers(ofApplicant: personalId) {
+            let code = dossier.code
             dossiers.append(DossierEntry(code: code, procedureCode: dossier.procedureCode, agencyCode: dossier.agencyCode,
                                          status: dossier.state.status.rawValue, receivedAt: dossier.receivedAt, applicant: dossier.applicant,
                                          filedOnlineAtLevel: try await citizens.filer(of: code)?.level.acr,
@@ -73,11 +65,7 @@ struct PersonalDataExport: Encodable {
                      dossierCode: $0.dossierCode, fileName: $0.file.fileName, mediaType: $0.file.mediaType.rawValue, size: $0.file.size,
                      sha256: $0.file.sha256, contentBase64: try files.bytes(sha256: $0.file.sha256).map { Data($0).base64EncodedString() })
         }
-        let log = AuditLog(database: database)
-        try await log.seal() // the acts of the last second too
-        let audit = try await log.entries(concerning: personalId).map {
-            AuditEntry(seq: $0.seq, at: $0.at, actor: $0.actor, action: $0.action, subject: $0.subject, detail: $0.detail)
-        }
+        let audit = try await AuditLog(database: database).entries(concerning: personalId)
         return Self(exportedAt: now, person: Person(personalId: personalId, fullName: name, birthDate: birthDate,
                                                        firstSignedInAt: signIns?.first, lastSignedInAt: signIns?.last),
                     dossiers: dossiers, documents: documents, audit: audit)
