@@ -108,7 +108,7 @@ let package = Package(
             ],
             path: "Tests/MotCuaTestSupport"
         ),
-        .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore"]),
+        .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore", "MotCuaTestSupport"]),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaTestSupport", .product(name: "SQLKit", package: "sql-kit")]),
         .testTarget(name: "MotCuaServerTests", dependencies: [
             "MotCuaTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,16 +1,12 @@
 import Foundation
+import MotCuaCore
 
-/// Cột JSON — how whole values (a procedure, a dossier) are kept in a TEXT column: sorted keys, ISO dates,
+/// Cột JSON — how whole values (a procedure, a dossier) are kept in a TEXT column: sorted keys, instants as seconds since 1970,
 /// so the same value is always stored as the same text on both engines.
 enum JSONColumn {
     /// One coder each, made once: their options never change after this, and they may encode and decode from
     /// several tasks at once.
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .secondsSince1970
-        return encoder
-    }()
+    private static let encoder = SortedJSONEncoder(dates: .secondsSince1970)
 
     private static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
@@ -19,7 +15,7 @@ enum JSONColumn {
     }()
 
     static func encode(_ value: some Encodable) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
+        String(decoding: try encoder.bytes(of: value), as: UTF8.self)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {

@@ -45,15 +45,8 @@ public enum APICoding {
         return formatter
     }()
 
-    public static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(format(date))
-        }
-        return encoder
-    }()
+    /// Sorted keys, unescaped slashes, instants as `format` writes them.
+    public static let encoder = SortedJSONEncoder(dates: .text(format))
 
     public static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
