@@ -49,6 +49,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     registerPageBenchmarks()
+    registerJSONBenchmarks()
 
     Benchmark("Floor: one durable SQLite commit (INSERT)") { benchmark in
         try await OneStopFixture.withDatabase { database in
