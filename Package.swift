@@ -109,7 +109,9 @@ let package = Package(
             path: "Tests/MotCuaTestSupport"
         ),
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore", "MotCuaTestSupport"]),
-        .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaTestSupport", .product(name: "SQLKit", package: "sql-kit")]),
+        .testTarget(name: "MotCuaStoreTests", dependencies: [
+            "MotCuaTestSupport", .product(name: "SQLKit", package: "sql-kit"), .product(name: "SQLiteKit", package: "sqlite-kit"),
+        ]),
         .testTarget(name: "MotCuaServerTests", dependencies: [
             "MotCuaTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "SQLKit", package: "sql-kit"), .product(name: "JWTKit", package: "jwt-kit"),

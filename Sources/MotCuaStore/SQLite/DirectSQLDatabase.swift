@@ -31,8 +31,19 @@ struct DirectSQLDatabase: SQLDatabase {
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> ()) throws {
         let (sql, binds) = serialize(query)
         logger.debug("\(sql)")
-        try connection.execute(sql, try binds.map { try Self.encoder.encode($0) }) { columns, values in
+        try connection.execute(sql, try binds.map(Self.sqliteData)) { columns, values in
             onRow(DirectRow(columns: columns, values: values))
+        }
+    }
+
+    /// A bound value as SQLite takes it: text, whole numbers and reals directly (most of what is bound), anything
+    /// else by SQLiteKit's encoder, which gives those three the same values after a costlier protocol lookup.
+    static func sqliteData(_ value: any Encodable & Sendable) throws -> SQLiteData {
+        switch value {
+        case let text as String: .text(text)
+        case let number as Int: .integer(number)
+        case let number as Double: .float(number)
+        default: try encoder.encode(value)
         }
     }
 }
