@@ -21,10 +21,12 @@ public struct DossierStore: Sendable {
         return try row.decode(column: "last", as: Int.self)
     }
 
-    /// Inserts a new dossier and its intake event (inside `Database.write`).
-    public static func insert(_ dossier: Dossier, event: DossierEvent, in db: any SQLDatabase) async throws {
+    /// Inserts a new dossier under `code` with its intake event (inside `Database.write`); returns it as stored.
+    public static func insert(_ new: NewDossier, code: String, event: DossierEvent,
+                              in db: any SQLDatabase) async throws -> Dossier {
+        let dossier = new.draft.coded(code)
         let state = dossier.state
-        let body = try JSONColumn.encode(dossier)
+        let body = String(decoding: new.stored.filled(with: code), as: UTF8.self)
         try await db.raw("""
             INSERT INTO dossiers (code, agency_code, received_by, procedure_code, channel, status, version, received_at,
               due_at, step_due_at, ended_at, applicant_key, body)
@@ -37,6 +39,7 @@ public struct DossierStore: Sendable {
         Decoded.dossiers.remember(dossier, key: dossier.code, text: body)
         try await append(event, to: dossier.code, in: db)
         try await WorkItemStore.project(dossier, in: db)
+        return dossier
     }
 
     /// Saves a transition if the stored version is still `expectedVersion`; returns false (and writes nothing)

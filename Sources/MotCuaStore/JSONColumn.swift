@@ -15,7 +15,11 @@ enum JSONColumn {
     }()
 
     static func encode(_ value: some Encodable) throws -> String {
-        String(decoding: try encoder.bytes(of: value), as: UTF8.self)
+        String(decoding: try bytes(of: value), as: UTF8.self)
+    }
+
+    static func bytes(of value: some Encodable) throws -> [UInt8] {
+        try encoder.bytes(of: value)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {

@@ -117,20 +117,31 @@ public final class JSONOutput {
     /// A string in quotes; quote, backslash and control characters escaped as Foundation escapes them.
     func write(_ string: String) {
         bytes.append(UInt8(ascii: "\""))
+        Self.appendContents(of: string, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// What goes between the quotes of a JSON string holding `string`.
+    static func escapedContents(of string: String) -> [UInt8] {
+        var contents: [UInt8] = []
+        appendContents(of: string, to: &contents)
+        return contents
+    }
+
+    private static func appendContents(of string: String, to bytes: inout [UInt8]) {
         var string = string
         string.withUTF8 { utf8 in
             var plainFrom = 0
             for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom..<index]))
-                appendEscaped(byte)
+                appendEscaped(byte, to: &bytes)
                 plainFrom = index + 1
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom...]))
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
-    private func appendEscaped(_ byte: UInt8) {
+    private static func appendEscaped(_ byte: UInt8, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\\"))
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)

@@ -4,7 +4,7 @@ import Foundation
 /// in, and where it stands now.
 public struct Dossier: Hashable, Sendable, Codable {
     /// Mã hồ sơ (MaHoSo) — also the receipt number (SoBienNhan).
-    public let code: String
+    public private(set) var code: String
     public let procedureCode: String
     public let procedureName: String
     /// The agency that decides the dossier.
@@ -53,6 +53,13 @@ public struct Dossier: Hashable, Sendable, Codable {
         self.process = process
         self.authority = authority
         self.trackingSecret = trackingSecret
+    }
+
+    /// The same dossier under `code`: the register's code in place of the placeholder it was drafted with.
+    public func coded(_ code: String) -> Dossier {
+        var coded = self
+        coded.code = code
+        return coded
     }
 
     /// Every agency with a part in the dossier: the deciding one, the receiving desk's, and the partners of its

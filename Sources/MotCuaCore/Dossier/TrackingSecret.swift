@@ -5,9 +5,11 @@ public enum TrackingSecret {
     static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
     public static let length = 8
 
-    /// A new secret from `generator`.
+    /// A new secret from `generator`: one draw of 64 random bits, five for each character (the system's generator
+    /// asks the kernel once per draw).
     public static func make<G: RandomNumberGenerator>(using generator: inout G) -> String {
-        String((0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+        let bits = generator.next()
+        return String((0..<length).map { alphabet[Int(truncatingIfNeeded: bits >> (5 * UInt64($0))) & 0x1F] })
     }
 
     /// As printed: two groups of four.

@@ -24,10 +24,13 @@ struct DossierController {
         let body = try APICoding.decode(IntakeBody.self, from: buffer)
         let now = service.now()
         let plan = try await service.prepareIntake(body, by: officer, at: now)
+        let new = try service.draft(body, plan: plan, receivedBy: officer.username, at: now)
+        // The answer is written before the transaction too; the code is all it lacks.
+        let answer = new.template(of: try APICoding.encoder.bytes(of: DossierBody(new.draft)))
         let service = service
         return try await idempotency.run(request: request, body: buffer, username: officer.username) { db in
-            let dossier = try await service.receive(body, plan: plan, receivedBy: officer.username, at: now, in: db)
-            return (.created, try APICoding.encoder.encode(DossierBody(dossier)))
+            let dossier = try await service.receive(new, in: db)
+            return (.created, Data(answer.filled(with: dossier.code)))
         }
     }
 

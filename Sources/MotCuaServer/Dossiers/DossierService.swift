@@ -137,26 +137,29 @@ struct DossierService: Sendable {
     /// Who receives a dossier filed online (Cổng dịch vụ công): the portal, on the deciding agency's behalf.
     static let portal = "cong-dich-vu-cong"
 
-    /// Receives a dossier inside the caller's transaction: takes the next code, writes dossier and event;
-    /// `receivedBy` is the desk officer, or `portal` for an online filing.
-    func receive(_ body: IntakeBody, plan: IntakePlan, receivedBy: String,
-                 at receivedAt: Date, in db: any SQLDatabase) async throws -> Dossier {
-        let (procedure, agency) = (plan.procedure, plan.agency)
-        let day = WorkingCalendar.local(receivedAt).date
-        let sequence = try await DossierStore.nextSequence(agencyCode: agency.code, day: day, in: db)
-        let state = workflow.received(at: receivedAt, budget: procedure.deadline)
+    /// The dossier an intake will receive, drafted before the write transaction: everything but its code, which
+    /// the register gives in `receive`; `receivedBy` is the desk officer, or `portal` for an online filing.
+    func draft(_ body: IntakeBody, plan: IntakePlan, receivedBy: String, at receivedAt: Date) throws -> NewDossier {
+        let procedure = plan.procedure
         var generator = SystemRandomNumberGenerator()
-        let dossier = Dossier(
-            code: DossierCode.make(agencyCode: agency.code, day: day, sequence: sequence),
-            procedureCode: procedure.code, procedureName: procedure.name, agencyCode: agency.code,
+        return try NewDossier(Dossier(
+            code: "", procedureCode: procedure.code, procedureName: procedure.name, agencyCode: plan.agency.code,
             receivedByAgencyCode: plan.receiving.code, channel: Channel(rawValue: body.channel ?? 1) ?? .counter,
             applicant: body.applicant, unitKey: body.unitKey, receivedAt: receivedAt, receivedBy: receivedBy,
-            documents: body.documents ?? [], sets: body.sets ?? 1, request: body.request ?? procedure.name, state: state,
-            process: plan.process, authority: plan.authority,
-            trackingSecret: TrackingSecret.make(using: &generator))
-        let event = DossierEvent(DossierEvent.intake, by: receivedBy, at: receivedAt, from: nil, to: state)
-        try await DossierStore.insert(dossier, event: event, in: db)
-        return dossier
+            documents: body.documents ?? [], sets: body.sets ?? 1, request: body.request ?? procedure.name,
+            state: workflow.received(at: receivedAt, budget: procedure.deadline),
+            process: plan.process, authority: plan.authority, trackingSecret: TrackingSecret.make(using: &generator)))
+    }
+
+    /// Receives a drafted dossier inside the caller's transaction: takes the next code of its agency's register
+    /// for the day of receipt, writes dossier and event.
+    func receive(_ new: NewDossier, in db: any SQLDatabase) async throws -> Dossier {
+        let draft = new.draft
+        let day = WorkingCalendar.local(draft.receivedAt).date
+        let sequence = try await DossierStore.nextSequence(agencyCode: draft.agencyCode, day: day, in: db)
+        let event = DossierEvent(DossierEvent.intake, by: draft.receivedBy, at: draft.receivedAt, from: nil, to: draft.state)
+        return try await DossierStore.insert(new, code: DossierCode.make(agencyCode: draft.agencyCode, day: day, sequence: sequence),
+                                             event: event, in: db)
     }
 
     /// The dossier if the officer may see it; 404 otherwise, so existence does not leak.

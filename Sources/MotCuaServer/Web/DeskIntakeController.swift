@@ -55,6 +55,7 @@ struct DeskIntakeController {
         do {
             let scans = try scans(form, fields: fields, procedure: procedure)
             let plan = try await service.prepareIntake(body, by: officer, at: now)
+            let new = try service.draft(body, plan: plan, receivedBy: officer.username, at: now)
             let service = service
             let key = "trang-tiep-nhan:" + String(submission.prefix(100))
             let code = try await service.database.write { db -> String in
@@ -62,7 +63,7 @@ struct DeskIntakeController {
                 if let earlier = try await IdempotencyStore.recorded(username: officer.username, key: key, in: db) {
                     return earlier.response
                 }
-                let dossier = try await service.receive(body, plan: plan, receivedBy: officer.username, at: now, in: db)
+                let dossier = try await service.receive(new, in: db)
                 try await OnlineFilingStore.attach(scans, to: dossier.code, closingDraft: nil, in: db)
                 if let owner = body.applicant.personalId {
                     // The documents scanned at the desk are the citizen's digitised documents too.

@@ -93,10 +93,11 @@ struct OnlineFilingController {
                                                    name: body.applicant.name, address: body.applicant.address) ?? []
         do {
             let plan = try await service.prepareOnlineIntake(body, at: now)
+            let new = try service.draft(body, plan: plan, receivedBy: DossierService.portal, at: now)
             let service = service
             let attached = current.files.sorted { $0.documentIndex < $1.documentIndex }
             let dossier = try await service.database.write { db in
-                let dossier = try await service.receive(body, plan: plan, receivedBy: DossierService.portal, at: now, in: db)
+                let dossier = try await service.receive(new, in: db)
                 try await OnlineFilingStore.attach(attached, to: dossier.code, closingDraft: keepCode, in: db)
                 try await CitizenStore.recordFiler(of: dossier.code, citizen, at: now, in: db)
                 try await RegistryReuseStore.record(reused, of: dossier.code, in: db)

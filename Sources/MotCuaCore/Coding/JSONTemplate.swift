@@ -1,0 +1,64 @@
+import Foundation
+
+/// Bản JSON chờ điền — JSON written before one of its text values is known, with a placeholder wherever that value
+/// goes; `filled(with:)` puts the value in its places.
+///
+/// A new dossier's code comes from the register's sequence, which is taken inside the write transaction; the dossier
+/// and its answer are written out before it with a placeholder code, so the writer's thread only copies bytes. The
+/// placeholder is random (`JSONTemplate.placeholder()`), so no text anyone sends can contain it.
+public struct JSONTemplate: Sendable, Hashable {
+    /// The JSON with the placeholder in it.
+    public let bytes: [UInt8]
+    /// Where each copy of the placeholder starts in `bytes`, in order.
+    public let holes: [Int]
+    let placeholderLength: Int
+
+    /// `bytes` with every copy of `placeholder` (which must need no escaping in JSON) marked as a hole.
+    public init(_ bytes: [UInt8], placeholder: String) {
+        let pattern = Array(placeholder.utf8)
+        precondition(!pattern.isEmpty && pattern.allSatisfy(Self.needsNoEscape), "a placeholder is plain text")
+        self.bytes = bytes
+        placeholderLength = pattern.count
+        holes = Self.occurrences(of: pattern, in: bytes)
+    }
+
+    /// A new placeholder, different from every other and from any text sent to MotCua.
+    public static func placeholder() -> String {
+        "chua-cap-ma-" + UUID().uuidString
+    }
+
+    /// The JSON with `value` in every hole, escaped as JSON escapes text.
+    public func filled(with value: String) -> [UInt8] {
+        let escaped = JSONOutput.escapedContents(of: value)
+        var filled: [UInt8] = []
+        filled.reserveCapacity(bytes.count + holes.count * (escaped.count - placeholderLength))
+        var from = 0
+        for hole in holes {
+            filled.append(contentsOf: bytes[from..<hole])
+            filled.append(contentsOf: escaped)
+            from = hole + placeholderLength
+        }
+        filled.append(contentsOf: bytes[from...])
+        return filled
+    }
+
+    private static func needsNoEscape(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+    }
+
+    private static func occurrences(of pattern: [UInt8], in bytes: [UInt8]) -> [Int] {
+        var found: [Int] = []
+        guard bytes.count >= pattern.count else { return found }
+        var start = 0
+        let last = bytes.count - pattern.count
+        while start <= last {
+            if bytes[start] == pattern[0], bytes[start..<start + pattern.count].elementsEqual(pattern) {
+                found.append(start)
+                start += pattern.count
+            } else {
+                start += 1
+            }
+        }
+        return found
+    }
+}

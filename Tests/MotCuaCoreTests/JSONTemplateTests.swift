@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import MotCuaCore
+
+/// JSON written before a value is known: the value lands in every place the placeholder held, escaped, and nowhere
+/// else.
+@Suite struct JSONTemplateTests {
+    struct Answer: Encodable {
+        let code: String
+        let links: [String]
+        let note: String
+    }
+
+    @Test(arguments: [
+        ("000.30.01.H26-261122-0001", #"{"code":"000.30.01.H26-261122-0001","links":["/ho-so/000.30.01.H26-261122-0001"],"note":"x"}"#),
+        ("", #"{"code":"","links":["/ho-so/"],"note":"x"}"#),
+        (#"a"b\c"#, #"{"code":"a\"b\\c","links":["/ho-so/a\"b\\c"],"note":"x"}"#),
+    ])
+    func theValueGoesWhereverThePlaceholderWas(value: String, json: String) throws {
+        let placeholder = JSONTemplate.placeholder()
+        let answer = Answer(code: placeholder, links: ["/ho-so/" + placeholder], note: "x")
+        let template = JSONTemplate(try SortedJSONEncoder(dates: .secondsSince1970).bytes(of: answer), placeholder: placeholder)
+        #expect(template.holes.count == 2)
+        #expect(String(decoding: template.filled(with: value), as: UTF8.self) == json)
+    }
+
+    @Test func withoutThePlaceholderTheJSONIsUnchanged() throws {
+        let bytes = Array(#"{"code":"chua-cap-ma-","note":"chua"}"#.utf8)
+        let template = JSONTemplate(bytes, placeholder: JSONTemplate.placeholder())
+        #expect(template.holes.isEmpty)
+        #expect(template.filled(with: "anything") == bytes)
+    }
+
+    @Test func holesAtTheEdgesAndSideBySide() {
+        let template = JSONTemplate(Array("XYXYmidXY".utf8), placeholder: "XY")
+        #expect(template.holes == [0, 2, 7])
+        #expect(String(decoding: template.filled(with: "1"), as: UTF8.self) == "11mid1")
+    }
+
+    @Test func placeholdersDiffer() {
+        #expect(JSONTemplate.placeholder() != JSONTemplate.placeholder())
+    }
+}
