@@ -5,6 +5,8 @@ import Testing
     @Test(arguments: [
         ("001099012345", nil), ("079203012345", nil),
         ("00109901234", PersonalID.Problem.notTwelveDigits), ("00109901234a", .notTwelveDigits),
+        ("0010990123456", .notTwelveDigits), ("00109901234 ", .notTwelveDigits), ("", .notTwelveDigits),
+        ("００１０９９０１２３４５", .notTwelveDigits), ("٠٠١٠٩٩٠١٢٣٤٥", .notTwelveDigits), ("00109901234\u{0301}5", .notTwelveDigits),
         ("003099012345", .unknownProvince("003")), ("001499012345", .impossibleCenturyOrGender(4)),
         ("001290012345", .birthYearInFuture(2090)),
     ])

@@ -21,7 +21,7 @@ public enum BPMN {
 
     /// `P2D` → 2 working days, `PT4H` → 4 working hours, `P0D` → same day.
     static func budget(duration text: String) -> TimeBudget? {
-        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = text.trimmed
         if value.hasPrefix("PT"), value.hasSuffix("H"), let hours = Int(value.dropFirst(2).dropLast()), hours >= 0 {
             return .workingHours(hours)
         }
@@ -41,7 +41,7 @@ public enum BPMN {
 
     /// The decision a condition names: `decision == 'x'`, `decision == "x"`, optionally inside `${…}`.
     static func decision(condition text: String) -> String? {
-        var body = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var body = text.trimmed
         if body.hasPrefix("${"), body.hasSuffix("}") { body = String(body.dropFirst(2).dropLast()) }
         let parts = body.components(separatedBy: "==")
         guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == "decision" else { return nil }

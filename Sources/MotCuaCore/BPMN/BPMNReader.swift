@@ -21,7 +21,7 @@ public enum BPMNReader {
         var flows: [ProcessFlow] = []
         for element in elements {
             let id = element.attribute("id") ?? ""
-            let name = element.attribute("name")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let name = element.attribute("name")?.trimmed ?? ""
             switch element.name {
             case "startEvent", "endEvent":
                 if let definition = element.children.first(where: { $0.name.hasSuffix("EventDefinition") }) {
@@ -91,7 +91,7 @@ public enum BPMNReader {
 
     /// The document a step or hand-off issues (`result="Giấy khai sinh"`), if it names one.
     static func issuedResult(_ details: [String: String]) -> String? {
-        guard let text = details["result"]?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        guard let text = details["result"]?.trimmed, !text.isEmpty else { return nil }
         return text
     }
 
@@ -101,7 +101,7 @@ public enum BPMNReader {
         for laneSet in process.children(BPMN.modelNamespace, "laneSet") {
             for lane in laneSet.children(BPMN.modelNamespace, "lane") {
                 for reference in lane.children(BPMN.modelNamespace, "flowNodeRef") {
-                    units[reference.text.trimmingCharacters(in: .whitespacesAndNewlines)] = lane.attribute("name")
+                    units[reference.text.trimmed] = lane.attribute("name")
                 }
             }
         }

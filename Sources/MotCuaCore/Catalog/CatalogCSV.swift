@@ -55,7 +55,7 @@ public enum CatalogCSV {
 
         func text(_ column: String) -> String {
             guard let index = position[column], index < fields.count else { return "" }
-            return fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            return fields[index].trimmed
         }
 
         func problem(_ column: String, _ message: String) -> FieldProblem {

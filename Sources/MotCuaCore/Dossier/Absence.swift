@@ -21,7 +21,7 @@ public struct Absence: Hashable, Sendable, Codable {
     public var problem: FieldProblem? {
         if endsAt <= startsAt { return FieldProblem(field: "endsAt", message: "Thời điểm kết thúc vắng mặt phải sau thời điểm bắt đầu.") }
         if substitute == username { return FieldProblem(field: "substitute", message: "Người xử lý thay phải là cán bộ khác.") }
-        if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if reason.trimmed.isEmpty {
             return FieldProblem(field: "reason", message: "Cần ghi lý do vắng mặt.")
         }
         return nil

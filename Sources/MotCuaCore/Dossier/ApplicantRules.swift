@@ -7,7 +7,7 @@ public enum ApplicantRules {
 
     /// The first problem with the applicant, or nil. `currentYear` bounds personal-ID birth years.
     public static func problem(in applicant: Applicant, currentYear: Int) -> FieldProblem? {
-        let name = applicant.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = applicant.name.trimmed
         if name.isEmpty { return FieldProblem(field: "applicant.name", message: "Cần nhập họ tên chủ hồ sơ.") }
         if name.count > maxNameLength {
             return FieldProblem(field: "applicant.name", message: "Họ tên dài quá \(maxNameLength) ký tự.")

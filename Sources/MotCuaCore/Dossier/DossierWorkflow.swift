@@ -42,7 +42,7 @@ public struct DossierWorkflow: Sendable {
                            budget: TimeBudget) throws(TransitionError) -> Outcome {
         let action = request.action
         guard action.allowedFrom.contains(state.status) else { throw .notAllowedFrom(state.status, action) }
-        if action.needsReason && (request.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if action.needsReason && (request.reason ?? "").trimmed.isEmpty {
             throw .reasonRequired
         }
         if Self.isItemWork(action, in: state) {

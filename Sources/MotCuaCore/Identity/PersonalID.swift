@@ -33,8 +33,8 @@ public struct PersonalID: Hashable, Sendable, CustomStringConvertible {
 
     /// Validates the text; `currentYear` bounds the year of birth (no one is born in the future).
     public init(_ text: String, currentYear: Int) throws(Problem) {
-        guard text.count == 12, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw .notTwelveDigits }
-        let digits = text.compactMap(\.wholeNumberValue)
+        let digits = text.utf8.map { Int($0) - Int(UInt8(ascii: "0")) }
+        guard digits.count == 12, digits.allSatisfy((0...9).contains) else { throw .notTwelveDigits }
         let province = String(text.prefix(3))
         guard Self.provinceCodes.contains(province) else { throw .unknownProvince(province) }
         // 0/1: 1900s, 2/3: 2000s, 4/5: 2100s … (even male, odd female).

@@ -61,7 +61,7 @@ extension DossierService {
         // Whom the officer covers matters only for work on an item (whose holder may be away).
         let actor = DossierWorkflow.isItemWork(action, in: dossier.state) ? try await self.actor(officer, at: now) : officer.actor()
         return TransitionRequest(action: action, at: now, actor: actor, actorRoles: actor.roles(actingOn: dossier),
-                                 reason: body.reason?.trimmingCharacters(in: .whitespacesAndNewlines),
+                                 reason: body.reason?.trimmed,
                                  newDue: body.newDueAt, workItem: body.workItem, decision: body.decision,
                                  assignee: body.assignee, result: body.result)
     }

@@ -27,7 +27,7 @@ struct FormFields {
     }
 
     /// The field's value without surrounding spaces ("" when absent).
-    subscript(_ name: String) -> String { raw(name).trimmingCharacters(in: .whitespacesAndNewlines) }
+    subscript(_ name: String) -> String { raw(name).trimmed }
 
     /// The field's value exactly as typed (a password).
     func raw(_ name: String) -> String { values[name] ?? "" }

@@ -41,7 +41,7 @@ struct MultipartForm {
                 if let fileName = Self.parameter("filename", in: disposition) {
                     if !fileName.isEmpty || !data.isEmpty { form.files[name] = File(fileName: fileName, bytes: data) }
                 } else {
-                    form.fields[name] = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                    form.fields[name] = String(decoding: data, as: UTF8.self).trimmed
                 }
             }
             headers = [:]

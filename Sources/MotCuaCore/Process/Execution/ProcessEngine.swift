@@ -31,7 +31,7 @@ public struct ProcessEngine: Sendable {
     public func complete(_ id: Int, in instance: ProcessInstance, by actor: String, at now: Date,
                          decision: String?, result: String? = nil) throws(TransitionError) -> ProcessInstance {
         guard var item = instance.item(id), item.isOpen else { throw .workItemUnknown(id) }
-        let result = result?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let result = result?.trimmed
         if let issued = definition.node(item.nodeId)?.issuedResult, result?.isEmpty ?? true {
             throw .resultRequired(issued)
         }

@@ -1,0 +1,19 @@
+/// Cắt khoảng trắng — text without the white space at its ends.
+extension StringProtocol {
+    /// The text without leading and trailing white space and line breaks: the characters Foundation's
+    /// `CharacterSet.whitespacesAndNewlines` holds, which are Unicode's White_Space property and the zero-width space
+    /// (U+200B). Done on the scalars in Swift: Foundation's trimming goes through `NSString` on Linux, at several
+    /// times the cost, on every name and reason typed.
+    public var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !Self.isTrimmed($0) }),
+              let last = scalars.lastIndex(where: { !Self.isTrimmed($0) }) else { return "" }
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: scalars[first...last])
+        return String(kept)
+    }
+
+    private static func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar == "\u{200B}"
+    }
+}
