@@ -12,6 +12,9 @@ The intake run lasts twice --duration and the transition and mixed runs half of 
 finds a dossier of its own among those the intake made (each is accepted once; a second accept would be a 409).
 --database is an SQLite file (default: a new one in a temporary folder) or a postgres:// URL; --servers 2 runs two
 server processes on it, each driven by its own wrk (PostgreSQL only: SQLite is one process's file).
+Each line also gives the CPU time the server processes spent per answered request (cpu_us_per_request: user and
+system time from /proc over the scenario) and that of their busiest thread (busiest_thread_us_per_request: on SQLite
+the writer's thread, whose time per write bounds what one server can commit on any machine).
 Prints one JSON line per scenario and a Markdown table; the lines are also appended to Benchmarks/results/.
 
 Usage: run.py [--binary .build/release/motcua] [--database URL] [--servers 1] [--duration 10] [--connections 64]"""
@@ -53,6 +56,29 @@ def seconds(scenario):
     return {'intake': args.duration * 2, 'transition': max(1, args.duration // 2), 'mixed': max(1, args.duration // 2)}.get(scenario, args.duration)
 
 
+def cpu_ticks(pid):
+    """The process's user and system time in clock ticks, in all and for each of its threads."""
+    def ticks(stat_path):
+        with open(stat_path) as stat:
+            fields = stat.read().rsplit(')', 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+    threads = {}
+    for tid in os.listdir(f'/proc/{pid}/task'):
+        try:
+            threads[tid] = ticks(f'/proc/{pid}/task/{tid}/stat')
+        except OSError:
+            pass  # the thread ended meanwhile
+    return ticks(f'/proc/{pid}/stat'), threads
+
+
+def cpu_per_request(before, after, requests):
+    """Microseconds of CPU per request: the servers' in all, and their busiest thread's."""
+    per_tick = 1_000_000 / os.sysconf('SC_CLK_TCK') / max(1, requests)
+    total = sum(after[i][0] - before[i][0] for i in range(len(before)))
+    busiest = max(ticks - before[i][1].get(tid, 0) for i in range(len(before)) for tid, ticks in after[i][1].items())
+    return round(total * per_tick), round(busiest * per_tick)
+
+
 def wrk(scenario, port, token, codes_file):
     env = dict(os.environ, LOAD_DIR=HERE, TOKEN=token, SCENARIO=scenario, CODES=codes_file, RUN=f'{run_id}-{port}',
                THREADS=str(args.threads))
@@ -86,6 +112,7 @@ try:
             with open(path, 'w') as out:
                 out.write('\n'.join(codes[index::args.servers]) or 'none')
             files.append(path)
+        cpu_before = [cpu_ticks(server.pid) for server in servers]
         runs = [wrk(scenario, port, tokens[index], files[index]) for index, port in enumerate(ports)]
         lines = []
         for index, process in enumerate(runs):
@@ -94,12 +121,15 @@ try:
             if process.returncode != 0 or not found:
                 sys.exit(f'wrk {scenario} failed:\n{output}')
             lines.append(json.loads(found[-1]))
+        cpu_us, busiest_us = cpu_per_request(cpu_before, [cpu_ticks(server.pid) for server in servers],
+                                             sum(line['requests'] for line in lines))
         result = {'scenario': scenario, 'database': 'postgresql' if postgres else 'sqlite', 'servers': args.servers,
                   'connections': args.connections * args.servers, 'seconds': seconds(scenario),
                   'requests': sum(line['requests'] for line in lines), 'rps': round(sum(line['rps'] for line in lines), 1),
                   'p50_ms': max(line['p50_ms'] for line in lines), 'p99_ms': max(line['p99_ms'] for line in lines),
                   'max_ms': max(line['max_ms'] for line in lines), 'non2xx': sum(line['non2xx'] for line in lines),
-                  'socket_errors': sum(line['socket_errors'] for line in lines), 'at': run_id}
+                  'socket_errors': sum(line['socket_errors'] for line in lines),
+                  'cpu_us_per_request': cpu_us, 'busiest_thread_us_per_request': busiest_us, 'at': run_id}
         results.append(result)
         print(json.dumps(result, ensure_ascii=False), flush=True)
 finally:
@@ -110,6 +140,8 @@ os.makedirs(os.path.join(HERE, '..', 'results'), exist_ok=True)
 with open(os.path.join(HERE, '..', 'results', f'load-{run_id}.jsonl'), 'a') as out:
     for result in results:
         out.write(json.dumps(result, ensure_ascii=False) + '\n')
-print('\n| Scenario | Database | Servers | req/s | p50 | p99 | non-2xx |\n|---|---|---:|---:|---:|---:|---:|')
+print('\n| Scenario | Database | Servers | req/s | p50 | p99 | non-2xx | CPU µs/req | busiest thread µs/req |'
+      '\n|---|---|---:|---:|---:|---:|---:|---:|---:|')
 for r in results:
-    print(f"| {r['scenario']} | {r['database']} | {r['servers']} | {r['rps']:,.0f} | {r['p50_ms']:.1f} ms | {r['p99_ms']:.1f} ms | {r['non2xx']} |")
+    print(f"| {r['scenario']} | {r['database']} | {r['servers']} | {r['rps']:,.0f} | {r['p50_ms']:.1f} ms | {r['p99_ms']:.1f} ms "
+          f"| {r['non2xx']} | {r['cpu_us_per_request']} | {r['busiest_thread_us_per_request']} |")
