@@ -6,11 +6,11 @@ import Foundation
 /// A new dossier's code comes from the register's sequence, which is taken inside the write transaction; the dossier
 /// and its answer are written out before it with a placeholder code, so the writer's thread only copies bytes. The
 /// placeholder is random (`JSONTemplate.placeholder()`), so no text anyone sends can contain it.
-public struct JSONTemplate: Sendable, Hashable {
+public struct JSONTemplate: Sendable {
     /// The JSON with the placeholder in it.
-    public let bytes: [UInt8]
+    let bytes: [UInt8]
     /// Where each copy of the placeholder starts in `bytes`, in order.
-    public let holes: [Int]
+    let holes: [Int]
     let placeholderLength: Int
 
     /// `bytes` with every copy of `placeholder` (which must need no escaping in JSON) marked as a hole.

@@ -30,11 +30,7 @@ public struct SortedJSONEncoder: Sendable {
     /// The JSON of `value` as bytes.
     public func bytes<T: Encodable>(of value: T) throws -> [UInt8] {
         let output = JSONOutput(dates: dates)
-        if let writable = value as? any JSONWritable {
-            try writable.writeJSON(to: output)
-        } else {
-            try output.write(value, in: nil, key: nil)
-        }
+        try output.write(value, in: nil, key: nil)
         return output.bytes
     }
 }
