@@ -31,6 +31,8 @@ public final class Database: Sendable {
     }
 
     public let engine: Engine
+    /// How long an SQLite connection waits for a lock another holds before giving up.
+    static let busyTimeoutMilliseconds = 10_000
     private let backend: Backend
 
     private enum Backend: Sendable {
@@ -62,7 +64,7 @@ public final class Database: Sendable {
             // WAL first, by the writer: the readers open a file already in WAL mode. Each write of a batch runs in
             // its own savepoint, whose journal of pages to restore is kept in memory (`temp_store`), not in a file.
             for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=\(durability.rawValue)", "PRAGMA foreign_keys=ON",
-                           "PRAGMA busy_timeout=10000", "PRAGMA temp_store=MEMORY"] {
+                           "PRAGMA busy_timeout=\(busyTimeoutMilliseconds)", "PRAGMA temp_store=MEMORY"] {
                 try writer.execute(pragma, []) { _, _ in }
             }
             readers = try ReaderPool(path: location, logger: logger)
@@ -78,7 +80,7 @@ public final class Database: Sendable {
             readers.close()
             throw error
         }
-        return Database(engine: .sqlite, backend: .sqlite(readers: readers, commits: GroupCommit(connection: writer, logger: logger),
+        return Database(engine: .sqlite, backend: .sqlite(readers: readers, commits: GroupCommit(connection: writer, checkpoints: checkpoints, logger: logger),
                                                           checkpoints: checkpoints))
     }
 

@@ -133,3 +133,56 @@ import Testing
         await database.close()
     }
 }
+
+/// Under writes that never pause and reads that never stop, the write-ahead log still starts again from its
+/// beginning (the writer restarts it once a pass finds it long), so the log file stays near its mark instead of
+/// growing by everything written.
+@Suite struct LogRestartTests {
+    @Test func theLogStaysNearItsMarkUnderWritesAndReadsThatNeverPause() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-restart-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try await Database.open(path, durability: .normal)
+        try await database.write { try await $0.raw("CREATE TABLE restart_pages (id INTEGER PRIMARY KEY, filler TEXT NOT NULL)").run() }
+        let filler = String(repeating: "x", count: 3000)
+        // A row of 3,000 bytes is most of a 4 KiB page: four times the restart mark written, from 32 writers at once.
+        let rows = 4 * Checkpointer.pagesBeforeRestart * 4 / 3
+        let progress = Progress()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    while progress.writing.load(ordering: .relaxed) {
+                        let id = Int.random(in: 0..<max(1, progress.next.load(ordering: .relaxed)))
+                        _ = try await database.read { try await $0.raw("SELECT id FROM restart_pages WHERE id = \(bind: id)").first() }
+                        // A read that finds a connection free never suspends: let the writers have the threads too.
+                        await Task.yield()
+                    }
+                }
+            }
+            try await withThrowingTaskGroup(of: Void.self) { writers in
+                for _ in 0..<32 {
+                    writers.addTask {
+                        while case let id = progress.next.add(1, ordering: .relaxed).oldValue, id < rows {
+                            try await database.write { try await $0.raw("INSERT INTO restart_pages (id, filler) VALUES (\(bind: id), \(bind: filler))").run() }
+                        }
+                    }
+                }
+                try await writers.waitForAll()
+            }
+            progress.writing.store(false, ordering: .relaxed)
+            try await group.waitForAll()
+        }
+        let logBytes = (try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        let frameBytes = 4096 + 24
+        #expect(logBytes < 2 * Checkpointer.pagesBeforeRestart * frameBytes,
+                "the log's file (\(logBytes / frameBytes) pages) stays near the restart mark, not the \(rows) rows written")
+        let count = try await database.read { try await $0.raw("SELECT COUNT(*) AS n FROM restart_pages").first()?.decode(column: "n", as: Int.self) }
+        #expect(count == rows)
+        await database.close()
+    }
+
+    /// The next row to write, and whether the writers are still at it.
+    final class Progress: Sendable {
+        let next = Atomic(0)
+        let writing = Atomic(true)
+    }
+}

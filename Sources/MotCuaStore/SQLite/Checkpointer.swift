@@ -7,24 +7,36 @@ import Synchronization
 ///
 /// SQLite's automatic checkpoint runs inside a commit, on the writer: every thousand pages one batch of requests
 /// waited for the whole copy and its `fsync` of the database file. A passive checkpoint from another connection
-/// copies what no reader still needs while the writer goes on committing to the log; the log starts again from its
-/// beginning once everything in it is copied.
+/// copies what no reader still needs while the writer goes on committing to the log.
+///
+/// The log starts again from its beginning only once everything in it is copied and no reader still reads from it.
+/// While the writer commits without pause that never happens by itself — each pass ends with more pages appended
+/// meanwhile — and the log would grow without end (by 35 MB a second under the engine race), every commit
+/// extending the file. So when a pass finds the log past `pagesBeforeRestart`, the writer, between two batches,
+/// copies the little left and waits briefly for the readers (`restartLogIfAsked`), and its next commit writes the
+/// log from its beginning again, over pages the file already has.
 final class Checkpointer: Sendable {
     /// SQLite's own default for its automatic checkpoint.
     static let pagesBetweenCheckpoints = 1000
+    /// How long the log may grow before the writer restarts it.
+    static let pagesBeforeRestart = 4 * pagesBetweenCheckpoints
+    /// The longest the writer waits for readers still reading from the log before giving up until the next pass.
+    static let restartWaitMilliseconds = 20
 
     private let connection: DirectSQLite
     private let requested = Atomic(false)
     /// Read and written only by the writer's commits, one after another.
     private let pagesWhenAsked = Atomic(0)
     private let wake = DispatchSemaphore(value: 0)
+    private let restartAsked = Atomic(false)
+    private let logger: Logger
     private let stopped = Atomic(false)
 
     /// Opens its own connection to `path` and starts listening to `writer`'s commits.
     init(path: String, durability: Database.Durability, watching writer: DirectSQLite, logger: Logger) throws {
         let connection = try DirectSQLite.open(path: path)
         do {
-            for pragma in ["PRAGMA synchronous=\(durability.rawValue)", "PRAGMA busy_timeout=10000"] {
+            for pragma in ["PRAGMA synchronous=\(durability.rawValue)", "PRAGMA busy_timeout=\(Database.busyTimeoutMilliseconds)"] {
                 try connection.execute(pragma, []) { _, _ in }
             }
         } catch {
@@ -32,7 +44,8 @@ final class Checkpointer: Sendable {
             throw error
         }
         self.connection = connection
-        Thread { [self] in run(logger: logger) }.start()
+        self.logger = logger
+        Thread { [self] in run() }.start()
         writer.whenCommitted { [self] pages in
             // Grown since the last checkpoint was asked for — all of it, if the log has started again since.
             let asked = pagesWhenAsked.load(ordering: .relaxed)
@@ -55,7 +68,21 @@ final class Checkpointer: Sendable {
         wake.signal()
     }
 
-    private func run(logger: Logger) {
+    /// On the writer's connection, between two batches: if a pass found the log too long, copies the rest of it
+    /// and waits up to `restartWaitMilliseconds` for readers to leave it, so the next commit starts it again.
+    /// Not finishing in time is no fault: the next pass asks again.
+    func restartLogIfAsked(on writer: DirectSQLite) {
+        guard restartAsked.exchange(false, ordering: .acquiringAndReleasing) else { return }
+        do {
+            try writer.execute("PRAGMA busy_timeout=\(Self.restartWaitMilliseconds)", []) { _, _ in }
+            defer { try? writer.execute("PRAGMA busy_timeout=\(Database.busyTimeoutMilliseconds)", []) { _, _ in } }
+            try writer.execute("PRAGMA wal_checkpoint(RESTART)", []) { _, _ in }
+        } catch {
+            logger.warning("restarting the write-ahead log failed: \(error)")
+        }
+    }
+
+    private func run() {
         while true {
             wake.wait()
             if stopped.load(ordering: .acquiring) {
@@ -64,7 +91,11 @@ final class Checkpointer: Sendable {
             }
             requested.store(false, ordering: .releasing)
             do {
-                try connection.execute("PRAGMA wal_checkpoint(PASSIVE)", []) { _, _ in }
+                var logPages = 0
+                try connection.execute("PRAGMA wal_checkpoint(PASSIVE)", []) { columns, values in
+                    if let index = columns.firstIndex(of: "log"), case .integer(let pages) = values[index] { logPages = pages }
+                }
+                if logPages >= Self.pagesBeforeRestart { restartAsked.store(true, ordering: .releasing) }
             } catch {
                 // The next commit past the mark asks again; the log only grows meanwhile.
                 logger.warning("checkpoint failed: \(error)")

@@ -30,6 +30,7 @@ public final class GroupCommit: Sendable {
 
     private let connection: DirectSQLite
     private let database: DirectSQLDatabase
+    private let checkpoints: Checkpointer
     /// Where the batches run, their statements and their commits, so that waiting for the disk holds no core.
     private let thread = WriterThread()
     private let queue = Mutex<(pending: [Job], draining: Bool)>(([], false))
@@ -37,8 +38,9 @@ public final class GroupCommit: Sendable {
 
     var statistics: Statistics { counts.withLock { $0 } }
 
-    init(connection: DirectSQLite, logger: Logger) {
+    init(connection: DirectSQLite, checkpoints: Checkpointer, logger: Logger) {
         self.connection = connection
+        self.checkpoints = checkpoints
         database = DirectSQLDatabase(connection: connection, logger: logger)
     }
 
@@ -116,5 +118,6 @@ public final class GroupCommit: Sendable {
             try? await db.raw("ROLLBACK").run()
         }
         for answer in answers { answer(commitError) }
+        checkpoints.restartLogIfAsked(on: connection)
     }
 }

@@ -26,7 +26,7 @@ final class ReaderPool: Sendable {
             for _ in 0..<size {
                 let connection = try DirectSQLite.open(path: path)
                 connections.append(connection)
-                for pragma in ["PRAGMA query_only=1", "PRAGMA busy_timeout=10000"] { try connection.execute(pragma, []) { _, _ in } }
+                for pragma in ["PRAGMA query_only=1", "PRAGMA busy_timeout=\(Database.busyTimeoutMilliseconds)"] { try connection.execute(pragma, []) { _, _ in } }
             }
         } catch {
             connections.forEach { $0.close() }
