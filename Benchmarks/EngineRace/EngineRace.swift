@@ -62,6 +62,7 @@ struct EngineRace {
         try await Migrations.run(on: database)
         let before = database.groupCommitStatistics ?? .init()
         let next = Ticket()
+        let store = DossierStore(database: database)
         let started = ContinuousClock.now
         let (steps, latencies) = try await withThrowingTaskGroup(of: (Int, [Duration]).self) { group in
             for _ in 0..<options.concurrency {
@@ -70,12 +71,17 @@ struct EngineRace {
                     var latencies: [Duration] = []
                     while case let index = next.take(), index < options.count {
                         let (dossier, event) = try dossiers.started(index, at: Date())
-                        try await database.write { db in try await DossierStore.insert(dossier, event: event, in: db) }
+                        let new = try NewDossier(dossier)
+                        _ = try await database.write { db in
+                            try await DossierStore.insert(new, code: dossier.code, event: event, in: db)
+                        }
                         var finished = false
                         while !finished {
                             let asked = ContinuousClock.now
-                            finished = try await database.write { db in
-                                try await step(dossier.code, index: index, dossiers, in: db)
+                            let change: DossierChange
+                            (change, finished) = try await step(dossier.code, index: index, dossiers, reading: store)
+                            guard try await database.write({ db in try await DossierStore.save(change, in: db) }) else {
+                                throw RaceError("\(dossier.code) was moved by someone else")
                             }
                             latencies.append(asked.duration(to: .now))
                             steps += 1
@@ -116,15 +122,12 @@ struct EngineRace {
         return result
     }
 
-    /// One step as a server takes it: read the dossier in the transaction, apply the rules, save it with its
-    /// event if nobody moved it meanwhile.
-    static func step(_ code: String, index: Int, _ dossiers: RaceDossiers, in db: any SQLDatabase) async throws -> Bool {
-        guard let current = try await DossierStore.dossier(code: code, in: db) else { throw RaceError("\(code) vanished") }
+    /// One step as a server takes it: the dossier as last committed, the rules applied and the change written out
+    /// before the write, which saves it only if nobody moved the dossier meanwhile.
+    static func step(_ code: String, index: Int, _ dossiers: RaceDossiers, reading store: DossierStore) async throws -> (DossierChange, finished: Bool) {
+        guard let current = try await store.dossier(code: code) else { throw RaceError("\(code) vanished") }
         let (moved, event, finished) = try dossiers.step(current, index: index, at: Date())
-        guard try await DossierStore.update(moved, expectedVersion: current.state.version, event: event, in: db) else {
-            throw RaceError("\(code) was moved by someone else")
-        }
-        return finished
+        return (try DossierChange(moved, from: current.state.version, event: event), finished)
     }
 
     static func report(_ options: RaceOptions, elapsed: Duration, steps: Int) -> [String: Any] {

@@ -42,22 +42,20 @@ public struct DossierStore: Sendable {
         return dossier
     }
 
-    /// Saves a transition if the stored version is still `expectedVersion`; returns false (and writes nothing)
-    /// when someone else changed the dossier first.
-    public static func update(_ dossier: Dossier, expectedVersion: Int, event: DossierEvent,
-                              in db: any SQLDatabase) async throws -> Bool {
-        let state = dossier.state
-        let body = try JSONColumn.encode(dossier)
+    /// Saves a change if the stored version is still the one it was worked out from (inside `Database.write`);
+    /// returns false, and writes nothing, when someone else changed the dossier first.
+    public static func save(_ change: DossierChange, in db: any SQLDatabase) async throws -> Bool {
+        let dossier = change.dossier, state = dossier.state
         let updated = try await db.raw("""
             UPDATE dossiers SET status = \(bind: state.status.rawValue), version = \(bind: state.version),
               due_at = \(bind: state.clock.due?.epochSeconds), step_due_at = \(bind: state.stepDue?.epochSeconds),
-              ended_at = \(bind: state.endedAt?.epochSeconds), body = \(bind: body)
-            WHERE code = \(bind: dossier.code) AND version = \(bind: expectedVersion)
+              ended_at = \(bind: state.endedAt?.epochSeconds), body = \(bind: change.stored)
+            WHERE code = \(bind: dossier.code) AND version = \(bind: change.readVersion)
             RETURNING version
             """).first()
         guard updated != nil else { return false }
-        Decoded.dossiers.remember(dossier, key: dossier.code, text: body)
-        try await append(event, to: dossier.code, in: db)
+        Decoded.dossiers.remember(dossier, key: dossier.code, text: change.stored)
+        try await append(change.event, to: dossier.code, in: db)
         try await WorkItemStore.project(dossier, in: db)
         return true
     }

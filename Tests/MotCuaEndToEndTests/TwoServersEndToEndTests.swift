@@ -97,8 +97,8 @@ import Testing
                 let note = DossierEvent(sequence: dossier.state.version, action: "kiem-thu-lui-han", actor: "kiem-thu", at: Date(),
                                         fromStatus: dossier.state.status, toStatus: dossier.state.status,
                                         reason: "Kiểm thử: thời hạn bước đã qua", dueAfter: dossier.state.clock.due)
-                let saved = dossier
-                _ = try await database.write { db in try await DossierStore.update(saved, expectedVersion: before, event: note, in: db) }
+                let change = try DossierChange(dossier, from: before, event: note)
+                _ = try await database.write { db in try await DossierStore.save(change, in: db) }
             }
         } catch {
             await database.close()

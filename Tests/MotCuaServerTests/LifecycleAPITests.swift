@@ -73,4 +73,26 @@ import Testing
             #expect((stale.json["current"] as? [String: Any])?["status"] as? Int == DossierStatus.accepted.rawValue)
         }
     }
+
+    /// A transition is worked out before its write, from the state as last committed; a retry under the same
+    /// Idempotency-Key must still get the first answer, not the refusal the new state would give it.
+    @Test(arguments: TestEngine.available)
+    func aRetriedTransitionGetsItsFirstAnswer(engine: TestEngine) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
+            let desk = try await client.signIn("motcua.badinh")
+            let code = try #require(try await client.send(.post, "/api/dossiers", token: desk,
+                                                          json: LifecycleJourney.intakeBody).json["code"] as? String)
+            let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "accept-\(code)"]
+            let accept: [String: Any] = ["action": "tiep-nhan"]
+            let first = try await client.send(.post, "/api/dossiers/\(code)/transitions", token: desk, json: accept, headers: key)
+            let retry = try await client.send(.post, "/api/dossiers/\(code)/transitions", token: desk, json: accept, headers: key)
+            #expect(first.status == .ok)
+            #expect(retry.status == .ok, "\(retry.text)")
+            #expect(retry.text == first.text)
+            let unkeyed = try await client.send(.post, "/api/dossiers/\(code)/transitions", token: desk, json: accept)
+            #expect(unkeyed.status == .conflict, "without the key it is a second acceptance, which the state refuses")
+            let events = try await client.send(.get, "/api/dossiers/\(code)/events", token: desk)
+            #expect(events.jsonArray.count == 2, "received and accepted once: \(events.text)")
+        }
+    }
 }

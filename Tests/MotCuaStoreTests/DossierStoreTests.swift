@@ -67,9 +67,9 @@ import Testing
             accepted.state.version = 2
             let event = DossierEvent(sequence: 2, action: "tiep-nhan", actor: "a", at: dossier.receivedAt, fromStatus: .registered,
                                      toStatus: .accepted, reason: nil, dueAfter: nil)
-            let saved = accepted
-            let first = try await database.write { db in try await DossierStore.update(saved, expectedVersion: 1, event: event, in: db) }
-            let second = try await database.write { db in try await DossierStore.update(saved, expectedVersion: 1, event: event, in: db) }
+            let change = try DossierChange(accepted, from: 1, event: event)
+            let first = try await database.write { db in try await DossierStore.save(change, in: db) }
+            let second = try await database.write { db in try await DossierStore.save(change, in: db) }
             #expect(first)
             #expect(!second, "the second writer read version 1, which is gone")
             #expect(try await store.dossier(code: dossier.code)?.state.version == 2)
@@ -125,7 +125,7 @@ import Testing
             await #expect(throws: Undone.self) {
                 try await database.write { db in
                     let event = DossierEvent("tiep-nhan", by: "motcua.badinh", at: next.receivedAt, from: dossier.state, to: next.state)
-                    let saved = try await DossierStore.update(next, expectedVersion: 1, event: event, in: db)
+                    let saved = try await DossierStore.save(try DossierChange(next, from: 1, event: event), in: db)
                     #expect(saved)
                     throw Undone()
                 }

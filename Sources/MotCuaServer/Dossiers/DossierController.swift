@@ -39,11 +39,14 @@ struct DossierController {
         let code = try context.parameters.require("code")
         let buffer = try await APICoding.body(of: request)
         let body = try APICoding.decode(TransitionBody.self, from: buffer)
-        let now = service.now()
         let service = service
+        let drafted = await service.draftTransition(code: code, body, by: officer, at: service.now())
+        // The answer is written before the transaction too, for the change as drafted.
+        let answer = try drafted.drafted.map { try APICoding.encoder.encode(DossierBody($0.dossier)) }
         return try await idempotency.run(request: request, body: buffer, username: officer.username) { db in
-            let moved = try await service.transition(code: code, body, by: officer, at: now, in: db)
-            return (.ok, try APICoding.encoder.encode(DossierBody(moved)))
+            let saved = try await service.save(drafted, in: db)
+            if let answer, saved === drafted.drafted { return (.ok, answer) }
+            return (.ok, try APICoding.encoder.encode(DossierBody(saved.dossier)))
         }
     }
 

@@ -4,22 +4,62 @@ import MotCuaStore
 import SQLKit
 
 /// Chuyển trạng thái — one officer's action on a dossier: checked by Core's rules on the process version the
-/// dossier is bound to, then saved with its event in the caller's transaction.
+/// dossier is bound to, worked out before the write from the dossier as last committed, then saved with its event
+/// in the caller's transaction if nobody moved the dossier meanwhile (worked out again there if someone did).
 extension DossierService {
     /// The longest reason accepted for a transition.
     static let maxReasonLength = 2000
     /// The longest decision or result text accepted.
     static let maxShortTextLength = 200
 
-    /// Applies a transition inside the caller's transaction, or throws the problem (409 when stale).
-    func transition(code: String, _ body: TransitionBody, by officer: UserStore.Officer,
-                    at now: Date, in db: any SQLDatabase) async throws -> Dossier {
-        guard var dossier = try await DossierStore.dossier(code: code, in: db), officer.canSee(dossier) else {
-            throw Problem.notFound("hồ sơ \(code)")
+    /// Chuyển trạng thái đã soạn — an officer's action worked out before its write transaction, or the refusal
+    /// the rules gave. A refusal is given inside the transaction (`save`), after the Idempotency-Key's check, so
+    /// a retry of an action already taken gets its first answer rather than a refusal from the state it left.
+    struct DraftedTransition: Sendable {
+        let code: String
+        let body: TransitionBody
+        let officer: UserStore.Officer
+        let at: Date
+        let change: Result<DossierChange, any Error>
+
+        /// The change as drafted, when the rules allowed it.
+        var drafted: DossierChange? { try? change.get() }
+    }
+
+    /// Works out the action from the dossier as last committed, on the caller's thread (no transaction held).
+    func draftTransition(code: String, _ body: TransitionBody, by officer: UserStore.Officer,
+                         at now: Date) async -> DraftedTransition {
+        let change: Result<DossierChange, any Error>
+        do {
+            change = .success(try await self.change(code: code, body, by: officer, at: now, in: nil))
+        } catch {
+            change = .failure(error)
         }
-        guard let procedure = try await CatalogStore.procedure(code: dossier.procedureCode, in: db) else {
-            throw Problem.notFound("thủ tục \(dossier.procedureCode)")
+        return DraftedTransition(code: code, body: body, officer: officer, at: now, change: change)
+    }
+
+    /// Saves a drafted action inside the caller's transaction and returns the change saved: the one drafted if the
+    /// dossier is still at the version it was drafted from, else the action worked out again on the dossier as it
+    /// is now. Throws the refusal (409 when the version the officer saw is stale).
+    func save(_ drafted: DraftedTransition, in db: any SQLDatabase) async throws -> DossierChange {
+        let change = try drafted.change.get()
+        if try await DossierStore.save(change, in: db) { return change }
+        let redone = try await self.change(code: drafted.code, drafted.body, by: drafted.officer, at: drafted.at, in: db)
+        guard try await DossierStore.save(redone, in: db) else {
+            throw Self.conflict(try await DossierStore.dossier(code: drafted.code, in: db) ?? redone.dossier)
         }
+        return redone
+    }
+
+    /// The action worked out on the dossier read in `db`, or as last committed when `db` is nil; nothing written.
+    private func change(code: String, _ body: TransitionBody, by officer: UserStore.Officer, at now: Date,
+                        in db: (any SQLDatabase)?) async throws -> DossierChange {
+        let found = if let db { try await DossierStore.dossier(code: code, in: db) }
+                    else { try await DossierStore(database: database).dossier(code: code) }
+        guard var dossier = found, officer.canSee(dossier) else { throw Problem.notFound("hồ sơ \(code)") }
+        let catalogued = if let db { try await CatalogStore.procedure(code: dossier.procedureCode, in: db) }
+                         else { try await catalog.procedure(code: dossier.procedureCode) }
+        guard let procedure = catalogued else { throw Problem.notFound("thủ tục \(dossier.procedureCode)") }
         let current = dossier.state
         if let expected = body.expectedVersion, expected != current.version { throw Self.conflict(dossier) }
         let request = try await request(from: body, on: dossier, by: officer, at: now)
@@ -37,10 +77,7 @@ extension DossierService {
         dossier.state = outcome.state
         let event = DossierEvent(request.action.rawValue, by: officer.username, at: now, from: current, to: outcome.state,
                                  reason: request.reason, item: outcome.item, decision: request.decision)
-        guard try await DossierStore.update(dossier, expectedVersion: current.version, event: event, in: db) else {
-            throw Self.conflict(try await DossierStore.dossier(code: code, in: db) ?? dossier)
-        }
-        return dossier
+        return try DossierChange(dossier, from: current.version, event: event)
     }
 
     /// The request Core judges, from the body: the action known, texts within bounds, the actor's roles and the

@@ -46,16 +46,16 @@ public struct SLAWatch: Service {
         return raised
     }
 
-    /// Records the item's alarm in one transaction; false when the dossier moved on or needs none.
+    /// Records the item's alarm, worked out from the dossier as last committed and saved in one transaction; false
+    /// when the dossier moved on meanwhile (the next sweep looks again) or needs none.
     func raise(on entry: WorkItemStore.Entry, at instant: Date) async throws -> Bool {
-        try await database.write { db in
-            guard var dossier = try await DossierStore.dossier(code: entry.dossierCode, in: db) else { return false }
-            let before = dossier.state
-            guard let (next, alarm, item) = StepAlarm.raise(on: entry.itemId, in: before, at: instant) else { return false }
-            dossier.state = next
-            let event = DossierEvent(alarm.rawValue, by: DossierEvent.system, at: instant, from: before, to: next,
-                                     reason: alarm.message(for: item), item: item, stepDue: item.clock.due)
-            return try await DossierStore.update(dossier, expectedVersion: before.version, event: event, in: db)
-        }
+        guard var dossier = try await DossierStore(database: database).dossier(code: entry.dossierCode) else { return false }
+        let before = dossier.state
+        guard let (next, alarm, item) = StepAlarm.raise(on: entry.itemId, in: before, at: instant) else { return false }
+        dossier.state = next
+        let event = DossierEvent(alarm.rawValue, by: DossierEvent.system, at: instant, from: before, to: next,
+                                 reason: alarm.message(for: item), item: item, stepDue: item.clock.due)
+        let change = try DossierChange(dossier, from: before.version, event: event)
+        return try await database.write { db in try await DossierStore.save(change, in: db) }
     }
 }

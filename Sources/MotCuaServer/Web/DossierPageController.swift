@@ -48,10 +48,10 @@ struct DossierPageController {
         let body = TransitionBody(action: action, reason: optional("reason"), newDueAt: newDue, expectedVersion: form.number("version"),
                                   workItem: form.number("workItem"), decision: optional("decision"), assignee: optional("assignee"),
                                   result: optional("result"))
-        let now = service.now()
         let service = service
+        let drafted = await service.draftTransition(code: code, body, by: officer, at: service.now())
         do {
-            _ = try await service.database.write { db in try await service.transition(code: code, body, by: officer, at: now, in: db) }
+            _ = try await service.database.write { db in try await service.save(drafted, in: db) }
         } catch let problem as Problem {
             return try await refused(problem.status, problem.message)
         }
