@@ -48,10 +48,10 @@ public struct AuditLog: Sendable {
     /// Keeps an act inside the caller's transaction, to be sealed into the chain.
     public static func append(actor: String, action: String, subject: String, detail: String = "", at: Date,
                               in db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.run("""
             INSERT INTO audit_pending (at, actor, action, subject, detail)
             VALUES (\(bind: at.epochSeconds), \(bind: actor), \(bind: action), \(bind: subject), \(bind: detail))
-            """).run()
+            """)
     }
 
     /// The most acts one sealing transaction takes.

@@ -12,11 +12,11 @@ public struct DossierStore: Sendable {
     /// The next sequence number for an agency's dossiers on a day. Call inside `Database.write`: the row it
     /// increments is locked until the transaction ends, so codes are unique across processes.
     public static func nextSequence(agencyCode: String, day: CivilDate, in db: any SQLDatabase) async throws -> Int {
-        let row = try await db.raw("""
+        let row = try await db.first("""
             INSERT INTO dossier_sequences (agency_code, day, last) VALUES (\(bind: agencyCode), \(bind: day.description), 1)
             ON CONFLICT (agency_code, day) DO UPDATE SET last = dossier_sequences.last + 1
             RETURNING last
-            """).first()
+            """)
         guard let row else { throw StoreError.noRowReturned("dossier_sequences") }
         return try row.decode(column: "last", as: Int.self)
     }
@@ -27,7 +27,7 @@ public struct DossierStore: Sendable {
         let dossier = new.draft.coded(code)
         let state = dossier.state
         let body = String(decoding: new.stored.filled(with: code), as: UTF8.self)
-        try await db.raw("""
+        try await db.run("""
             INSERT INTO dossiers (code, agency_code, received_by, procedure_code, channel, status, version, received_at,
               due_at, step_due_at, ended_at, applicant_key, body)
             VALUES (\(bind: dossier.code), \(bind: dossier.agencyCode), \(bind: dossier.receivedByAgencyCode),
@@ -35,7 +35,7 @@ public struct DossierStore: Sendable {
               \(bind: state.version), \(bind: dossier.receivedAt.epochSeconds), \(bind: state.clock.due?.epochSeconds),
               \(bind: state.stepDue?.epochSeconds), \(bind: state.endedAt?.epochSeconds),
               \(bind: dossier.applicant.personalId ?? dossier.applicant.taxCode), \(bind: body))
-            """).run()
+            """)
         Decoded.dossiers.remember(dossier, key: dossier.code, text: body)
         try await append(event, to: dossier.code, in: db)
         try await WorkItemStore.project(dossier, in: db)
@@ -46,29 +46,28 @@ public struct DossierStore: Sendable {
     /// returns false, and writes nothing, when someone else changed the dossier first.
     public static func save(_ change: DossierChange, in db: any SQLDatabase) async throws -> Bool {
         let dossier = change.dossier, state = dossier.state
-        let updated = try await db.raw("""
+        let updated = try await db.first("""
             UPDATE dossiers SET status = \(bind: state.status.rawValue), version = \(bind: state.version),
               due_at = \(bind: state.clock.due?.epochSeconds), step_due_at = \(bind: state.stepDue?.epochSeconds),
               ended_at = \(bind: state.endedAt?.epochSeconds), body = \(bind: change.stored)
             WHERE code = \(bind: dossier.code) AND version = \(bind: change.readVersion)
             RETURNING version
-            """).first()
+            """)
         guard updated != nil else { return false }
-        Decoded.dossiers.remember(dossier, key: dossier.code, text: change.stored)
         try await append(change.event, to: dossier.code, in: db)
         try await WorkItemStore.project(dossier, in: db)
         return true
     }
 
     private static func append(_ event: DossierEvent, to code: String, in db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.run("""
             INSERT INTO dossier_events (dossier_code, seq, action, actor, at, from_status, to_status, reason, due_after,
               step_due_after, work_item, decision, assignee)
             VALUES (\(bind: code), \(bind: event.sequence), \(bind: event.action), \(bind: event.actor),
               \(bind: event.at.epochSeconds), \(bind: event.fromStatus?.rawValue), \(bind: event.toStatus.rawValue),
               \(bind: event.reason), \(bind: event.dueAfter?.epochSeconds), \(bind: event.stepDueAfter?.epochSeconds),
               \(bind: event.workItem), \(bind: event.decision), \(bind: event.assignee))
-            """).run()
+            """)
         try await AuditLog.append(actor: event.actor, action: "ho-so.\(event.action)", subject: code,
                                   detail: "trạng thái \(event.fromStatus.map { String($0.rawValue) } ?? "-") → \(event.toStatus.rawValue)",
                                   at: event.at, in: db)
@@ -76,7 +75,7 @@ public struct DossierStore: Sendable {
 
     /// Reads a dossier (inside a transaction when `db` is one).
     public static func dossier(code: String, in db: any SQLDatabase) async throws -> Dossier? {
-        try await db.raw("SELECT code, body FROM dossiers WHERE code = \(bind: code)").first().map(Self.dossier)
+        try await db.first("SELECT code, body FROM dossiers WHERE code = \(bind: code)").map(Self.dossier)
     }
 
     public func dossier(code: String) async throws -> Dossier? {

@@ -19,10 +19,10 @@ public enum IdempotencyStore {
     }
 
     public static func recorded(username: String, key: String, in db: any SQLDatabase) async throws -> Recorded? {
-        try await db.raw("""
+        try await db.first("""
             SELECT request_hash, request, status, response FROM idempotency_keys
             WHERE username = \(bind: username) AND idem_key = \(bind: key)
-            """).first().map {
+            """).map {
             Recorded(requestHash: try $0.decode(column: "request_hash", as: String.self),
                      request: try $0.decode(column: "request", as: String?.self),
                      status: try $0.decode(column: "status", as: Int.self),
@@ -32,10 +32,10 @@ public enum IdempotencyStore {
 
     public static func record(username: String, key: String, requestHash: String, request: String?, status: Int,
                               response: String, now: Date, in db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.run("""
             INSERT INTO idempotency_keys (username, idem_key, request_hash, request, status, response, created_at) VALUES
             (\(bind: username), \(bind: key), \(bind: requestHash), \(bind: request), \(bind: status), \(bind: response),
              \(bind: now.epochSeconds))
-            """).run()
+            """)
     }
 }

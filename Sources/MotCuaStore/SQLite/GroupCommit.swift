@@ -55,15 +55,15 @@ public final class GroupCommit: Sendable {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             let job = Job(run: { db in
                 do {
-                    try await db.raw("SAVEPOINT motcua_write").run()
+                    try await db.run("SAVEPOINT motcua_write")
                     let value = try await body(db)
-                    try await db.raw("RELEASE motcua_write").run()
+                    try await db.run("RELEASE motcua_write")
                     return { commitError in
                         if let commitError { continuation.resume(throwing: commitError) } else { continuation.resume(returning: value) }
                     }
                 } catch {
-                    try? await db.raw("ROLLBACK TO motcua_write").run()
-                    try? await db.raw("RELEASE motcua_write").run()
+                    try? await db.run("ROLLBACK TO motcua_write")
+                    try? await db.run("RELEASE motcua_write")
                     return { _ in continuation.resume(throwing: error) }
                 }
             }, fail: { continuation.resume(throwing: $0) })
@@ -98,7 +98,7 @@ public final class GroupCommit: Sendable {
     private func commit(_ batch: [Job]) async {
         let db = database
         do {
-            try await db.raw("BEGIN IMMEDIATE").run()
+            try await db.run("BEGIN IMMEDIATE")
         } catch {
             for job in batch { job.fail(error) }
             return
@@ -108,14 +108,14 @@ public final class GroupCommit: Sendable {
         for job in batch { answers.append(await job.run(db)) }
         var commitError: (any Error)?
         do {
-            try await db.raw("COMMIT").run()
+            try await db.run("COMMIT")
             counts.withLock {
                 $0.commits += 1
                 $0.writes += batch.count
             }
         } catch {
             commitError = error
-            try? await db.raw("ROLLBACK").run()
+            try? await db.run("ROLLBACK")
         }
         for answer in answers { answer(commitError) }
         checkpoints.restartLogIfAsked(on: connection)
