@@ -21,5 +21,8 @@ public final class DossierChange: Sendable {
         self.readVersion = readVersion
         self.event = event
         stored = try JSONColumn.encode(moved)
+        // Remembered now, off the writer: if the save does not happen, no row holds this text and the next read
+        // of the dossier decodes what the row holds (`DecodedRows`).
+        Decoded.dossiers.remember(moved, key: moved.code, text: stored)
     }
 }
