@@ -61,10 +61,7 @@ import Testing
 
     @Test(arguments: TestEngine.available)
     func aStaleTransitionGetsTheCurrentState(engine: TestEngine) async throws {
-        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
-            let desk = try await client.signIn("motcua.badinh")
-            let code = try #require(try await client.send(.post, "/api/dossiers", token: desk,
-                                                          json: LifecycleJourney.intakeBody).json["code"] as? String)
+        try await Self.withReceivedDossier(engine) { client, desk, code in
             let accept: [String: Any] = ["action": "tiep-nhan", "expectedVersion": 1]
             #expect(try await client.send(.post, "/api/dossiers/\(code)/transitions", token: desk, json: accept).status == .ok)
             let stale = try await client.send(.post, "/api/dossiers/\(code)/transitions", token: desk, json: accept)
@@ -78,10 +75,7 @@ import Testing
     /// Idempotency-Key must still get the first answer, not the refusal the new state would give it.
     @Test(arguments: TestEngine.available)
     func aRetriedTransitionGetsItsFirstAnswer(engine: TestEngine) async throws {
-        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
-            let desk = try await client.signIn("motcua.badinh")
-            let code = try #require(try await client.send(.post, "/api/dossiers", token: desk,
-                                                          json: LifecycleJourney.intakeBody).json["code"] as? String)
+        try await Self.withReceivedDossier(engine) { client, desk, code in
             let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "accept-\(code)"]
             let accept: [String: Any] = ["action": "tiep-nhan"]
             let first = try await client.send(.post, "/api/dossiers/\(code)/transitions", token: desk, json: accept, headers: key)
@@ -93,6 +87,17 @@ import Testing
             #expect(unkeyed.status == .conflict, "without the key it is a second acceptance, which the state refuses")
             let events = try await client.send(.get, "/api/dossiers/\(code)/events", token: desk)
             #expect(events.jsonArray.count == 2, "received and accepted once: \(events.text)")
+        }
+    }
+
+    /// Runs `body` with the desk officer signed in and one dossier just received at the desk.
+    static func withReceivedDossier(_ engine: TestEngine,
+                                    _ body: @escaping @Sendable (APIClient, String, String) async throws -> Void) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
+            let desk = try await client.signIn("motcua.badinh")
+            let code = try #require(try await client.send(.post, "/api/dossiers", token: desk,
+                                                          json: LifecycleJourney.intakeBody).json["code"] as? String)
+            try await body(client, desk, code)
         }
     }
 }
