@@ -1,11 +1,11 @@
 import SQLKit
 import SQLiteNIO
 
-/// Câu lệnh có tham số — one SQL statement of the write path, written like SQLKit's `db.raw("… \(bind: x) …")` but
-/// holding its values typed and in order: on SQLite's direct connections (the writer, the readers) its text goes to
-/// SQLite as written, with a `?` for each value, prepared once and bound without a query builder — SQLKit's
-/// serialiser, with a boxed value and a dialect call per value, was a fifth of the writer's time per step. On
-/// PostgreSQL it becomes SQLKit's query string and runs as any other.
+/// Câu lệnh có tham số — one SQL statement of the hot paths (the writer's, a dossier's read), written like SQLKit's
+/// `db.raw("… \(bind: x) …")` but holding its values typed and in order: on SQLite's direct connections (the
+/// writer, the readers) its text goes to SQLite as written, with a `?` for each value, prepared once and bound
+/// without a query builder — SQLKit's serialiser, with a boxed value and a dialect call per value, was a fifth of
+/// the writer's time per step. On PostgreSQL it becomes SQLKit's query string and runs as any other.
 public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
     /// A value bound to a `?`: text, a whole number or a real, any of them NULL. A NULL keeps its type, which
     /// PostgreSQL checks against the column's.

@@ -42,10 +42,10 @@ struct DossierController {
         let service = service
         let drafted = await service.draftTransition(code: code, body, by: officer, at: service.now())
         // The answer is written before the transaction too, for the change as drafted.
-        let answer = try drafted.drafted.map { try APICoding.encoder.encode(DossierBody($0.dossier)) }
+        let answer = try drafted.allowedChange.map { try APICoding.encoder.encode(DossierBody($0.dossier)) }
         return try await idempotency.run(request: request, body: buffer, username: officer.username) { db in
             let saved = try await service.save(drafted, in: db)
-            if let answer, saved === drafted.drafted { return (.ok, answer) }
+            if let answer, saved === drafted.allowedChange { return (.ok, answer) }
             return (.ok, try APICoding.encoder.encode(DossierBody(saved.dossier)))
         }
     }

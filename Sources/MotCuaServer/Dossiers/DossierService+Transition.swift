@@ -23,7 +23,7 @@ extension DossierService {
         let change: Result<DossierChange, any Error>
 
         /// The change as drafted, when the rules allowed it.
-        var drafted: DossierChange? { try? change.get() }
+        var allowedChange: DossierChange? { try? change.get() }
     }
 
     /// Works out the action from the dossier as last committed, on the caller's thread (no transaction held).
