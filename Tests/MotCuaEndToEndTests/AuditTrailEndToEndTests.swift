@@ -9,7 +9,7 @@ import Testing
 @Suite struct AuditTrailEndToEndTests {
     @Test func aHandEditedRowIsCaughtByAuditVerify() async throws {
         let location = try await TestDatabases.makeEmpty(.sqlite)
-        defer { try? FileManager.default.removeItem(atPath: location.value) }
+        defer { TestDatabases.removeSQLite(at: location.value) }
         let server = try await ServerProcess(database: location.value, extraArguments: ["--demo", "--sla-watch-seconds", "0"])
         let code = try await server.client.receiveDossier()
         let accepted = try await server.client.act(code, .accept, as: "motcua.badinh")

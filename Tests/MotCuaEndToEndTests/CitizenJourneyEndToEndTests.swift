@@ -18,7 +18,7 @@ import Testing
 
     @Test func signedInAtLevelTwoSheFilesReusesAStoredDocumentAndReceivesTheResultInHerStore() async throws {
         let location = try await TestDatabases.makeEmpty(.sqlite)
-        defer { try? FileManager.default.removeItem(atPath: location.value) }
+        defer { TestDatabases.removeSQLite(at: location.value) }
         let server = try await ServerProcess(database: location.value, extraArguments: ["--demo", "--sla-watch-seconds", "0"],
                                              identityProvider: true, registry: true)
         defer { server.stop() }

@@ -38,7 +38,7 @@ import Testing
 
     @Test func aCitizenSignsInAtLevelTwoAndForgedAnswersAreRefused() async throws {
         let location = try await TestDatabases.makeEmpty(.sqlite)
-        defer { try? FileManager.default.removeItem(atPath: location.value) }
+        defer { TestDatabases.removeSQLite(at: location.value) }
         let server = try await ServerProcess(database: location.value, extraArguments: ["--demo", "--sla-watch-seconds", "0"],
                                              identityProvider: true)
         defer { server.stop() }

@@ -13,7 +13,7 @@ import Testing
 
     @Test func theDeskFillsAnApplicantFromTheRegistryAndTheDossierRecordsIt() async throws {
         let location = try await TestDatabases.makeEmpty(.sqlite)
-        defer { try? FileManager.default.removeItem(atPath: location.value) }
+        defer { TestDatabases.removeSQLite(at: location.value) }
         let server = try await ServerProcess(database: location.value, extraArguments: ["--demo", "--sla-watch-seconds", "0"], registry: true)
         defer { server.stop() }
         let person = SyntheticPopulation(size: 5000).people[7]

@@ -27,15 +27,20 @@ public enum TestDatabases {
         public let drop: @Sendable () async throws -> Void
     }
 
+    /// Removes an SQLite test database: the file, its log and shared memory, and the uploaded files a server
+    /// started on it keeps beside it.
+    public static func removeSQLite(at path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        try? FileManager.default.removeItem(atPath: AppConfig.filesDirectory(beside: path))
+    }
+
     /// Creates an empty database on `engine`.
     public static func makeEmpty(_ engine: TestEngine) async throws -> Location {
         let name = "motcua_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         switch engine {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent(name + ".sqlite").path
-            return Location(value: path) {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            }
+            return Location(value: path) { removeSQLite(at: path) }
         case .postgres:
             guard let base = postgresURL, var url = URLComponents(string: base) else {
                 throw TestSetupError("MOTCUA_TEST_POSTGRES_URL is not set")

@@ -10,7 +10,7 @@ Usage: journeys.py BASE_URL SCREENSHOT_DIR
 Walks what the pages offer today, saves a screenshot of every page visited, and on every page checks that each
 input is labelled, that the first Tab reaches the skip link, and that text contrast meets WCAG AA. Exits non-zero
 with the failed check's message."""
-import base64, datetime, json, os, re, sys, tempfile
+import base64, datetime, json, os, re, shutil, sys, tempfile
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
@@ -363,6 +363,7 @@ def main():
         visit(driver, 'ho-so-nop-truc-tuyen')
     finally:
         driver.quit()
+        shutil.rmtree(SAMPLES, ignore_errors=True)
     print(json.dumps({'pages': len(visited), 'screenshots': SHOTS}))
 
 

@@ -41,7 +41,7 @@ public struct AppConfig: Sendable {
     }
 
     /// Next to an SQLite file, a folder named after it (`motcua.sqlite` → `motcua-tep`); for PostgreSQL, `./motcua-tep`.
-    static func filesDirectory(beside database: String) -> String {
+    public static func filesDirectory(beside database: String) -> String {
         guard !database.hasPrefix("postgres"), database.hasSuffix(".sqlite") else { return "./motcua-tep" }
         return String(database.dropLast(".sqlite".count)) + "-tep"
     }
