@@ -37,7 +37,11 @@ import Testing
         #expect(String(decoding: template.filled(with: "1"), as: UTF8.self) == "11mid1")
     }
 
+    /// 128 random bits each, as lowercase hexadecimal: a thousand drawn, a thousand different.
     @Test func placeholdersDiffer() {
-        #expect(JSONTemplate.placeholder() != JSONTemplate.placeholder())
+        let drawn = (0..<1000).map { _ in JSONTemplate.placeholder() }
+        #expect(Set(drawn).count == 1000)
+        #expect(drawn.allSatisfy { $0.hasPrefix("chua-cap-ma-") && $0.count == "chua-cap-ma-".count + 32 })
+        #expect(drawn.allSatisfy { $0.dropFirst("chua-cap-ma-".count).allSatisfy { "0123456789abcdef".contains($0) } })
     }
 }
