@@ -32,12 +32,12 @@ public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
     /// The text between the values, one more than there are values.
     private(set) var literals: [String] = [""]
     private(set) var values: [Value] = []
+
     /// The text as SQLite takes it, `?` for each value.
-    private(set) var sqlite = ""
+    var sqlite: String { literals.joined(separator: "?") }
 
     public init(stringLiteral value: String) {
         literals = [value]
-        sqlite = value
     }
 
     public init(stringInterpolation: Interpolation) {
@@ -49,13 +49,12 @@ public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
         var statement = BoundStatement(stringLiteral: "")
 
         public init(literalCapacity: Int, interpolationCount: Int) {
-            statement.sqlite.reserveCapacity(literalCapacity + interpolationCount)
+            statement.literals.reserveCapacity(interpolationCount + 1)
             statement.values.reserveCapacity(interpolationCount)
         }
 
         public mutating func appendLiteral(_ literal: String) {
             statement.literals[statement.literals.count - 1] += literal
-            statement.sqlite += literal
         }
 
         public mutating func appendInterpolation(bind value: String?) { append(.text(value)) }
@@ -67,7 +66,6 @@ public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
         private mutating func append(_ value: Value) {
             statement.values.append(value)
             statement.literals.append("")
-            statement.sqlite += "?"
         }
     }
 
@@ -87,9 +85,7 @@ extension SQLDatabase {
     func all(_ statement: BoundStatement) async throws -> [any SQLRow] {
         guard let direct = self as? DirectSQLDatabase else { return try await raw(statement.queryString).all() }
         var rows: [any SQLRow] = []
-        try direct.connection.execute(statement.sqlite, statement.values.map(\.sqlite)) { columns, values in
-            rows.append(DirectRow(columns: columns, values: values))
-        }
+        try direct.execute(statement.sqlite, statement.values.map(\.sqlite)) { rows.append($0) }
         return rows
     }
 

@@ -1,6 +1,7 @@
 import Benchmark
 import Foundation
 import MotCuaCore
+import MotCuaStore
 
 /// Mã hoá hồ sơ — a dossier's JSON as it is stored on every write (sorted keys, instants as seconds), by
 /// Foundation's `JSONEncoder` and by MotCua's one-pass `SortedJSONEncoder`, in the same run: the same bytes, what
@@ -21,16 +22,14 @@ func registerJSONBenchmarks() {
     }
 }
 
-/// A ward's marital-status dossier received at the desk, accepted, and one step into its two-step process.
+/// A ward's marital-status dossier received at the desk, accepted, and one step into its process: the procedure as
+/// the demo catalog ships it (three steps).
 enum StoredDossierFixture {
     static func travelled() throws -> Dossier {
         let agency = "000.30.01.H26"
-        let procedure = Procedure(
-            code: "1.004873", name: "Cấp Giấy xác nhận tình trạng hôn nhân", field: "Hộ tịch", level: .commune,
-            agencyKind: "ubnd-xa", competentAgency: "UBND cấp xã", deadline: .workingDays(3), fees: [], documents: [],
-            onlineLevel: .full, results: [], legalBasis: [], status: .inForce, effectiveFrom: nil, repealedOn: nil,
-            steps: [ProcessStep(name: "Thẩm định", unit: "Tư pháp – Hộ tịch", role: .specialist, budget: .workingDays(2)),
-                    ProcessStep(name: "Ký", unit: "Lãnh đạo", role: .agencyLeader, budget: .workingHours(2))])
+        guard let procedure = try ReferenceData.demoCatalog().first(where: { $0.code == "1.004873" }) else {
+            fatalError("the demo catalog no longer ships procedure 1.004873")
+        }
         let definition = ProcessDefinition.sequential(procedure, effectiveFrom: CivilDate(year: 2026, month: 1, day: 1)!)
         let workflow = DossierWorkflow(calendar: WorkingCalendar(holidays: HolidayCalendar(announcements: [])))
         let receivedAt = Date(timeIntervalSince1970: 1_795_395_600.25)

@@ -30,8 +30,14 @@ struct DirectSQLDatabase: SQLDatabase {
 
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> ()) throws {
         let (sql, binds) = serialize(query)
+        try execute(sql, try binds.map(Self.sqliteData), onRow)
+    }
+
+    /// Runs SQL text already in SQLite's form with its values in order (SQLKit's queries once serialised, and
+    /// `BoundStatement`s), handing each row to `onRow`.
+    func execute(_ sql: String, _ binds: [SQLiteData], _ onRow: (any SQLRow) -> ()) throws {
         logger.debug("\(sql)")
-        try connection.execute(sql, try binds.map(Self.sqliteData)) { columns, values in
+        try connection.execute(sql, binds) { columns, values in
             onRow(DirectRow(columns: columns, values: values))
         }
     }
