@@ -31,7 +31,7 @@ public enum IntakeRules {
         }
         let counts = 0...maxCopiesPerDocument
         if let index = documents.firstIndex(where: {
-            $0.name.trimmingCharacters(in: .whitespaces).isEmpty || $0.name.count > maxDocumentNameLength
+            $0.name.trimmed.isEmpty || $0.name.count > maxDocumentNameLength
                 || !counts.contains($0.originals) || !counts.contains($0.copies)
         }) {
             return FieldProblem(field: "documents[\(index)]",

@@ -24,7 +24,7 @@ struct TokenAuthMiddleware: RouterMiddleware {
 
     static func token(in request: Request) -> String? {
         if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
-            return String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
+            return header.dropFirst("Bearer ".count).trimmed
         }
         return request.cookies[cookieName]?.value
     }
