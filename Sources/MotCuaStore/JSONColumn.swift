@@ -8,11 +8,7 @@ enum JSONColumn {
     /// several tasks at once.
     private static let encoder = SortedJSONEncoder(dates: .secondsSince1970)
 
-    private static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
-        return decoder
-    }()
+    private static let decoder = TreeJSONDecoder(dates: .secondsSince1970)
 
     static func encode(_ value: some Encodable) throws -> String {
         String(decoding: try bytes(of: value), as: UTF8.self)
@@ -23,7 +19,7 @@ enum JSONColumn {
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
-        try decoder.decode(type, from: Data(text.utf8))
+        try decoder.decode(type, from: text)
     }
 }
 

@@ -4,8 +4,8 @@ import MotCuaCore
 import MotCuaStore
 
 /// Mã hoá hồ sơ — a dossier's JSON as it is stored on every write (sorted keys, instants as seconds), by
-/// Foundation's `JSONEncoder` and by MotCua's one-pass `SortedJSONEncoder`, in the same run: the same bytes, what
-/// each costs.
+/// Foundation's `JSONEncoder` and by MotCua's one-pass `SortedJSONEncoder`, and read back by Foundation's
+/// `JSONDecoder` and MotCua's `TreeJSONDecoder`, in the same run: the same bytes and values, what each costs.
 func registerJSONBenchmarks() {
     let dossier = try! StoredDossierFixture.travelled()
     let foundation = JSONEncoder()
@@ -19,6 +19,19 @@ func registerJSONBenchmarks() {
     }
     Benchmark("Dossier JSON: SortedJSONEncoder") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try ours.bytes(of: dossier)) }
+    }
+
+    let stored = try! ours.encode(dossier)
+    let foundationReader = JSONDecoder()
+    foundationReader.dateDecodingStrategy = .secondsSince1970
+    let ourReader = TreeJSONDecoder(dates: .secondsSince1970)
+    precondition(try! foundationReader.decode(Dossier.self, from: stored) == ourReader.decode(Dossier.self, from: stored),
+                 "the two decoders disagree")
+    Benchmark("Dossier JSON read: Foundation JSONDecoder") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try foundationReader.decode(Dossier.self, from: stored)) }
+    }
+    Benchmark("Dossier JSON read: TreeJSONDecoder") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try ourReader.decode(Dossier.self, from: stored)) }
     }
 }
 

@@ -137,6 +137,6 @@ struct SingleContainer: SingleValueEncodingContainer {
 }
 
 /// The key of a `superEncoder()` without one, as Foundation names it.
-private enum SuperKey: String, CodingKey {
+enum SuperKey: String, CodingKey {
     case `super`
 }

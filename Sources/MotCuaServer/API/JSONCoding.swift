@@ -48,18 +48,8 @@ public enum APICoding {
     /// Sorted keys, unescaped slashes, instants as `format` writes them.
     public static let encoder = SortedJSONEncoder(dates: .text(format))
 
-    public static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let container = try decoder.singleValueContainer()
-            let text = try container.decode(String.self)
-            guard let date = parse(text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "Thời điểm không hợp lệ")
-            }
-            return date
-        }
-        return decoder
-    }()
+    /// Instants as `parse` reads them; one that is not gets an error naming its field.
+    public static let decoder = TreeJSONDecoder(dates: .text(parse))
 
     /// Reads and decodes a request body, or throws a problem naming what is wrong.
     public static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
@@ -79,7 +69,7 @@ public enum APICoding {
     /// Decodes a body already read.
     public static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws -> T {
         do {
-            return try decoder.decode(T.self, from: Data(buffer: buffer))
+            return try buffer.withUnsafeReadableBytes { try decoder.decode(T.self, from: $0) }
         } catch let error as DecodingError {
             throw problem(for: error)
         } catch {
