@@ -5,12 +5,12 @@ extension StringProtocol {
     /// (U+200B). Done on the scalars in Swift: Foundation's trimming goes through `NSString` on Linux, at several
     /// times the cost, on every name and reason typed.
     public var trimmed: String {
-        let scalars = unicodeScalars
+        let text = String(self)
+        let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !Self.isTrimmed($0) }),
               let last = scalars.lastIndex(where: { !Self.isTrimmed($0) }) else { return "" }
-        var kept = String.UnicodeScalarView()
-        kept.append(contentsOf: scalars[first...last])
-        return String(kept)
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
+        return String(Substring(scalars[first...last]))
     }
 
     private static func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {

@@ -54,7 +54,8 @@ struct DirectSQLDatabase: SQLDatabase {
     }
 }
 
-/// One result row of a direct connection, decoded by SQLiteKit's decoder.
+/// One result row of a direct connection: text and whole numbers read as they are (most of what is read), anything
+/// else by SQLiteKit's decoder, which gives those the same values after a costlier protocol lookup.
 struct DirectRow: SQLRow {
     let columns: [String]
     let values: [SQLiteData]
@@ -67,7 +68,14 @@ struct DirectRow: SQLRow {
     func decodeNil(column: String) throws -> Bool { try value(column) == .null }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        try Self.decoder.decode(D.self, from: try value(column))
+        let value = try value(column)
+        switch value {
+        case .text(let text) where D.self == String.self: return unsafeBitCast(text, to: D.self)
+        case .text(let text) where D.self == String?.self: return unsafeBitCast(Optional(text), to: D.self)
+        case .integer(let number) where D.self == Int.self: return unsafeBitCast(number, to: D.self)
+        case .null where D.self == String?.self: return unsafeBitCast(String?.none, to: D.self)
+        default: return try Self.decoder.decode(D.self, from: value)
+        }
     }
 
     private func value(_ column: String) throws -> SQLiteData {
