@@ -193,3 +193,30 @@ private struct JSONNesting: Decodable {
         depth = container.isAtEnd ? 1 : try container.decode(JSONNesting.self).depth + 1
     }
 }
+
+/// The UTF-8 check agrees with the standard library's on every one- and two-byte sequence, on three- and four-byte
+/// sequences around each boundary of the table (overlong, surrogate, past U+10FFFF), and on truncated ones.
+@Suite struct UTF8CheckTests {
+    func agrees(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) {
+        let standard = String(validating: bytes, as: UTF8.self) != nil
+        #expect(bytes.withUnsafeBufferPointer(UTF8Check.isValid) == standard, "\(bytes)", sourceLocation: sourceLocation)
+    }
+
+    @Test func agreesWithTheStandardLibrary() {
+        for first in UInt8.min...UInt8.max {
+            agrees([first])
+            for second in UInt8.min...UInt8.max { agrees([first, second]) }
+        }
+        let edges: [UInt8] = [0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0]
+        for lead: UInt8 in [0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF] {
+            for second in edges {
+                for third in edges {
+                    agrees([lead, second, third])
+                    for fourth in edges { agrees([lead, second, third, fourth]) }
+                }
+            }
+        }
+        agrees(Array("Nguyễn Văn An 😀".utf8))
+        agrees(Array("Nguyễn".utf8).dropLast())
+    }
+}

@@ -150,8 +150,8 @@ struct JSONTreeParser {
     }
 
     private func text(_ utf8: UnsafeBufferPointer<UInt8>) throws(Invalid) -> String {
-        guard let text = String(validating: utf8, as: UTF8.self) else { throw invalid("a string is not valid UTF-8") }
-        return text
+        guard UTF8Check.isValid(utf8) else { throw invalid("a string is not valid UTF-8") }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// One escape after its backslash, appended as UTF-8.
