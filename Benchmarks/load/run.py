@@ -18,7 +18,7 @@ the writer's thread, whose time per write bounds what one server can commit on a
 Prints one JSON line per scenario and a Markdown table; the lines are also appended to Benchmarks/results/.
 
 Usage: run.py [--binary .build/release/motcua] [--database URL] [--servers 1] [--duration 10] [--connections 64]"""
-import argparse, datetime, json, os, subprocess, sys, tempfile
+import argparse, datetime, json, os, shutil, subprocess, sys, tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 import motcua_process  # noqa: E402
@@ -136,6 +136,8 @@ finally:
     for server in servers:
         server.terminate()
         server.wait()
+# The work folder (the database, the servers' logs) stays only when a scenario failed, for its logs.
+shutil.rmtree(work, ignore_errors=True)
 os.makedirs(os.path.join(HERE, '..', 'results'), exist_ok=True)
 with open(os.path.join(HERE, '..', 'results', f'load-{run_id}.jsonl'), 'a') as out:
     for result in results:

@@ -15,7 +15,7 @@ retried with the same key after the restart. At the end it checks that:
 
 Usage: crash-test.py [--binary .build/release/motcua] [--kills 10] [--clients 16] [--port N]
 Prints one JSON line with the figures; exits non-zero with the first broken promise."""
-import argparse, http.client, json, os, random, signal, sqlite3, subprocess, sys, tempfile, threading, time, uuid
+import argparse, http.client, json, os, random, shutil, signal, sqlite3, subprocess, sys, tempfile, threading, time, uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 import motcua_process  # noqa: E402
@@ -151,4 +151,5 @@ received = [code for (code,) in sqlite3.connect(database).execute("SELECT subjec
 if sorted(received) != sorted(stored):
     fail(f'the audit trail records {len(received)} receipts ({len(set(received))} dossiers) for {len(stored)} dossiers stored')
 print(json.dumps({'kills': args.kills, 'acknowledged': len(codes), 'in_doubt_retried': retried, 'stored': len(stored),
-                  'integrity_check': integrity, 'audit_receipts': len(received), 'seconds': round(time.time() - started, 1), 'database': database}))
+                  'integrity_check': integrity, 'audit_receipts': len(received), 'seconds': round(time.time() - started, 1)}))
+shutil.rmtree(work, ignore_errors=True)  # kept when a check failed, for the database and the server's log

@@ -6,7 +6,7 @@ content type, body schema). Signing out is left out of the signed-in passes: it 
 
 Usage: fuzz.py [--binary .build/debug/motcua] [--max-examples 30] [--port N]
 Exits non-zero when schemathesis finds a failure; prints one JSON line with the cases generated per pass."""
-import argparse, json, os, re, subprocess, sys, tempfile
+import argparse, json, os, re, shutil, subprocess, sys, tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 import motcua_process  # noqa: E402
@@ -51,3 +51,4 @@ try:
 finally:
     server.terminate()
     server.wait()
+shutil.rmtree(work, ignore_errors=True)  # kept when fuzzing failed, for the server's log

@@ -10,7 +10,7 @@ event lost, none doubled), with the status the winner set.
 
 Usage: race-test.py --postgres postgres://user:pass@127.0.0.1:5432/db [--binary .build/release/motcua] [--dossiers 1000]
 (a fresh database is created beside the given one for the run and dropped after). Prints one JSON line."""
-import argparse, concurrent.futures, json, os, subprocess, sys, tempfile, time, urllib.parse
+import argparse, concurrent.futures, json, os, shutil, subprocess, sys, tempfile, time, urllib.parse
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 from motcua_process import call, free_port, sign_in, start as start_server  # noqa: E402
@@ -92,3 +92,4 @@ finally:
         server.terminate()
         server.wait()
     subprocess.run(['psql', args.postgres, '-qc', f'DROP DATABASE IF EXISTS {name}'], check=False)
+shutil.rmtree(work, ignore_errors=True)  # kept when a check failed, for the servers' log
