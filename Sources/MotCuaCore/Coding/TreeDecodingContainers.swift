@@ -188,10 +188,3 @@ struct IndexKey: CodingKey {
     init?(stringValue: String) { nil }
     init?(intValue: Int) { self.intValue = intValue }
 }
-
-extension JSONTree {
-    var isNull: Bool {
-        if case .null = self { return true }
-        return false
-    }
-}
