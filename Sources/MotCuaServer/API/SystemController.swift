@@ -41,13 +41,25 @@ struct RequestMetricsMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let registry: PrometheusCollectorRegistry
 
+    /// `motcua_http_requests_total` (the library's descriptor is not `Sendable`, so it is made when used).
+    static var requests: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "motcua", subsystem: "http", metricName: "requests", unitName: "total",
+                             helpText: "Requests answered, by method and status class.")
+    }
+
+    /// `motcua_http_request_duration_seconds`.
+    static var durations: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "motcua", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+                             helpText: "Time to answer a request, by method.")
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         var status = 500
         defer {
             let labels = [("method", request.method.rawValue), ("status", "\(status / 100)xx")]
-            registry.makeCounter(name: "motcua_http_requests_total", labels: labels).increment()
-            registry.makeDurationHistogram(name: "motcua_http_request_duration_seconds", labels: [("method", request.method.rawValue)],
+            registry.makeCounter(descriptor: Self.requests, labels: labels).increment()
+            registry.makeDurationHistogram(descriptor: Self.durations, labels: [("method", request.method.rawValue)],
                                            buckets: [.milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(500), .seconds(2)])
                 .record(ContinuousClock.now - start)
         }
