@@ -110,7 +110,7 @@ import Testing
 @Suite struct CheckpointerTests {
     @Test func theLogIsCopiedIntoTheFileOnceItPassesItsMark() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-wal-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        defer { TestDatabases.removeSQLite(at: path) }
         let database = try await Database.open(path)
         try await database.write { try await $0.raw("CREATE TABLE wal_pages (id INTEGER PRIMARY KEY, filler TEXT NOT NULL)").run() }
         let filler = String(repeating: "x", count: 3000)
@@ -140,7 +140,7 @@ import Testing
 @Suite struct LogRestartTests {
     @Test func theLogStaysNearItsMarkUnderWritesAndReadsThatNeverPause() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-restart-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        defer { TestDatabases.removeSQLite(at: path) }
         let database = try await Database.open(path, durability: .normal)
         try await database.write { try await $0.raw("CREATE TABLE restart_pages (id INTEGER PRIMARY KEY, filler TEXT NOT NULL)").run() }
         let filler = String(repeating: "x", count: 3000)

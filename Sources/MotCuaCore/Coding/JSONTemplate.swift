@@ -28,7 +28,7 @@ public struct JSONTemplate: Sendable {
     public static func placeholder() -> String {
         var random = SystemRandomNumberGenerator()
         let bits = (random.next() as UInt64, random.next() as UInt64)
-        return "chua-cap-ma-" + Hex.encode(withUnsafeBytes(of: bits) { Array($0) })
+        return "chua-cap-ma-" + withUnsafeBytes(of: bits) { Hex.encode($0) }
     }
 
     /// The JSON with `value` in every hole, escaped as JSON escapes text.

@@ -52,23 +52,18 @@ public final class JSONOutput {
     /// Writes any value: the ones JSON has a form for directly, or whatever its `encode(to:)` writes. Known types
     /// are told apart by their metatype, which costs far less than a dynamic cast per value.
     func write<T: Encodable>(_ value: T, in parent: ValueEncoder?, key: (any CodingKey)?) throws {
-        if T.self == String.self { return write(Self.same(value, as: String.self)) }
-        if T.self == Int.self { return write(Self.same(value, as: Int.self)) }
-        if T.self == Bool.self { return write(Self.same(value, as: Bool.self)) }
-        if T.self == Date.self { return try write(Self.same(value, as: Date.self), in: parent, key: key) }
-        if T.self == Double.self { return try write(Self.same(value, as: Double.self), in: parent, key: key) }
-        if T.self == URL.self { return write(Self.same(value, as: URL.self).absoluteString) }
-        if T.self == Data.self { return write(Self.same(value, as: Data.self).base64EncodedString()) }
-        if T.self == Decimal.self { return bytes.append(contentsOf: Self.same(value, as: Decimal.self).description.utf8) }
+        if T.self == String.self { return write(known(value, as: String.self)) }
+        if T.self == Int.self { return write(known(value, as: Int.self)) }
+        if T.self == Bool.self { return write(known(value, as: Bool.self)) }
+        if T.self == Date.self { return try write(known(value, as: Date.self), in: parent, key: key) }
+        if T.self == Double.self { return try write(known(value, as: Double.self), in: parent, key: key) }
+        if T.self == URL.self { return write(known(value, as: URL.self).absoluteString) }
+        if T.self == Data.self { return write(known(value, as: Data.self).base64EncodedString()) }
+        if T.self == Decimal.self { return bytes.append(contentsOf: known(value, as: Decimal.self).description.utf8) }
         if let writable = value as? any JSONWritable { return try writable.writeJSON(to: self) }
         let encoder = ValueEncoder(output: self, parent: parent, key: key)
         try value.encode(to: encoder)
         try encoder.end()
-    }
-
-    /// `value` as the type it is known to be (`T.self == U.self` checked by the caller).
-    private static func same<T, U>(_ value: T, as type: U.Type) -> U {
-        unsafeBitCast(value, to: U.self)
     }
 
     func write(_ flag: Bool) {

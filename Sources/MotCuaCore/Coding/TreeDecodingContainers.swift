@@ -50,11 +50,11 @@ struct ObjectReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func superDecoder() throws -> any Decoder {
-        TreeDecoder(member(SuperKey.super) ?? .null, dates: decoder.dates, parent: decoder, key: SuperKey.super)
+        decoder.child(member(SuperKey.super) ?? .null, at: SuperKey.super)
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        TreeDecoder(member(key) ?? .null, dates: decoder.dates, parent: decoder, key: key)
+        decoder.child(member(key) ?? .null, at: key)
     }
 
     private func member(_ key: any CodingKey) -> JSONTree? {
@@ -71,7 +71,7 @@ struct ObjectReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     private func child(_ key: Key) throws -> TreeDecoder {
-        TreeDecoder(try value(key), dates: decoder.dates, parent: decoder, key: key)
+        decoder.child(try value(key), at: key)
     }
 
     private func integer<T: FixedWidthInteger>(_ key: Key, _ type: T.Type) throws -> T {
@@ -124,15 +124,15 @@ struct ArrayReader: UnkeyedDecodingContainer {
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-        try take { try TreeDecoder($1, dates: $0.dates, parent: $0, key: $2).container(keyedBy: type) }
+        try take { try $0.child($1, at: $2).container(keyedBy: type) }
     }
 
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        try take { try TreeDecoder($1, dates: $0.dates, parent: $0, key: $2).unkeyedContainer() }
+        try take { try $0.child($1, at: $2).unkeyedContainer() }
     }
 
     mutating func superDecoder() throws -> any Decoder {
-        try take { TreeDecoder($1, dates: $0.dates, parent: $0, key: $2) }
+        try take { $0.child($1, at: $2) }
     }
 
     /// Decodes the next element and moves past it only if that worked, as Foundation's container does.

@@ -79,6 +79,11 @@ final class TreeDecoder: Decoder {
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleValueReader(decoder: self) }
 
+    /// The decoder of `value`, found under `key` of this one.
+    func child(_ value: JSONTree, at key: any CodingKey) -> TreeDecoder {
+        TreeDecoder(value, dates: dates, parent: self, key: key)
+    }
+
     /// This value as `T`.
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         try decode(T.self, from: value, at: nil)
@@ -87,21 +92,15 @@ final class TreeDecoder: Decoder {
     /// `value`, found under `key` of this one (nil: this value itself), as `T`. The types JSON holds directly, and
     /// those Foundation's decoder reads its own way (instants, URLs, Data, Decimal), are told apart by metatype.
     func decode<T: Decodable>(_ type: T.Type, from value: JSONTree, at key: (any CodingKey)?) throws -> T {
-        if T.self == String.self { return Self.same(try string(value, at: key), as: T.self) }
-        if T.self == Int.self { return Self.same(try integer(value, as: Int.self, at: key), as: T.self) }
-        if T.self == Bool.self { return Self.same(try bool(value, at: key), as: T.self) }
-        if T.self == Double.self { return Self.same(try floatingPoint(value, as: Double.self, at: key), as: T.self) }
-        if T.self == Date.self { return Self.same(try date(value, at: key), as: T.self) }
-        if T.self == URL.self { return Self.same(try url(value, at: key), as: T.self) }
-        if T.self == Data.self { return Self.same(try data(value, at: key), as: T.self) }
-        if T.self == Decimal.self { return Self.same(try decimal(value, at: key), as: T.self) }
-        let decoder = key == nil ? self : TreeDecoder(value, dates: dates, parent: self, key: key)
-        return try T(from: decoder)
-    }
-
-    /// `value` as the type it is known to be (`T.self == U.self` checked by the caller).
-    private static func same<T, U>(_ value: T, as type: U.Type) -> U {
-        unsafeBitCast(value, to: U.self)
+        if T.self == String.self { return known(try string(value, at: key), as: T.self) }
+        if T.self == Int.self { return known(try integer(value, as: Int.self, at: key), as: T.self) }
+        if T.self == Bool.self { return known(try bool(value, at: key), as: T.self) }
+        if T.self == Double.self { return known(try floatingPoint(value, as: Double.self, at: key), as: T.self) }
+        if T.self == Date.self { return known(try date(value, at: key), as: T.self) }
+        if T.self == URL.self { return known(try url(value, at: key), as: T.self) }
+        if T.self == Data.self { return known(try data(value, at: key), as: T.self) }
+        if T.self == Decimal.self { return known(try decimal(value, at: key), as: T.self) }
+        return try T(from: key.map { child(value, at: $0) } ?? self)
     }
 
     func string(_ value: JSONTree, at key: (any CodingKey)?) throws -> String {

@@ -41,17 +41,16 @@ struct RequestMetricsMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let registry: PrometheusCollectorRegistry
 
-    /// `motcua_http_requests_total` (the library's descriptor is not `Sendable`, so it is made when used).
-    static var requests: MetricNameDescriptor {
-        MetricNameDescriptor(namespace: "motcua", subsystem: "http", metricName: "requests", unitName: "total",
-                             helpText: "Requests answered, by method and status class.")
-    }
+    /// `motcua_http_requests_total`. Made once, not per request: swift-prometheus's descriptor holds only constant
+    /// text but is not marked `Sendable`.
+    nonisolated(unsafe) static let requests = MetricNameDescriptor(
+        namespace: "motcua", subsystem: "http", metricName: "requests", unitName: "total",
+        helpText: "Requests answered, by method and status class.")
 
     /// `motcua_http_request_duration_seconds`.
-    static var durations: MetricNameDescriptor {
-        MetricNameDescriptor(namespace: "motcua", subsystem: "http", metricName: "request_duration", unitName: "seconds",
-                             helpText: "Time to answer a request, by method.")
-    }
+    nonisolated(unsafe) static let durations = MetricNameDescriptor(
+        namespace: "motcua", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+        helpText: "Time to answer a request, by method.")
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now

@@ -189,7 +189,7 @@ struct DossierService: Sendable {
     /// 409 with the dossier's current state, so the officer sees what changed.
     static func conflict(_ dossier: Dossier) -> Problem {
         let current = (try? APICoding.encoder.encode(DossierBody(dossier)))
-            .flatMap { try? JSONDecoder().decode(JSONValue.self, from: $0) } ?? .null
+            .flatMap { try? APICoding.decoder.decode(JSONValue.self, from: $0) } ?? .null
         return Problem(.conflict, code: "stale-version",
                        message: "Hồ sơ vừa được người khác xử lý; hãy xem trạng thái hiện tại rồi thao tác lại.",
                        field: "expectedVersion", extra: ["current": current])

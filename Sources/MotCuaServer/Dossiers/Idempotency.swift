@@ -67,7 +67,7 @@ struct Idempotency {
         static func canonical(_ text: String) -> Data {
             let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
             let body = Data((parts.count > 1 ? parts[1] : "").utf8)
-            let canonicalBody = (try? JSONDecoder().decode(JSONValue.self, from: body))?.encoded() ?? body
+            let canonicalBody = (try? APICoding.decoder.decode(JSONValue.self, from: body))?.encoded() ?? body
             return Data("\(parts[0])\n".utf8) + canonicalBody
         }
     }
