@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaCore
 import SQLKit
 
 /// Nhật ký kiểm toán — the tamper-evident record of who did what: every case event and every security-relevant act
@@ -71,14 +72,14 @@ public struct AuditLog: Sendable {
     }
 
     private static func sealBatch(in db: any SQLDatabase) async throws -> Int {
-        guard let head = try await db.raw("UPDATE audit_head SET seq = seq WHERE id = 1 RETURNING seq, hash").first() else {
+        guard let head = try await db.first("UPDATE audit_head SET seq = seq WHERE id = 1 RETURNING seq, hash") else {
             throw AuditLogMissing()
         }
         var seq = try head.decode(column: "seq", as: Int.self)
         var previous = try head.decode(column: "hash", as: String.self)
-        let waiting = try await db.raw("""
+        let waiting = try await db.all("""
             SELECT id, at, actor, action, subject, detail FROM audit_pending ORDER BY id LIMIT \(bind: sealBatch)
-            """).all()
+            """)
         guard !waiting.isEmpty else { return 0 }
         var sealedIDs: [Int] = []
         for row in waiting {
@@ -87,17 +88,17 @@ public struct AuditLog: Sendable {
             let subject = try row.decode(column: "subject", as: String.self), detail = try row.decode(column: "detail", as: String.self)
             seq += 1
             let hash = Self.hash(seq: seq, at: at, actor: actor, action: action, subject: subject, detail: detail, previous: previous)
-            try await db.raw("""
+            try await db.run("""
                 INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash)
                 VALUES (\(bind: seq), \(bind: at), \(bind: actor), \(bind: action), \(bind: subject), \(bind: detail),
                   \(bind: previous), \(bind: hash))
-                """).run()
+                """)
             previous = hash
             sealedIDs.append(try row.decode(column: "id", as: Int.self))
         }
         // Exactly the acts sealed: on PostgreSQL one with a smaller number may have committed since they were read.
         try await db.raw("DELETE FROM audit_pending WHERE id IN (\(binds: sealedIDs))").run()
-        try await db.raw("UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: previous) WHERE id = 1").run()
+        try await db.run("UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: previous) WHERE id = 1")
         return waiting.count
     }
 
@@ -106,15 +107,23 @@ public struct AuditLog: Sendable {
         try await database.write { db in try await Self.append(actor: actor, action: action, subject: subject, detail: detail, at: at, in: db) }
     }
 
-    /// The SHA-256, in hex, of an entry's fields (as a JSON array of strings: unambiguous whatever they contain)
-    /// and the hash before it.
-    /// Encodes an entry's fields for its hash (its options never change, so one serves every sealer).
-    private static let fieldsEncoder = JSONEncoder()
-
+    /// The SHA-256, in hex, of an entry's fields and the hash before it, as a JSON array of strings (unambiguous
+    /// whatever they contain) in the bytes Foundation's `JSONEncoder` writes with its default options, which the
+    /// chain has always been hashed over: quotes, backslashes and control characters escaped, and slashes as `\/`.
     static func hash(seq: Int, at: Int, actor: String, action: String, subject: String, detail: String, previous: String) -> String {
-        let fields = [String(seq), String(at), actor, action, subject, detail, previous]
-        let bytes = (try? fieldsEncoder.encode(fields)) ?? Data()
-        return SHA256Hex.of(bytes)
+        var json: [UInt8] = [UInt8(ascii: "[")]
+        json.reserveCapacity(256)
+        for (index, field) in [String(seq), String(at), actor, action, subject, detail, previous].enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(UInt8(ascii: "\""))
+            for byte in JSONOutput.escapedContents(of: field) {
+                if byte == UInt8(ascii: "/") { json.append(UInt8(ascii: "\\")) }
+                json.append(byte)
+            }
+            json.append(UInt8(ascii: "\""))
+        }
+        json.append(UInt8(ascii: "]"))
+        return SHA256Hex.of(json)
     }
 
     /// The head once every act waiting is sealed.

@@ -32,12 +32,13 @@ public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
     /// The text between the values, one more than there are values.
     private(set) var literals: [String] = [""]
     private(set) var values: [Value] = []
-
-    /// The text as SQLite takes it, `?` for each value.
-    var sqlite: String { literals.joined(separator: "?") }
+    /// The text as SQLite takes it, `?` for each value: written as the statement is built, since joining the
+    /// literals again on every run cost the writer as much as binding the values.
+    private(set) var sqlite = ""
 
     public init(stringLiteral value: String) {
         literals = [value]
+        sqlite = value
     }
 
     public init(stringInterpolation: Interpolation) {
@@ -51,10 +52,12 @@ public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
         public init(literalCapacity: Int, interpolationCount: Int) {
             statement.literals.reserveCapacity(interpolationCount + 1)
             statement.values.reserveCapacity(interpolationCount)
+            statement.sqlite.reserveCapacity(literalCapacity + interpolationCount)
         }
 
         public mutating func appendLiteral(_ literal: String) {
             statement.literals[statement.literals.count - 1] += literal
+            statement.sqlite += literal
         }
 
         public mutating func appendInterpolation(bind value: String?) { append(.text(value)) }
@@ -66,6 +69,7 @@ public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
         private mutating func append(_ value: Value) {
             statement.values.append(value)
             statement.literals.append("")
+            statement.sqlite += "?"
         }
     }
 

@@ -79,8 +79,12 @@ import Testing
         }
     }
 
+    /// With the edges of the whole numbers written as plain digits: below 2^24 (Float) and 2^53 (Double), where
+    /// `description` may switch to an exponent (Float's 1e8 is `1e+08`).
     @Test(arguments: [0.0, -0.0, 1, -1, 0.1, 1e-7, 1e16, 1e22, 1763800000, 1763800000.123456, 123456789012345678,
-                      Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude, -2.5e-300])
+                      Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude, -2.5e-300, 1e7, 1e8, -1e8,
+                      16_777_215, 16_777_216, 16_777_217, 1e15, 9_007_199_254_740_991, 9_007_199_254_740_992,
+                      -9_007_199_254_740_992, 1.8e19, -9.3e18])
     func numbersAreWrittenAsFoundationWritesThem(number: Double) throws {
         try expectSameBytes(number)
         if Float(number).isFinite { try expectSameBytes(Float(number)) }

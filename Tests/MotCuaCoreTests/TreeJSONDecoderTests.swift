@@ -104,11 +104,17 @@ import Testing
         expectSameOutcome(String.self, json)
     }
 
-    @Test(arguments: ["0", "-0", "1", "-1", "0.5", "1e2", "1E+2", "1.5e-3", "-2.5E-300", "123456789012345678", "1e400", "2.0"])
+    /// With the edges of the integers read straight from their digits (up to 18) and of the types they go into.
+    @Test(arguments: ["0", "-0", "1", "-1", "0.5", "1e2", "1E+2", "1.5e-3", "-2.5E-300", "123456789012345678", "1e400", "2.0",
+                      "127", "128", "-128", "-129", "255", "256", "999999999999999999", "-999999999999999999",
+                      "1000000000000000000", "9223372036854775807", "9223372036854775808", "-9223372036854775808",
+                      "18446744073709551615", "18446744073709551616"])
     func numbersReadAlike(json: String) {
         expectSameOutcome(Double.self, json)
         expectSameOutcome(Int.self, json)
+        expectSameOutcome(Int8.self, json)
         expectSameOutcome(UInt8.self, json)
+        expectSameOutcome(UInt64.self, json)
         expectSameOutcome(Float.self, json)
     }
 

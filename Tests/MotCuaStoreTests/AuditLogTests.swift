@@ -37,6 +37,19 @@ import Testing
         }
     }
 
+    /// An entry's hash is over the JSON Foundation's default `JSONEncoder` writes for its fields (every chain sealed
+    /// so far was hashed that way): the same digest for text with slashes, quotes, backslashes, control characters,
+    /// Vietnamese and emoji.
+    @Test(arguments: ["trạng thái 1 → 2", "hẹn trả 25/11/2026, https://dichvucong.gov.vn/", #"he said "no" \ again"#,
+                      "tab\tnew line\ncarriage\r\u{1}\u{1F}\u{7F}", "😀 Đội Cấn", ""])
+    func anEntrysHashIsOverFoundationsJSONOfItsFields(detail: String) throws {
+        let fields = ["42", "1772416800", "motcua.badinh", "ho-so.tiep-nhan", "000.30.01.H26-261123-0001", detail,
+                      AuditLog.genesis]
+        let expected = SHA256Hex.of(try JSONEncoder().encode(fields))
+        #expect(AuditLog.hash(seq: 42, at: 1_772_416_800, actor: fields[2], action: fields[3], subject: fields[4],
+                              detail: detail, previous: AuditLog.genesis) == expected)
+    }
+
     @Test(arguments: TestEngine.available)
     func anUntouchedChainHolds(engine: TestEngine) async throws {
         try await Self.withFiveEntries(engine) { _, log async throws in

@@ -56,7 +56,18 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        "\(CivilDate.pad(year, 4))-\(CivilDate.pad(month, 2))-\(CivilDate.pad(day, 2))"
+        var text: [UInt8] = []
+        appendISO(to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends `YYYY-MM-DD` (a day's text is written on every answer and every key, so without a `String` per part).
+    public func appendISO(to text: inout [UInt8]) {
+        CivilDate.appendPadded(year, 4, to: &text)
+        text.append(UInt8(ascii: "-"))
+        CivilDate.appendPadded(month, 2, to: &text)
+        text.append(UInt8(ascii: "-"))
+        CivilDate.appendPadded(day, 2, to: &text)
     }
 
     /// `dd/MM/yyyy`, as Vietnamese forms print dates.
@@ -75,7 +86,22 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Zero-pads a number to a width (`pad(7, 2)` is `07`).
     public static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)
-        return String(repeating: "0", count: max(0, width - text.count)) + text
+        return String(repeating: "0", count: max(0, width - text.utf8.count)) + text
+    }
+
+    /// Appends what `pad` gives, as UTF-8.
+    public static func appendPadded(_ value: Int, _ width: Int, to text: inout [UInt8]) {
+        guard value >= 0 else { return text.append(contentsOf: pad(value, width).utf8) }
+        var digits = 1
+        var rest = value / 10
+        while rest > 0 { (digits, rest) = (digits + 1, rest / 10) }
+        text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(width, digits)))
+        var position = text.count - 1
+        rest = value
+        repeat {
+            text[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            (rest, position) = (rest / 10, position - 1)
+        } while rest > 0
     }
 }
 

@@ -37,7 +37,8 @@ extension JSONOutput {
         first = false
         bytes.append(UInt8(ascii: "\""))
         bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
     }
 }
 
@@ -60,9 +61,9 @@ extension Date: JSONWritable {
 extension Array: JSONWritable where Element: JSONWritable {
     public func writeJSON(to output: JSONOutput) throws {
         output.bytes.append(UInt8(ascii: "["))
-        for (index, element) in enumerated() {
-            if index > 0 { output.bytes.append(UInt8(ascii: ",")) }
-            try element.writeJSON(to: output)
+        for index in indices {
+            if index > startIndex { output.bytes.append(UInt8(ascii: ",")) }
+            try self[index].writeJSON(to: output)
         }
         output.bytes.append(UInt8(ascii: "]"))
         output.first = false

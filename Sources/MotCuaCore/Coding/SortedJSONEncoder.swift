@@ -38,7 +38,9 @@ public struct SortedJSONEncoder: Sendable {
 /// Đầu ra JSON — the bytes written so far, and how each kind of value is written: by `SortedJSONEncoder` for
 /// `Encodable` values, and by the values that write themselves (`JSONWritable`).
 public final class JSONOutput {
-    var bytes: [UInt8] = []
+    /// Unchecked for overlapping access: the output is written by one encoding at a time, and the dynamic check on
+    /// each append cost as much as the appending.
+    @exclusivity(unchecked) var bytes: [UInt8] = []
     let dates: SortedJSONEncoder.Dates
     /// Whether the object or array being written has no member yet (`JSONWritable`'s writing; the encoder's
     /// containers keep their own count).
@@ -88,6 +90,12 @@ public final class JSONOutput {
     /// As Foundation writes a floating-point number: its shortest exact form, without a trailing `.0`.
     func write<F: BinaryFloatingPoint & LosslessStringConvertible>(_ number: F, in parent: ValueEncoder?,
                                                                    key: (any CodingKey)?) throws {
+        if let whole = Int64(exactly: number), whole.magnitude >> (F.significandBitCount + 1) == 0,
+           whole != 0 || number.sign == .plus {
+            // What `description` gives a whole number below 2^(significand bits + 1), less its `.0`: the digits
+            // (instants in seconds). Larger ones may take an exponent, and -0 keeps its sign.
+            return write(whole)
+        }
         guard number.isFinite else {
             throw EncodingError.invalidValue(number, EncodingError.Context(
                 codingPath: ValueEncoder.path(of: parent, key: key),
@@ -112,8 +120,8 @@ public final class JSONOutput {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// What goes between the quotes of a JSON string holding `string`.
-    static func escapedContents(of string: String) -> [UInt8] {
+    /// What goes between the quotes of a JSON string holding `string` (slashes as they are).
+    public static func escapedContents(of string: String) -> [UInt8] {
         var contents: [UInt8] = []
         appendContents(of: string, to: &contents)
         return contents

@@ -13,7 +13,17 @@ public enum APICoding {
     /// Written by hand: a formatter object costs more than the rest of a dossier's JSON.
     public static func format(_ date: Date) -> String {
         let (day, second) = WorkingCalendar.local(date)
-        return "\(day)T\(CivilDate.pad(second / 3600, 2)):\(CivilDate.pad(second / 60 % 60, 2)):\(CivilDate.pad(second % 60, 2))+07:00"
+        var text: [UInt8] = []
+        text.reserveCapacity(25)
+        day.appendISO(to: &text)
+        text.append(UInt8(ascii: "T"))
+        CivilDate.appendPadded(second / 3600, 2, to: &text)
+        text.append(UInt8(ascii: ":"))
+        CivilDate.appendPadded(second / 60 % 60, 2, to: &text)
+        text.append(UInt8(ascii: ":"))
+        CivilDate.appendPadded(second % 60, 2, to: &text)
+        text.append(contentsOf: "+07:00".utf8)
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Reads an ISO 8601 instant with an offset; a day or a time that does not exist (30 February, 24:00) is
