@@ -26,7 +26,7 @@ public enum ReferenceRevision {
 
     /// The number now.
     static func current(in db: any SQLDatabase) async throws -> Int {
-        guard let row = try await db.raw("SELECT revision FROM reference_revision WHERE id = 1").first() else {
+        guard let row = try await db.first("SELECT revision FROM reference_revision WHERE id = 1") else {
             throw StoreError.noRowReturned("reference_revision")
         }
         return try row.decode(column: "revision", as: Int.self)

@@ -148,11 +148,11 @@ public struct UserStore: Sendable {
     /// The officer a token belongs to, if the token has not expired: one query per authenticated request.
     public func officer(forTokenHash hash: String, now: Date) async throws -> Officer? {
         try await database.read { db in
-            try await Self.officer(from: db.raw("""
+            try await Self.officer(from: db.all("""
                 SELECT u.username, u.full_name, u.password_hash, u.active, r.agency_code, r.role
                 FROM tokens t JOIN users u ON u.username = t.username LEFT JOIN user_roles r ON r.username = u.username
                 WHERE t.token_hash = \(bind: hash) AND t.expires_at > \(bind: now.epochSeconds) ORDER BY r.agency_code, r.role
-                """).all())
+                """))
         }
     }
 
