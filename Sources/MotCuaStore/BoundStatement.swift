@@ -29,15 +29,13 @@ public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
         }
     }
 
-    /// The text between the values, one more than there are values.
-    private(set) var literals: [String] = [""]
-    private(set) var values: [Value] = []
-    /// The text as SQLite takes it, `?` for each value: written as the statement is built, since joining the
-    /// literals again on every run cost the writer as much as binding the values.
+    /// The text as SQLite takes it, `?` for each value: written once, as the statement is built.
     private(set) var sqlite = ""
+    private(set) var values: [Value] = []
+    /// Where each value's `?` is in `sqlite` (a UTF-8 offset), for the other databases' query strings.
+    private var marks: [Int] = []
 
     public init(stringLiteral value: String) {
-        literals = [value]
         sqlite = value
     }
 
@@ -50,13 +48,12 @@ public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
         var statement = BoundStatement(stringLiteral: "")
 
         public init(literalCapacity: Int, interpolationCount: Int) {
-            statement.literals.reserveCapacity(interpolationCount + 1)
             statement.values.reserveCapacity(interpolationCount)
+            statement.marks.reserveCapacity(interpolationCount)
             statement.sqlite.reserveCapacity(literalCapacity + interpolationCount)
         }
 
         public mutating func appendLiteral(_ literal: String) {
-            statement.literals[statement.literals.count - 1] += literal
             statement.sqlite += literal
         }
 
@@ -68,18 +65,23 @@ public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
 
         private mutating func append(_ value: Value) {
             statement.values.append(value)
-            statement.literals.append("")
+            statement.marks.append(statement.sqlite.utf8.count)
             statement.sqlite += "?"
         }
     }
 
     /// The same statement as SQLKit's query string, for databases other than SQLite's direct connections.
     var queryString: SQLQueryString {
-        var query = SQLQueryString(literals[0])
-        for (value, literal) in zip(values, literals.dropFirst()) {
+        let text = sqlite.utf8
+        var query = SQLQueryString("")
+        var from = text.startIndex
+        for (value, mark) in zip(values, marks) {
+            let at = text.index(text.startIndex, offsetBy: mark)
+            query.appendLiteral(String(text[from..<at])!)
             query.appendInterpolation(bind: value.encodable)
-            query.appendLiteral(literal)
+            from = text.index(after: at)
         }
+        query.appendLiteral(String(text[from...])!)
         return query
     }
 }

@@ -17,6 +17,18 @@ import Testing
         #expect(plain.sqlite == "COMMIT" && plain.values.isEmpty)
     }
 
+    /// The query string other databases run holds the same text around each value, multi-byte text included.
+    @Test(arguments: TestEngine.available)
+    func theQueryStringKeepsTheTextAroundEachValue(engine: TestEngine) async throws {
+        let statement: BoundStatement = "SELECT \(bind: 1) AS a, 'Hà Nội' AS b, \(bind: "Đội Cấn") AS c WHERE \(bind: 2.5) > 0"
+        try await TestDatabases.withDatabase(engine, demo: false) { database in
+            let (sql, binds) = try await database.read { db in db.serialize(statement.queryString) }
+            #expect(binds.count == 3)
+            let placeholders = engine == .sqlite ? ["?1", "?2", "?3"] : ["$1", "$2", "$3"]
+            #expect(sql == "SELECT \(placeholders[0]) AS a, 'Hà Nội' AS b, \(placeholders[1]) AS c WHERE \(placeholders[2]) > 0")
+        }
+    }
+
     @Test(arguments: TestEngine.available)
     func rowsWrittenBoundReadBackAsThroughSQLKit(engine: TestEngine) async throws {
         try await TestDatabases.withDatabase(engine, demo: false) { database in
