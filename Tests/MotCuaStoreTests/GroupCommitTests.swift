@@ -39,6 +39,67 @@ import Testing
             let after = try #require(database.groupCommitStatistics)
             #expect(after.writes - before.writes == 400)
             #expect(after.commits - before.commits < 400, "writes waiting together were committed together")
+            #expect(after.runsWithSavepoints > before.runsWithSavepoints, "a write that failed after its insert had its batch run again")
+        }
+    }
+
+    /// Writes that fail before changing anything (a stale version, a reused key) are left out of their batch
+    /// without running it again; one that fails after creating a table or changing a row is undone alone.
+    @Test func aWriteThatFailsBeforeChangingAnythingCostsItsBatchNothing() async throws {
+        try await TestDatabases.withDatabase(.sqlite, demo: false) { database in
+            try await database.write { try await $0.raw("CREATE TABLE gc (id INTEGER PRIMARY KEY)").run() }
+            let before = try #require(database.groupCommitStatistics)
+            let refused = await Self.writeConcurrently(200, on: database) { id, db in
+                if id % 10 == 3 {
+                    _ = try await db.raw("SELECT COUNT(*) AS n FROM gc").first()
+                    try await db.raw("UPDATE gc SET id = id WHERE id < 0").run()   // matches no row: changes nothing
+                    throw Refused()
+                }
+                try await db.raw("INSERT INTO gc (id) VALUES (\(bind: id))").run()
+            }
+            #expect(refused == Array(stride(from: 3, to: 200, by: 10)))
+            let after = try #require(database.groupCommitStatistics)
+            #expect(after.runsWithSavepoints == before.runsWithSavepoints)
+            #expect(try await Self.ids(in: database) == (0..<200).filter { $0 % 10 != 3 })
+
+            let undone = await Self.writeConcurrently(100, on: database) { id, db in
+                if id == 50 {
+                    // A change of schema only: no row counted as changed.
+                    try await db.raw("CREATE TABLE gc_\(unsafeRaw: String(id)) (x INTEGER)").run()
+                    throw Refused()
+                }
+                try await db.raw("INSERT INTO gc (id) VALUES (\(bind: 1000 + id))").run()
+            }
+            #expect(undone == [50])
+            #expect(try await Self.ids(in: database).filter { $0 >= 1000 } == (0..<100).filter { $0 != 50 }.map { 1000 + $0 })
+            let tables = try await database.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'gc_50'").first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(tables == 0, "the table the failed write created went with it")
+        }
+    }
+
+    /// Runs `count` writes at once; returns the numbers of those that threw, in order.
+    static func writeConcurrently(_ count: Int, on database: Database,
+                                  _ body: @escaping @Sendable (Int, any SQLDatabase) async throws -> Void) async -> [Int] {
+        await withTaskGroup(of: Int?.self) { group in
+            for id in 0..<count {
+                group.addTask {
+                    do {
+                        try await database.write { db in try await body(id, db) }
+                        return nil
+                    } catch {
+                        return id
+                    }
+                }
+            }
+            return await group.reduce(into: [Int]()) { if let id = $1 { $0.append(id) } }.sorted()
+        }
+    }
+
+    static func ids(in database: Database) async throws -> [Int] {
+        try await database.read { db in
+            try await db.raw("SELECT id FROM gc ORDER BY id").all().map { try $0.decode(column: "id", as: Int.self) }
         }
     }
 }

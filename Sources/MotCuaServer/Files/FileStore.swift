@@ -24,11 +24,11 @@ struct FileStore: Sendable {
 
     /// Keeps the bytes and returns their SHA-256 (hex).
     func put(_ bytes: [UInt8]) throws -> String {
-        let digest = SHA256Hex.of(Data(bytes))
+        let digest = SHA256Hex.of(bytes)
         let target = url(of: digest)
         if FileManager.default.fileExists(atPath: target.path) { return digest }
         let temporary = directory.appendingPathComponent(".\(digest).\(UUID().uuidString).tmp")
-        FileManager.default.createFile(atPath: temporary.path, contents: nil)
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
         let handle = try FileHandle(forWritingTo: temporary)
         do {
             try handle.write(contentsOf: bytes)

@@ -52,6 +52,23 @@ final class DirectSQLite: @unchecked Sendable {
         }
     }
 
+    /// How many rows the connection's statements have inserted, changed or deleted since it opened (those of
+    /// triggers included): a write that leaves it unchanged wrote nothing.
+    var totalChanges: Int64 { sqlite_nio_sqlite3_total_changes64(handle) }
+
+    /// The schema's version (`PRAGMA schema_version`), which every change to a table or index moves on, inside the
+    /// transaction that makes it too: a change of schema does not count in `totalChanges`.
+    func schemaVersion() throws -> Int64 {
+        var version: Int64 = 0
+        try execute("PRAGMA schema_version", []) { _, values in
+            if case .integer(let number) = values.first { version = Int64(number) }
+        }
+        return version
+    }
+
+    /// Whether a transaction is open: SQLite ends one by itself after some errors (a full disk, an I/O error).
+    var isInTransaction: Bool { sqlite_nio_sqlite3_get_autocommit(handle) == 0 }
+
     /// What `whenCommitted` asked to hear after each commit.
     private var committed: ((Int) -> Void)?
 

@@ -4,17 +4,41 @@ import SQLKit
 import Synchronization
 
 /// Ghi gộp (group commit) — SQLite's one writer connection, shared by every request that writes: the writes
-/// waiting when the connection comes free run one after another in one transaction, each inside its own
-/// savepoint (a write that fails is undone alone), and one COMMIT makes them all durable together. Each caller
-/// is answered only after that COMMIT: nothing is acknowledged before it is on disk, and one fsync serves many
-/// requests. With one request at a time a batch holds one write, and nothing waits for company.
+/// waiting when the connection comes free run one after another in one transaction, and one COMMIT makes them all
+/// durable together. Each caller is answered only after that COMMIT: nothing is acknowledged before it is on disk,
+/// and one fsync serves many requests. With one request at a time a batch holds one write, and nothing waits for
+/// company.
+///
+/// A write that fails is undone alone. Almost every write that fails does so before it changes anything (a stale
+/// version, a reused key, a refused check), so a batch first runs its writes as they are, and a failed write that
+/// changed no row and no table costs nothing to leave out. Only when one fails after changing something is the
+/// batch rolled back and run again with each write in a savepoint of its own (`SAVEPOINT` before it, `ROLLBACK
+/// TO` if it fails): the savepoints, and the copies of every page each write touched, are paid only then.
 public final class GroupCommit: Sendable {
     /// A write waiting for its turn: run it inside the batch's transaction, then report the commit's outcome.
     struct Job: Sendable {
-        /// Runs the write in its savepoint; returns what to tell the caller once the commit's outcome is known.
-        let run: @Sendable (any SQLDatabase) async -> @Sendable (_ commitError: (any Error)?) -> Void
+        /// Runs the write — in a savepoint of its own when asked — and says whether it threw and how to answer its
+        /// caller once the commit's outcome is known.
+        let run: @Sendable (_ db: any SQLDatabase, _ inSavepoint: Bool) async -> Attempt
         /// Tells the caller its write never ran.
         let fail: @Sendable (any Error) -> Void
+    }
+
+    /// What running a write gave: whether it threw, and the answer to send its caller with the commit's outcome
+    /// (one that threw is told its own error, whatever the commit).
+    struct Attempt: Sendable {
+        let threw: Bool
+        let answer: @Sendable (_ commitError: (any Error)?) -> Void
+    }
+
+    /// How a pass over a batch ended.
+    private enum Pass {
+        /// Every write ran; these are their answers, to send after the COMMIT.
+        case ran([@Sendable ((any Error)?) -> Void])
+        /// A write failed after changing something; the batch is rolled back, to run again with savepoints.
+        case rolledBack
+        /// The transaction could not begin or SQLite ended it; every caller has been answered.
+        case ended
     }
 
     /// The most writes one transaction takes, so a burst cannot hold the lock indefinitely.
@@ -24,6 +48,8 @@ public final class GroupCommit: Sendable {
     public struct Statistics: Sendable, Hashable {
         public var writes = 0
         public var commits = 0
+        /// Batches run a second time, each write in a savepoint, because one failed after changing something.
+        public var runsWithSavepoints = 0
 
         public init() {}
     }
@@ -53,18 +79,20 @@ public final class GroupCommit: Sendable {
     /// Runs `body` in the next batch and returns its result once the batch is committed.
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-            let job = Job(run: { db in
+            let job = Job(run: { db, inSavepoint in
                 do {
-                    try await db.run("SAVEPOINT motcua_write")
+                    if inSavepoint { try await db.run("SAVEPOINT motcua_write") }
                     let value = try await body(db)
-                    try await db.run("RELEASE motcua_write")
-                    return { commitError in
+                    if inSavepoint { try await db.run("RELEASE motcua_write") }
+                    return Attempt(threw: false) { commitError in
                         if let commitError { continuation.resume(throwing: commitError) } else { continuation.resume(returning: value) }
                     }
                 } catch {
-                    try? await db.run("ROLLBACK TO motcua_write")
-                    try? await db.run("RELEASE motcua_write")
-                    return { _ in continuation.resume(throwing: error) }
+                    if inSavepoint {
+                        try? await db.run("ROLLBACK TO motcua_write")
+                        try? await db.run("RELEASE motcua_write")
+                    }
+                    return Attempt(threw: true) { _ in continuation.resume(throwing: error) }
                 }
             }, fail: { continuation.resume(throwing: $0) })
             submit(job)
@@ -96,16 +124,13 @@ public final class GroupCommit: Sendable {
     }
 
     private func commit(_ batch: [Job]) async {
-        let db = database
-        do {
-            try await db.run("BEGIN IMMEDIATE")
-        } catch {
-            for job in batch { job.fail(error) }
-            return
+        var pass = await run(batch, inSavepoints: false)
+        if case .rolledBack = pass {
+            counts.withLock { $0.runsWithSavepoints += 1 }
+            pass = await run(batch, inSavepoints: true)
         }
-        var answers: [@Sendable ((any Error)?) -> Void] = []
-        answers.reserveCapacity(batch.count)
-        for job in batch { answers.append(await job.run(db)) }
+        guard case .ran(let answers) = pass else { return }
+        let db = database
         var commitError: (any Error)?
         do {
             try await db.run("COMMIT")
@@ -120,4 +145,44 @@ public final class GroupCommit: Sendable {
         for answer in answers { answer(commitError) }
         checkpoints.restartLogIfAsked(on: connection)
     }
+
+    /// Runs every write of the batch in one new transaction, leaving it open for the COMMIT. Without savepoints, a
+    /// write that throws after changing a row or the schema rolls the transaction back (`.rolledBack`); with them,
+    /// it is undone alone. A transaction SQLite ends by itself (after a full disk or an I/O error) takes every
+    /// write before it with it: all the batch is told so (`.ended`).
+    private func run(_ batch: [Job], inSavepoints: Bool) async -> Pass {
+        let db = database
+        let schemaAtStart: Int64
+        do {
+            try await db.run("BEGIN IMMEDIATE")
+            schemaAtStart = inSavepoints ? 0 : try connection.schemaVersion()
+        } catch {
+            if connection.isInTransaction { try? await db.run("ROLLBACK") }
+            for job in batch { job.fail(error) }
+            return .ended
+        }
+        var answers: [@Sendable ((any Error)?) -> Void] = []
+        answers.reserveCapacity(batch.count)
+        for (index, job) in batch.enumerated() {
+            let changesBefore = connection.totalChanges
+            let attempt = await job.run(db, inSavepoints)
+            guard connection.isInTransaction else {
+                let lost = TransactionEnded()
+                for answer in answers { answer(lost) }
+                attempt.answer(lost)
+                for waiting in batch[(index + 1)...] { waiting.fail(lost) }
+                return .ended
+            }
+            if attempt.threw, !inSavepoints,
+               connection.totalChanges != changesBefore || (try? connection.schemaVersion()) != schemaAtStart {
+                try? await db.run("ROLLBACK")
+                return .rolledBack
+            }
+            answers.append(attempt.answer)
+        }
+        return .ran(answers)
+    }
 }
+
+/// SQLite ended the batch's transaction by itself (after a full disk or an I/O error): none of its writes was kept.
+struct TransactionEnded: Error {}
