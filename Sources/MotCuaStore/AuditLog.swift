@@ -49,10 +49,15 @@ public struct AuditLog: Sendable {
     /// Keeps an act inside the caller's transaction, to be sealed into the chain.
     public static func append(actor: String, action: String, subject: String, detail: String = "", at: Date,
                               in db: any SQLDatabase) async throws {
-        try await db.run("""
-            INSERT INTO audit_pending (at, actor, action, subject, detail)
-            VALUES (\(bind: at.epochSeconds), \(bind: actor), \(bind: action), \(bind: subject), \(bind: detail))
-            """)
+        try await db.run(appending(actor: actor, action: action, subject: subject, detail: detail, at: at))
+    }
+
+    /// The statement that keeps an act waiting to be sealed.
+    static func appending(actor: String, action: String, subject: String, detail: String, at: Date) -> BoundStatement {
+        """
+        INSERT INTO audit_pending (at, actor, action, subject, detail)
+        VALUES (\(bind: at.epochSeconds), \(bind: actor), \(bind: action), \(bind: subject), \(bind: detail))
+        """
     }
 
     /// The most acts one sealing transaction takes.

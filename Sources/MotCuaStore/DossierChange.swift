@@ -2,9 +2,10 @@ import Foundation
 import MotCuaCore
 
 /// Thay đổi hồ sơ — a dossier moved by one action, worked out and written out (its stored text) before the write
-/// transaction, from the dossier as it was at `readVersion`. Saving it (`DossierStore.save`) is then a check that
-/// nobody moved the dossier since and a few rows written: the rules and the encoding run on the request's own
-/// thread, not on the one writer every write of the server waits for. A class, so a caller can tell the change it
+/// transaction, from the dossier as it was at `readVersion`, with the statements that save it. Saving it
+/// (`DossierStore.save`) is then a check that nobody moved the dossier since and a few rows written: the rules, the
+/// encoding and the statements' text are made on the request's own thread, not on the one writer every write of
+/// the server waits for. A class, so a caller can tell the change it
 /// drafted from one worked out again (`===`).
 public final class DossierChange: Sendable {
     /// The dossier as the action leaves it.
@@ -13,14 +14,19 @@ public final class DossierChange: Sendable {
     public let readVersion: Int
     /// The event recording the action.
     public let event: DossierEvent
-    /// `dossier` as stored.
-    let stored: String
+    /// The statement that saves the dossier if nobody moved it since `readVersion` (a row returned when it did).
+    let update: BoundStatement
+    /// What follows a save: the event, its audit entry and the open work items, built here with the update so the
+    /// writer only runs them.
+    let rest: [BoundStatement]
 
     public init(_ moved: Dossier, from readVersion: Int, event: DossierEvent) throws {
         dossier = moved
         self.readVersion = readVersion
         self.event = event
-        stored = try JSONColumn.encode(moved)
+        let stored = try JSONColumn.encode(moved)
+        update = DossierStore.update(to: moved, from: readVersion, stored: stored)
+        rest = DossierStore.appending(event, to: moved.code) + WorkItemStore.projection(of: moved)
         // Remembered now, off the writer: if the save does not happen, no row holds this text and the next read
         // of the dossier decodes what the row holds (`DecodedRows`).
         Decoded.dossiers.remember(moved, key: moved.code, text: stored)

@@ -45,32 +45,42 @@ public struct DossierStore: Sendable {
     /// Saves a change if the stored version is still the one it was worked out from (inside `Database.write`);
     /// returns false, and writes nothing, when someone else changed the dossier first.
     public static func save(_ change: DossierChange, in db: any SQLDatabase) async throws -> Bool {
-        let dossier = change.dossier, state = dossier.state
-        let updated = try await db.first("""
-            UPDATE dossiers SET status = \(bind: state.status.rawValue), version = \(bind: state.version),
-              due_at = \(bind: state.clock.due?.epochSeconds), step_due_at = \(bind: state.stepDue?.epochSeconds),
-              ended_at = \(bind: state.endedAt?.epochSeconds), body = \(bind: change.stored)
-            WHERE code = \(bind: dossier.code) AND version = \(bind: change.readVersion)
-            RETURNING version
-            """)
-        guard updated != nil else { return false }
-        try await append(change.event, to: dossier.code, in: db)
-        try await WorkItemStore.project(dossier, in: db)
+        guard try await db.first(change.update) != nil else { return false }
+        for statement in change.rest { try await db.run(statement) }
         return true
     }
 
+    /// The statement that saves a change if the stored version is still the one it was worked out from, returning
+    /// a row only then.
+    static func update(to dossier: Dossier, from readVersion: Int, stored: String) -> BoundStatement {
+        let state = dossier.state
+        return """
+            UPDATE dossiers SET status = \(bind: state.status.rawValue), version = \(bind: state.version),
+              due_at = \(bind: state.clock.due?.epochSeconds), step_due_at = \(bind: state.stepDue?.epochSeconds),
+              ended_at = \(bind: state.endedAt?.epochSeconds), body = \(bind: stored)
+            WHERE code = \(bind: dossier.code) AND version = \(bind: readVersion)
+            RETURNING version
+            """
+    }
+
     private static func append(_ event: DossierEvent, to code: String, in db: any SQLDatabase) async throws {
-        try await db.run("""
+        for statement in appending(event, to: code) { try await db.run(statement) }
+    }
+
+    /// The statements that append an event to a dossier and keep it for the audit trail.
+    static func appending(_ event: DossierEvent, to code: String) -> [BoundStatement] {
+        let detail = "trạng thái \(event.fromStatus.map { String($0.rawValue) } ?? "-") → \(event.toStatus.rawValue)"
+        return [
+            """
             INSERT INTO dossier_events (dossier_code, seq, action, actor, at, from_status, to_status, reason, due_after,
               step_due_after, work_item, decision, assignee)
             VALUES (\(bind: code), \(bind: event.sequence), \(bind: event.action), \(bind: event.actor),
               \(bind: event.at.epochSeconds), \(bind: event.fromStatus?.rawValue), \(bind: event.toStatus.rawValue),
               \(bind: event.reason), \(bind: event.dueAfter?.epochSeconds), \(bind: event.stepDueAfter?.epochSeconds),
               \(bind: event.workItem), \(bind: event.decision), \(bind: event.assignee))
-            """)
-        try await AuditLog.append(actor: event.actor, action: "ho-so.\(event.action)", subject: code,
-                                  detail: "trạng thái \(event.fromStatus.map { String($0.rawValue) } ?? "-") → \(event.toStatus.rawValue)",
-                                  at: event.at, in: db)
+            """,
+            AuditLog.appending(actor: event.actor, action: "ho-so.\(event.action)", subject: code, detail: detail, at: event.at),
+        ]
     }
 
     /// Reads a dossier (inside a transaction when `db` is one).

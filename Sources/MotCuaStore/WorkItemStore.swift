@@ -29,19 +29,24 @@ public struct WorkItemStore: Sendable {
 
     /// Replaces the dossier's rows with its open items (inside the transaction that saves the dossier).
     static func project(_ dossier: Dossier, in db: any SQLDatabase) async throws {
+        for statement in projection(of: dossier) { try await db.run(statement) }
+    }
+
+    /// The statements that replace the dossier's rows with its open items.
+    static func projection(of dossier: Dossier) -> [BoundStatement] {
         // Before the process starts there are no items, and never were: intake and acceptance write nothing here.
-        guard dossier.state.work != nil else { return }
-        try await db.run("DELETE FROM open_work_items WHERE dossier_code = \(bind: dossier.code)")
-        guard !dossier.state.status.endsProcessing else { return }
-        for item in dossier.state.work?.openItems ?? [] {
-            try await db.run("""
-                INSERT INTO open_work_items (dossier_code, item_id, agency_code, unit, role, assignee, name, opened_at,
-                  due_at, warn_at, warned, escalated)
-                VALUES (\(bind: dossier.code), \(bind: item.id), \(bind: item.agencyCode), \(bind: item.unit),
-                  \(bind: item.role.rawValue), \(bind: item.assignee), \(bind: item.name), \(bind: item.openedAt.epochSeconds),
-                  \(bind: item.clock.due?.epochSeconds), \(bind: item.warnAt?.epochSeconds),
-                  \(bind: item.warnedAt == nil ? 0 : 1), \(bind: item.escalatedAt == nil ? 0 : 1))
-                """)
+        guard dossier.state.work != nil else { return [] }
+        let removal: BoundStatement = "DELETE FROM open_work_items WHERE dossier_code = \(bind: dossier.code)"
+        guard !dossier.state.status.endsProcessing else { return [removal] }
+        return [removal] + (dossier.state.work?.openItems ?? []).map { item in
+            """
+            INSERT INTO open_work_items (dossier_code, item_id, agency_code, unit, role, assignee, name, opened_at,
+              due_at, warn_at, warned, escalated)
+            VALUES (\(bind: dossier.code), \(bind: item.id), \(bind: item.agencyCode), \(bind: item.unit),
+              \(bind: item.role.rawValue), \(bind: item.assignee), \(bind: item.name), \(bind: item.openedAt.epochSeconds),
+              \(bind: item.clock.due?.epochSeconds), \(bind: item.warnAt?.epochSeconds),
+              \(bind: item.warnedAt == nil ? 0 : 1), \(bind: item.escalatedAt == nil ? 0 : 1))
+            """
         }
     }
 
