@@ -121,10 +121,7 @@ public struct AuditLog: Sendable {
         for (index, field) in [String(seq), String(at), actor, action, subject, detail, previous].enumerated() {
             if index > 0 { json.append(UInt8(ascii: ",")) }
             json.append(UInt8(ascii: "\""))
-            for byte in JSONOutput.escapedContents(of: field) {
-                if byte == UInt8(ascii: "/") { json.append(UInt8(ascii: "\\")) }
-                json.append(byte)
-            }
+            json.append(contentsOf: JSONOutput.escapedContents(of: field, escapingSlashes: true))
             json.append(UInt8(ascii: "\""))
         }
         json.append(UInt8(ascii: "]"))

@@ -37,8 +37,9 @@ public struct DossierStore: Sendable {
               \(bind: dossier.applicant.personalId ?? dossier.applicant.taxCode), \(bind: body))
             """)
         Decoded.dossiers.remember(dossier, key: dossier.code, text: body)
-        try await append(event, to: dossier.code, in: db)
-        try await WorkItemStore.project(dossier, in: db)
+        for statement in appending(event, to: dossier.code) + WorkItemStore.projection(of: dossier) {
+            try await db.run(statement)
+        }
         return dossier
     }
 
@@ -61,10 +62,6 @@ public struct DossierStore: Sendable {
             WHERE code = \(bind: dossier.code) AND version = \(bind: readVersion)
             RETURNING version
             """
-    }
-
-    private static func append(_ event: DossierEvent, to code: String, in db: any SQLDatabase) async throws {
-        for statement in appending(event, to: code) { try await db.run(statement) }
     }
 
     /// The statements that append an event to a dossier and keep it for the audit trail.

@@ -27,12 +27,8 @@ public struct WorkItemStore: Sendable {
         }
     }
 
-    /// Replaces the dossier's rows with its open items (inside the transaction that saves the dossier).
-    static func project(_ dossier: Dossier, in db: any SQLDatabase) async throws {
-        for statement in projection(of: dossier) { try await db.run(statement) }
-    }
-
-    /// The statements that replace the dossier's rows with its open items.
+    /// The statements that replace the dossier's rows with its open items (run in the transaction that saves the
+    /// dossier).
     static func projection(of dossier: Dossier) -> [BoundStatement] {
         // Before the process starts there are no items, and never were: intake and acceptance write nothing here.
         guard dossier.state.work != nil else { return [] }

@@ -85,13 +85,18 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Zero-pads a number to a width (`pad(7, 2)` is `07`).
     public static func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, width - text.utf8.count)) + text
+        var text: [UInt8] = []
+        appendPadded(value, width, to: &text)
+        return String(decoding: text, as: UTF8.self)
     }
 
-    /// Appends what `pad` gives, as UTF-8.
+    /// Appends what `pad` gives, as UTF-8: the number's digits after as many zeros as make up `width`.
     public static func appendPadded(_ value: Int, _ width: Int, to text: inout [UInt8]) {
-        guard value >= 0 else { return text.append(contentsOf: pad(value, width).utf8) }
+        guard value >= 0 else {
+            let digits = String(value).utf8
+            text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - digits.count)))
+            return text.append(contentsOf: digits)
+        }
         var digits = 1
         var rest = value / 10
         while rest > 0 { (digits, rest) = (digits + 1, rest / 10) }

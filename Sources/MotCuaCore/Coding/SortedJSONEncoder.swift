@@ -120,18 +120,20 @@ public final class JSONOutput {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// What goes between the quotes of a JSON string holding `string` (slashes as they are).
-    public static func escapedContents(of string: String) -> [UInt8] {
+    /// What goes between the quotes of a JSON string holding `string`: slashes as they are, as the API and the
+    /// stored values write them, or as `\/` when `escapingSlashes`, as Foundation's encoder does by default.
+    public static func escapedContents(of string: String, escapingSlashes: Bool = false) -> [UInt8] {
         var contents: [UInt8] = []
-        appendContents(of: string, to: &contents)
+        appendContents(of: string, to: &contents, escapingSlashes: escapingSlashes)
         return contents
     }
 
-    private static func appendContents(of string: String, to bytes: inout [UInt8]) {
+    private static func appendContents(of string: String, to bytes: inout [UInt8], escapingSlashes: Bool = false) {
         var string = string
         string.withUTF8 { utf8 in
             var plainFrom = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            for (index, byte) in utf8.enumerated()
+            where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || (escapingSlashes && byte == UInt8(ascii: "/")) {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom..<index]))
                 appendEscaped(byte, to: &bytes)
                 plainFrom = index + 1
@@ -143,7 +145,7 @@ public final class JSONOutput {
     private static func appendEscaped(_ byte: UInt8, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): bytes.append(byte)
         case 0x08: bytes.append(UInt8(ascii: "b"))
         case 0x0C: bytes.append(UInt8(ascii: "f"))
         case 0x0A: bytes.append(UInt8(ascii: "n"))

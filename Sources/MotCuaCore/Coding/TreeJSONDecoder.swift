@@ -117,28 +117,30 @@ final class TreeDecoder: Decoder {
     /// `T` holds (`1e3`, `2.0`), as Foundation reads them.
     func integer<T: FixedWidthInteger>(_ value: JSONTree, as type: T.Type, at key: (any CodingKey)?) throws -> T {
         guard case .number(let literal) = value else { throw mismatch(T.self, value, at: key) }
-        if let plain = Self.plainInteger(literal), let number = T(exactly: plain) { return number }
-        if let number = T(literal, radix: 10) { return number }
+        if let number = Self.plainInteger(literal, as: T.self) { return number }
         guard let real = Double(literal), real.rounded(.towardZero) == real, let number = T(exactly: real) else {
             throw corrupted("Number \(literal) is not representable in Swift.", at: key)
         }
         return number
     }
 
-    /// The value of a literal of at most 18 digits with no fraction or exponent (every count and code in our JSON),
-    /// read straight from its bytes; nil for any other, which the general conversions read.
-    static func plainInteger(_ literal: String) -> Int64? {
+    /// A literal with no fraction or exponent (every count and code in our JSON) read digit by digit into `T`; nil
+    /// for any other, or one `T` cannot hold.
+    static func plainInteger<T: FixedWidthInteger>(_ literal: String, as type: T.Type) -> T? {
         var literal = literal
-        return literal.withUTF8 { bytes -> Int64? in
+        return literal.withUTF8 { bytes -> T? in
             let negative = bytes.first == UInt8(ascii: "-")
-            let digits = bytes.dropFirst(negative ? 1 : 0)
-            guard (1...18).contains(digits.count) else { return nil }
-            var value: Int64 = 0
-            for byte in digits {
+            guard bytes.count > (negative ? 1 : 0) else { return nil }
+            var value: T = 0
+            for byte in bytes.dropFirst(negative ? 1 : 0) {
                 guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-                value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+                let (tens, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+                let digit = T(byte - UInt8(ascii: "0"))
+                let (next, overflowPlus) = negative ? tens.subtractingReportingOverflow(digit) : tens.addingReportingOverflow(digit)
+                guard !overflowTimes, !overflowPlus else { return nil }
+                value = next
             }
-            return negative ? -value : value
+            return value
         }
     }
 

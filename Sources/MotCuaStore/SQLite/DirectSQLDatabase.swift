@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaCore
 import Logging
 import NIOCore
 import NIOPosix
@@ -70,10 +71,10 @@ struct DirectRow: SQLRow {
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
         let value = try value(column)
         switch value {
-        case .text(let text) where D.self == String.self: return unsafeBitCast(text, to: D.self)
-        case .text(let text) where D.self == String?.self: return unsafeBitCast(Optional(text), to: D.self)
-        case .integer(let number) where D.self == Int.self: return unsafeBitCast(number, to: D.self)
-        case .null where D.self == String?.self: return unsafeBitCast(String?.none, to: D.self)
+        case .text(let text) where D.self == String.self: return known(text, as: D.self)
+        case .text(let text) where D.self == String?.self: return known(Optional(text), as: D.self)
+        case .integer(let number) where D.self == Int.self: return known(number, as: D.self)
+        case .null where D.self == String?.self: return known(String?.none, as: D.self)
         default: return try Self.decoder.decode(D.self, from: value)
         }
     }
