@@ -42,7 +42,8 @@ import Testing
     }
 
     @Test(arguments: [("000.00.00.H26", true), ("000.30.01.H26", true), ("000.00.00.h26", false), ("00.00.00.H26", false),
-                      ("000.00.00", false), ("000.0a.00.H26", false)])
+                      ("000.00.00", false), ("000.0a.00.H26", false), ("000.00.00.H26 ", false), ("000.00.00.H2٦", false),
+                      ("000.00.00.Ä26", false), ("０00.00.00.H26", false), ("000-00-00-H26", false), ("000.00.00.126", false)])
     func agencyCodesFollowQCVN102(code: String, valid: Bool) {
         #expect(Agency.isValidCode(code) == valid)
     }

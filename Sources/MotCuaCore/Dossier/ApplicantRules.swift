@@ -9,7 +9,7 @@ public enum ApplicantRules {
     public static func problem(in applicant: Applicant, currentYear: Int) -> FieldProblem? {
         let name = applicant.name.trimmed
         if name.isEmpty { return FieldProblem(field: "applicant.name", message: "Cần nhập họ tên chủ hồ sơ.") }
-        if name.count > maxNameLength {
+        if name.hasMoreCharacters(than: maxNameLength) {
             return FieldProblem(field: "applicant.name", message: "Họ tên dài quá \(maxNameLength) ký tự.")
         }
         switch applicant.kind {
@@ -26,7 +26,7 @@ public enum ApplicantRules {
                                     message: "Mã số doanh nghiệp gồm 10 chữ số, hoặc 10 chữ số, dấu '-' và 3 chữ số của chi nhánh.")
             }
         }
-        if applicant.address.count > maxAddressLength {
+        if applicant.address.hasMoreCharacters(than: maxAddressLength) {
             return FieldProblem(field: "applicant.address", message: "Địa chỉ dài quá \(maxAddressLength) ký tự.")
         }
         if let phone = applicant.phone, !isPhone(phone) {

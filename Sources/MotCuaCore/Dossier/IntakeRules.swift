@@ -31,7 +31,7 @@ public enum IntakeRules {
         }
         let counts = 0...maxCopiesPerDocument
         if let index = documents.firstIndex(where: {
-            $0.name.trimmed.isEmpty || $0.name.count > maxDocumentNameLength
+            $0.name.trimmed.isEmpty || $0.name.hasMoreCharacters(than: maxDocumentNameLength)
                 || !counts.contains($0.originals) || !counts.contains($0.copies)
         }) {
             return FieldProblem(field: "documents[\(index)]",
@@ -40,7 +40,7 @@ public enum IntakeRules {
         if !(1...maxSets).contains(sets) {
             return FieldProblem(field: "sets", message: "Số bộ hồ sơ từ 1 đến \(maxSets).")
         }
-        if request.count > maxRequestLength {
+        if request.hasMoreCharacters(than: maxRequestLength) {
             return FieldProblem(field: "request", message: "Nội dung yêu cầu dài quá \(maxRequestLength) ký tự.")
         }
         return nil

@@ -43,7 +43,7 @@ public struct Rating: Hashable, Sendable, Codable {
         }
         if alreadyRated { return alreadyRatedProblem }
         if level == nil { return FieldProblem(field: "level", message: "Chọn mức độ hài lòng.") }
-        if comment.count > maxCommentLength {
+        if comment.hasMoreCharacters(than: maxCommentLength) {
             return FieldProblem(field: "comment", message: "Ý kiến dài quá \(maxCommentLength) ký tự.")
         }
         return nil

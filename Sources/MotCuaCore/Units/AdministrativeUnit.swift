@@ -70,11 +70,16 @@ public struct Agency: Hashable, Sendable, Codable {
 
     /// QCVN 102 agency codes: `ddd.dd.dd.Hnn` (three groups of digits and the province's letter-and-number code).
     public static func isValidCode(_ code: String) -> Bool {
-        let parts = code.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4, parts[0].count == 3, parts[1].count == 2, parts[2].count == 2 else { return false }
-        let digits = parts[0...2].allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
-        let last = parts[3]
-        return digits && last.count == 3 && last.first?.isUppercase == true && last.first?.isASCII == true
-            && last.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+        guard code.utf8.count == codePattern.count else { return false }
+        return zip(code.utf8, codePattern).allSatisfy { byte, expected in
+            switch expected {
+            case UInt8(ascii: "9"): (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            case UInt8(ascii: "A"): (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            default: byte == expected
+            }
+        }
     }
+
+    /// The shape of an agency code, byte by byte: `9` a digit, `A` a capital letter, anything else itself.
+    private static let codePattern = Array("999.99.99.A99".utf8)
 }

@@ -88,11 +88,11 @@ extension DossierService {
             throw Problem.invalid(field: "action", "Thao tác \"\(body.action)\" không tồn tại; dùng một trong: "
                 + DossierAction.allCases.map(\.rawValue).joined(separator: ", ") + ".")
         }
-        if (body.reason ?? "").count > Self.maxReasonLength {
+        if (body.reason ?? "").hasMoreCharacters(than: Self.maxReasonLength) {
             throw Problem.invalid(field: "reason", "Lý do dài quá \(Self.maxReasonLength) ký tự.")
         }
         for (field, text) in [("decision", body.decision), ("assignee", body.assignee), ("result", body.result)]
-        where (text ?? "").count > Self.maxShortTextLength {
+        where (text ?? "").hasMoreCharacters(than: Self.maxShortTextLength) {
             throw Problem.invalid(field: field, "Giá trị dài quá \(Self.maxShortTextLength) ký tự.")
         }
         // Whom the officer covers matters only for work on an item (whose holder may be away).

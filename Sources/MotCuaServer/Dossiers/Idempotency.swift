@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import MotCuaCore
 import MotCuaStore
 import SQLKit
 
@@ -17,7 +18,7 @@ struct Idempotency {
     func run(request: Request, body: ByteBuffer, username: String,
              _ work: @escaping @Sendable (any SQLDatabase) async throws -> (HTTPResponse.Status, Data)) async throws -> Response {
         let key = request.headers[Self.header]
-        if let key, key.isEmpty || key.count > Self.maxKeyLength {
+        if let key, key.isEmpty || key.hasMoreCharacters(than: Self.maxKeyLength) {
             throw Problem.invalid(field: "Idempotency-Key", "Khoá Idempotency-Key phải có từ 1 đến \(Self.maxKeyLength) ký tự.")
         }
         let sent = key.map { _ in SentRequest(method: request.method.rawValue, path: request.uri.path, body: body) }
@@ -51,7 +52,7 @@ struct Idempotency {
 
         init(method: String, path: String, body: ByteBuffer) {
             text = "\(method) \(path)\n" + String(buffer: body)
-            hash = SHA256Hex.of(Data(text.utf8))
+            hash = SHA256Hex.of(utf8: text)
         }
 
         func isRetry(of earlier: IdempotencyStore.Recorded) -> Bool {
