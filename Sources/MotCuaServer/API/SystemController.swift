@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import MotCuaStore
 import Prometheus
+import Synchronization
 
 /// Giám sát — `/healthz` (200 once the database answers), `/metrics` (Prometheus) and `/openapi.yaml`.
 struct SystemController {
@@ -39,8 +40,31 @@ public enum OpenAPISpec {
 /// Đo lường yêu cầu — counts requests by method and status class and records their durations for `/metrics`.
 struct RequestMetricsMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    let registry: PrometheusCollectorRegistry
+    let metrics: RequestMetrics
 
+    init(registry: PrometheusCollectorRegistry) {
+        metrics = RequestMetrics(registry: registry)
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        var status = 500
+        defer { metrics.record(method: request.method.rawValue, status: status, took: ContinuousClock.now - start) }
+        do {
+            let response = try await next(request, context)
+            status = Int(response.status.code)
+            return response
+        } catch let error as any HTTPResponseError {
+            status = Int(error.status.code)
+            throw error
+        }
+    }
+}
+
+/// Số đo yêu cầu — the request counters and duration histograms in the registry, each fetched from it once per
+/// method and status class and then kept: the registry builds the metric's name and looks its labels up under a
+/// lock on every call, which under intake load was 3 % of the request threads' time.
+final class RequestMetrics: Sendable {
     /// `motcua_http_requests_total`. Made once, not per request: swift-prometheus's descriptor holds only constant
     /// text but is not marked `Sendable`.
     nonisolated(unsafe) static let requests = MetricNameDescriptor(
@@ -52,23 +76,38 @@ struct RequestMetricsMiddleware: RouterMiddleware {
         namespace: "motcua", subsystem: "http", metricName: "request_duration", unitName: "seconds",
         helpText: "Time to answer a request, by method.")
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let start = ContinuousClock.now
-        var status = 500
-        defer {
-            let labels = [("method", request.method.rawValue), ("status", "\(status / 100)xx")]
-            registry.makeCounter(descriptor: Self.requests, labels: labels).increment()
-            registry.makeDurationHistogram(descriptor: Self.durations, labels: [("method", request.method.rawValue)],
-                                           buckets: [.milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(500), .seconds(2)])
-                .record(ContinuousClock.now - start)
+    static let buckets: [Duration] = [.milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(500), .seconds(2)]
+
+    private struct Kept {
+        var counters: [String: Counter] = [:]
+        var histograms: [String: DurationHistogram] = [:]
+    }
+
+    private let registry: PrometheusCollectorRegistry
+    private let kept = Mutex(Kept())
+
+    init(registry: PrometheusCollectorRegistry) { self.registry = registry }
+
+    /// Methods counted under their own name; any other a client invents is counted as `OTHER`, so that no one can
+    /// grow the registry without end.
+    static let namedMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
+    func record(method: String, status: Int, took duration: Duration) {
+        let method = Self.namedMethods.contains(method) ? method : "OTHER"
+        let statusClass = "\(status / 100)xx"
+        let (counter, histogram) = kept.withLock { kept in
+            let counterKey = method + " " + statusClass
+            if kept.counters[counterKey] == nil {
+                kept.counters[counterKey] = registry.makeCounter(descriptor: Self.requests,
+                                                                 labels: [("method", method), ("status", statusClass)])
+            }
+            if kept.histograms[method] == nil {
+                kept.histograms[method] = registry.makeDurationHistogram(descriptor: Self.durations, labels: [("method", method)],
+                                                                         buckets: Self.buckets)
+            }
+            return (kept.counters[counterKey]!, kept.histograms[method]!)
         }
-        do {
-            let response = try await next(request, context)
-            status = Int(response.status.code)
-            return response
-        } catch let error as any HTTPResponseError {
-            status = Int(error.status.code)
-            throw error
-        }
+        counter.increment()
+        histogram.record(duration)
     }
 }
