@@ -37,11 +37,14 @@ import Testing
         #expect(String(decoding: template.filled(with: "1"), as: UTF8.self) == "11mid1")
     }
 
-    /// 128 random bits each, as lowercase hexadecimal: a thousand drawn, a thousand different.
+    /// 128 random bits, as lowercase hexadecimal, and a count: a thousand drawn, a thousand different, all
+    /// behind the same bits and none needing escape in JSON.
     @Test func placeholdersDiffer() {
         let drawn = (0..<1000).map { _ in JSONTemplate.placeholder() }
         #expect(Set(drawn).count == 1000)
-        #expect(drawn.allSatisfy { $0.hasPrefix("chua-cap-ma-") && $0.count == "chua-cap-ma-".count + 32 })
-        #expect(drawn.allSatisfy { $0.dropFirst("chua-cap-ma-".count).allSatisfy { "0123456789abcdef".contains($0) } })
+        let parts = drawn.map { $0.split(separator: "-") }
+        #expect(parts.allSatisfy { $0.count == 5 && $0[0...2].joined(separator: "-") == "chua-cap-ma" && Int($0[4]) != nil })
+        #expect(Set(parts.map { $0[3] }).count == 1)
+        #expect(parts.allSatisfy { $0[3].count == 32 && $0[3].allSatisfy { "0123456789abcdef".contains($0) } })
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
+import Synchronization
 
 /// Bản JSON chờ điền — JSON written before one of its text values is known, with a placeholder wherever that value
 /// goes; `filled(with:)` puts the value in its places.
 ///
 /// A new dossier's code comes from the register's sequence, which is taken inside the write transaction; the dossier
 /// and its answer are written out before it with a placeholder code, so the writer's thread only copies bytes. The
-/// placeholder is random (`JSONTemplate.placeholder()`), so no text anyone sends can contain it.
+/// placeholder holds bits drawn at random (`JSONTemplate.placeholder()`), so no text anyone sends can contain it.
 public struct JSONTemplate: Sendable {
     /// The JSON with the placeholder in it.
     let bytes: [UInt8]
@@ -22,14 +23,21 @@ public struct JSONTemplate: Sendable {
         holes = Self.occurrences(of: pattern, in: bytes)
     }
 
-    /// A new placeholder, different from every other and from any text sent to MotCua: 128 random bits. Drawn from
-    /// the system's generator (`getrandom`); Foundation's `UUID()` opened, read and closed /dev/urandom each time,
-    /// 2 % of the server's time under intake load.
+    /// A new placeholder, different from every other and from any text sent to MotCua: 128 random bits drawn once
+    /// per process (they never leave it: every placeholder is filled before anything is stored or sent) and a
+    /// count. Drawing fresh bits for each one was a `getrandom` call per intake; Foundation's `UUID()` before it
+    /// opened, read and closed /dev/urandom each time, 2 % of the server's time under intake load.
     public static func placeholder() -> String {
+        "chua-cap-ma-\(processBits)-\(issued.add(1, ordering: .relaxed).newValue)"
+    }
+
+    private static let processBits: String = {
         var random = SystemRandomNumberGenerator()
         let bits = (random.next() as UInt64, random.next() as UInt64)
-        return "chua-cap-ma-" + withUnsafeBytes(of: bits) { Hex.encode($0) }
-    }
+        return withUnsafeBytes(of: bits) { Hex.encode($0) }
+    }()
+
+    private static let issued = Atomic(0)
 
     /// The JSON with `value` in every hole, escaped as JSON escapes text.
     public func filled(with value: String) -> [UInt8] {
