@@ -229,6 +229,8 @@ public enum Migrations {
         Migration(version: 20, name: "answers kept for retries swept by age", statements: [
             "CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at)",
         ]),
+        Migration(version: 21, name: "accounts and tokens counted in the reference data's revision", statements: [],
+                  sqliteOnly: ReferenceRevision.sqliteAccountTriggers, postgresOnly: ReferenceRevision.postgresAccountTriggers),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.

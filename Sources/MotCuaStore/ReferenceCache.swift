@@ -28,15 +28,18 @@ public final class ReferenceCache: Sendable {
         return ReferenceSnapshot(cache: self, database: database, revision: revision)
     }
 
-    /// The value remembered under `key` at `revision`, or `load`'s, remembered if `revision` is the newest seen.
-    /// A newer revision forgets everything; a look-up that began before it neither reads nor fills the memory.
-    func value<T: Sendable>(_ key: String, at revision: Int, load: () async throws -> T) async throws -> T {
+    /// The value remembered under `key` at `revision`, or `load`'s, remembered if `revision` is the newest seen
+    /// and `worthKeeping` says so. A newer revision forgets everything; a look-up that began before it neither reads
+    /// nor fills the memory.
+    func value<T: Sendable>(_ key: String, at revision: Int, worthKeeping: (T) -> Bool = { _ in true },
+                            load: () async throws -> T) async throws -> T {
         let known: Entry? = memory.withLock { memory in
             if revision > memory.revision { memory = (revision, [:]) }
             return revision == memory.revision ? memory.entries[key] : nil
         }
         if let known, let value = known.value as? T { return value }
         let loaded = try await load()
+        guard worthKeeping(loaded) else { return loaded }
         memory.withLock { memory in
             guard revision == memory.revision else { return }
             if memory.entries.count >= Self.capacity { memory.entries.removeAll(keepingCapacity: true) }
@@ -73,6 +76,14 @@ public struct ReferenceSnapshot: Sendable {
     public func delegations(naming procedureCode: String) async throws -> [Delegation] {
         try await cache.value("uy-quyen:\(procedureCode)", at: revision) {
             try await DelegationStore(database: database).naming(procedureCode: procedureCode)
+        }
+    }
+
+    /// The officer a token belongs to and until when, remembered by the token's hash. A token not found is not
+    /// remembered: tokens made up by a client would otherwise fill the memory and push out everything else.
+    public func session(forTokenHash hash: String) async throws -> UserStore.TokenSession? {
+        try await cache.value("phien:\(hash)", at: revision, worthKeeping: { $0 != nil }) {
+            try await UserStore(database: database).session(forTokenHash: hash)
         }
     }
 

@@ -145,14 +145,28 @@ public struct UserStore: Sendable {
         }
     }
 
-    /// The officer a token belongs to, if the token has not expired: one query per authenticated request.
-    public func officer(forTokenHash hash: String, now: Date) async throws -> Officer? {
+    /// Phiên đăng nhập — the officer a token belongs to, and until when it may be used.
+    public struct TokenSession: Sendable, Hashable {
+        public let officer: Officer
+        public let expiresAt: Date
+
+        /// The officer, if the token has not expired by `now` and the account is active.
+        public func officer(at now: Date) -> Officer? {
+            expiresAt > now && officer.active ? officer : nil
+        }
+    }
+
+    /// The officer a token belongs to, expired or not; `ReferenceSnapshot.session(forTokenHash:)` remembers it for as
+    /// long as no account, role or token changes.
+    public func session(forTokenHash hash: String) async throws -> TokenSession? {
         try await database.read { db in
-            try await Self.officer(from: db.all("""
-                SELECT u.username, u.full_name, u.password_hash, u.active, r.agency_code, r.role
+            let rows = try await db.all("""
+                SELECT u.username, u.full_name, u.password_hash, u.active, r.agency_code, r.role, t.expires_at
                 FROM tokens t JOIN users u ON u.username = t.username LEFT JOIN user_roles r ON r.username = u.username
-                WHERE t.token_hash = \(bind: hash) AND t.expires_at > \(bind: now.epochSeconds) ORDER BY r.agency_code, r.role
-                """))
+                WHERE t.token_hash = \(bind: hash) ORDER BY r.agency_code, r.role
+                """)
+            guard let officer = try Self.officer(from: rows) else { return nil }
+            return TokenSession(officer: officer, expiresAt: Date(epochSeconds: try rows[0].decode(column: "expires_at", as: Int.self)))
         }
     }
 

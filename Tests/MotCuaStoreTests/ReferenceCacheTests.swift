@@ -41,6 +41,64 @@ import Testing
         }
     }
 
+    /// What a token is checked against counts too — the account's name, password, standing and roles, the token
+    /// itself — but not a new token, and not what anyone can cause by guessing passwords.
+    @Test(arguments: TestEngine.available)
+    func accountChangesMoveTheRevisionButFailedSignInsDoNot(engine: TestEngine) async throws {
+        try await TestDatabases.withDatabase(engine, demo: true) { database in
+            let cache = ReferenceCache(database: database)
+            let users = UserStore(database: database)
+            let now = Date()
+            var revision = try await cache.current().revision
+            func expectRevision(moved: Bool, _ what: String, _ change: () async throws -> Void) async throws {
+                try await change()
+                let next = try await cache.current().revision
+                #expect((next > revision) == moved, "\(what)")
+                revision = next
+            }
+            func run(_ sql: String) async throws { try await database.write { try await $0.raw(SQLQueryString(sql)).run() } }
+            try await expectRevision(moved: false, "a new token") {
+                try await users.saveToken(hash: "ma-moi", username: "motcua.badinh", kind: "api", now: now, expiresAt: now + 3600)
+            }
+            try await expectRevision(moved: false, "a failed sign-in") {
+                _ = try await users.recordFailedSignIn(username: "motcua.badinh", from: "10.0.0.1", at: now)
+            }
+            try await expectRevision(moved: false, "a lockout") { try await run("UPDATE users SET locked_until = 1 WHERE username = 'motcua.badinh'") }
+            try await expectRevision(moved: true, "a name") { try await run("UPDATE users SET full_name = 'Cán bộ A' WHERE username = 'motcua.badinh'") }
+            try await expectRevision(moved: true, "a password") { try await run("UPDATE users SET password_hash = 'x' WHERE username = 'motcua.badinh'") }
+            try await expectRevision(moved: true, "a locked account") { try await run("UPDATE users SET active = 0 WHERE username = 'motcua.badinh'") }
+            try await expectRevision(moved: true, "a role taken away") { try await run("DELETE FROM user_roles WHERE username = 'motcua.badinh'") }
+            try await expectRevision(moved: true, "a role given") {
+                try await run("INSERT INTO user_roles (username, agency_code, role) VALUES ('motcua.badinh', '000.30.01.H26', 'mot-cua')")
+            }
+            try await expectRevision(moved: true, "a token's expiry") { try await run("UPDATE tokens SET expires_at = 1 WHERE token_hash = 'ma-moi'") }
+            try await expectRevision(moved: true, "a token revoked") { try await users.deleteToken(hash: "ma-moi") }
+        }
+    }
+
+    /// A token's officer is remembered while nothing it depends on changes; a token not found is not remembered.
+    @Test(arguments: TestEngine.available)
+    func aTokensOfficerIsRememberedUntilTheAccountChanges(engine: TestEngine) async throws {
+        try await TestDatabases.withDatabase(engine, demo: true) { database in
+            let cache = ReferenceCache(database: database)
+            let users = UserStore(database: database)
+            let now = Date(epochSeconds: 1_795_000_000)
+            #expect(try await cache.current().session(forTokenHash: "ma-chua-cap") == nil)
+            try await users.saveToken(hash: "ma-chua-cap", username: "motcua.badinh", kind: "api", now: now, expiresAt: now + 3600)
+            let session = try #require(try await cache.current().session(forTokenHash: "ma-chua-cap"),
+                                       "a token not found before it was issued is found once it is")
+            #expect(session.officer.username == "motcua.badinh" && session.expiresAt == now + 3600)
+            #expect(session.officer(at: now)?.username == "motcua.badinh")
+            #expect(session.officer(at: now + 3600) == nil, "expired at its expiry")
+            try await database.write { try await $0.raw("UPDATE users SET active = 0 WHERE username = 'motcua.badinh'").run() }
+            #expect(try await cache.current().session(forTokenHash: "ma-chua-cap")?.officer(at: now) == nil, "a locked account is refused at once")
+            try await database.write { try await $0.raw("UPDATE users SET active = 1 WHERE username = 'motcua.badinh'").run() }
+            #expect(try await cache.current().session(forTokenHash: "ma-chua-cap")?.officer(at: now) != nil)
+            try await users.deleteToken(hash: "ma-chua-cap")
+            #expect(try await cache.current().session(forTokenHash: "ma-chua-cap") == nil, "a revoked token is refused at once")
+        }
+    }
+
     @Test(arguments: TestEngine.available)
     func aLookUpIsRememberedUntilTheDataChanges(engine: TestEngine) async throws {
         try await TestDatabases.withDatabase(engine, demo: true) { database in

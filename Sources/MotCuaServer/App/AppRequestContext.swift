@@ -7,6 +7,8 @@ import NIOCore
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var officer: UserStore.Officer?
+    /// The reference data as it was when the request's token was checked: its handler works from the same revision.
+    public var reference: ReferenceSnapshot?
     /// The citizen signed in with the national e-ID, and at which level.
     public var citizen: CitizenStore.Session?
     public var csrf = ""

@@ -53,7 +53,8 @@ public enum MotCuaApp {
         let registry = PrometheusCollectorRegistry()
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(registry: registry))
-        router.add(middleware: TokenAuthMiddleware(users: UserStore(database: database), now: now))
+        let reference = ReferenceCache(database: database)
+        router.add(middleware: TokenAuthMiddleware(reference: reference, now: now))
         router.add(middleware: CitizenSessionMiddleware(citizens: CitizenStore(database: database), now: now))
         SystemController(database: database, registry: registry).register(on: router)
         SessionController(users: UserStore(database: database), now: now).register(on: router)
@@ -61,7 +62,7 @@ public enum MotCuaApp {
         CalendarController(database: database, calendar: calendar, now: now).register(on: router)
         let dossiers = DossierService(database: database, calendar: calendar, apologyLeadWorkingDays: config.apologyLeadWorkingDays,
                                       processes: ProcessLibrary(database: database),
-                                      referenceCache: ReferenceCache(database: database), now: now)
+                                      referenceCache: reference, now: now)
         DossierController(service: dossiers).register(on: router)
         FormsController(service: dossiers).register(on: router)
         ProcessController(database: database, now: now).register(on: router)

@@ -6,18 +6,23 @@ import MotCuaStore
 /// Xác thực — recognises the officer behind a request from a bearer token (`Authorization: Bearer …`) or the
 /// session cookie, by the SHA-256 of the token. A request without one goes on unauthenticated; handlers that
 /// need an officer refuse it with 401.
+///
+/// The token is looked up in the reference data as it is now (`ReferenceCache`), whose revision every change to
+/// an account, a role or a token moves on: one read of that number answers for the token, and the request's
+/// handler works from the same snapshot (`AppRequestContext.reference`) instead of reading it again.
 struct TokenAuthMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    let users: UserStore
+    let reference: ReferenceCache
     let now: @Sendable () -> Date
 
     static let cookieName = "motcua_session"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        if let token = Self.token(in: request),
-           let officer = try await users.officer(forTokenHash: Self.hash(token), now: now()), officer.active {
-            context.officer = officer
+        if let token = Self.token(in: request) {
+            let snapshot = try await reference.current()
+            context.reference = snapshot
+            context.officer = try await snapshot.session(forTokenHash: Self.hash(token))?.officer(at: now())
         }
         return try await next(request, context)
     }
@@ -30,7 +35,7 @@ struct TokenAuthMiddleware: RouterMiddleware {
     }
 
     static func hash(_ token: String) -> String {
-        SHA256Hex.of(Data(token.utf8))
+        SHA256Hex.of(utf8: token)
     }
 
     /// A new random token (256 bits, URL-safe base64).

@@ -23,7 +23,7 @@ struct DossierController {
         let buffer = try await APICoding.body(of: request)
         let body = try APICoding.decode(IntakeBody.self, from: buffer)
         let now = service.now()
-        let plan = try await service.prepareIntake(body, by: officer, at: now)
+        let plan = try await service.prepareIntake(body, by: officer, at: now, reference: context.reference)
         let new = try service.draft(body, plan: plan, receivedBy: officer.username, at: now)
         // The answer is written before the transaction too; the code is all it lacks.
         let answer = new.template(of: try APICoding.encoder.bytes(of: DossierBody(new.draft)))

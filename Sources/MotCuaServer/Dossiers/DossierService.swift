@@ -31,9 +31,10 @@ struct DossierService: Sendable {
     }
 
     /// Checks an intake at a desk against the catalog, units, agencies, processes and the officer's rights. Nothing
-    /// is written.
-    func prepareIntake(_ body: IntakeBody, by officer: UserStore.Officer, at receivedAt: Date) async throws -> IntakePlan {
-        let reference = try await referenceCache.current()
+    /// is written. `reference` is the snapshot the officer's token was checked against, if any.
+    func prepareIntake(_ body: IntakeBody, by officer: UserStore.Officer, at receivedAt: Date,
+                       reference: ReferenceSnapshot?) async throws -> IntakePlan {
+        let reference = if let reference { reference } else { try await referenceCache.current() }
         let (procedure, receivedOn) = try await procedureInForce(body.procedureCode, at: receivedAt, in: reference)
         var deskAgencies: [Agency] = []
         for grant in officer.roles where grant.role == .deskOfficer {

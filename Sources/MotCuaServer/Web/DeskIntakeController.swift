@@ -54,7 +54,7 @@ struct DeskIntakeController {
         let now = service.now()
         do {
             let scans = try scans(form, fields: fields, procedure: procedure)
-            let plan = try await service.prepareIntake(body, by: officer, at: now)
+            let plan = try await service.prepareIntake(body, by: officer, at: now, reference: context.reference)
             let new = try service.draft(body, plan: plan, receivedBy: officer.username, at: now)
             let service = service
             let key = "trang-tiep-nhan:" + String(submission.prefix(100))
