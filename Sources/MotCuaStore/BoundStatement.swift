@@ -70,6 +70,24 @@ public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
         }
     }
 
+    /// Independent writes as one PostgreSQL statement, each but the last a data-modifying `WITH` part: one round
+    /// trip instead of one each. They run on the same snapshot and none sees another's rows, so they must not touch
+    /// the same rows (nor delete and insert the same key); their constraints are checked at the statement's end.
+    static func together(_ statements: [BoundStatement]) -> BoundStatement {
+        guard statements.count > 1 else { return statements.first ?? "" }
+        var combined = BoundStatement(stringLiteral: "WITH ")
+        for (index, statement) in statements.enumerated() {
+            let isLast = index == statements.count - 1
+            combined.sqlite += isLast ? " " : "\(index == 0 ? "" : ", ")motcua_part_\(index) AS ("
+            let offset = combined.sqlite.utf8.count
+            combined.sqlite += statement.sqlite
+            combined.values += statement.values
+            combined.marks += statement.marks.map { $0 + offset }
+            if !isLast { combined.sqlite += ")" }
+        }
+        return combined
+    }
+
     /// The same statement as SQLKit's query string, for databases other than SQLite's direct connections.
     var queryString: SQLQueryString {
         let text = sqlite.utf8
@@ -103,5 +121,15 @@ extension SQLDatabase {
     /// Runs `statement`, whatever it returns.
     func run(_ statement: BoundStatement) async throws {
         _ = try await all(statement)
+    }
+
+    /// Runs independent writes (see `BoundStatement.together`): on PostgreSQL as one statement, one round trip for
+    /// all; on SQLite, in the same process, one after another.
+    func runTogether(_ statements: [BoundStatement]) async throws {
+        if dialect.name == "postgresql" {
+            if !statements.isEmpty { try await run(.together(statements)) }
+        } else {
+            for statement in statements { try await run(statement) }
+        }
     }
 }

@@ -16,9 +16,10 @@ public final class DossierChange: Sendable {
     public let event: DossierEvent
     /// The statement that saves the dossier if nobody moved it since `readVersion` (a row returned when it did).
     let update: BoundStatement
-    /// What follows a save: the event, its audit entry and the open work items, built here with the update so the
-    /// writer only runs them.
-    let rest: [BoundStatement]
+    /// What follows a save, built here with the update so the writer only runs them: the event and its audit entry,
+    /// then the open work items (`WorkItemStore.projection`).
+    let appended: [BoundStatement]
+    let projection: WorkItemStore.Projection?
 
     public init(_ moved: Dossier, from readVersion: Int, event: DossierEvent) throws {
         dossier = moved
@@ -26,7 +27,8 @@ public final class DossierChange: Sendable {
         self.event = event
         let stored = try JSONColumn.encode(moved)
         update = DossierStore.update(to: moved, from: readVersion, stored: stored)
-        rest = DossierStore.appending(event, to: moved.code) + WorkItemStore.projection(of: moved)
+        appended = DossierStore.appending(event, to: moved.code)
+        projection = WorkItemStore.projection(of: moved)
         // Remembered now, off the writer: if the save does not happen, no row holds this text and the next read
         // of the dossier decodes what the row holds (`DecodedRows`).
         Decoded.dossiers.remember(moved, key: moved.code, text: stored)

@@ -27,7 +27,7 @@ public struct DossierStore: Sendable {
         let dossier = new.draft.coded(code)
         let state = dossier.state
         let body = String(decoding: new.stored.filled(with: code), as: UTF8.self)
-        try await db.run("""
+        let row: BoundStatement = """
             INSERT INTO dossiers (code, agency_code, received_by, procedure_code, channel, status, version, received_at,
               due_at, step_due_at, ended_at, applicant_key, body)
             VALUES (\(bind: dossier.code), \(bind: dossier.agencyCode), \(bind: dossier.receivedByAgencyCode),
@@ -35,11 +35,9 @@ public struct DossierStore: Sendable {
               \(bind: state.version), \(bind: dossier.receivedAt.epochSeconds), \(bind: state.clock.due?.epochSeconds),
               \(bind: state.stepDue?.epochSeconds), \(bind: state.endedAt?.epochSeconds),
               \(bind: dossier.applicant.personalId ?? dossier.applicant.taxCode), \(bind: body))
-            """)
+            """
+        try await write([row] + appending(event, to: dossier.code), WorkItemStore.projection(of: dossier), in: db)
         Decoded.dossiers.remember(dossier, key: dossier.code, text: body)
-        for statement in appending(event, to: dossier.code) + WorkItemStore.projection(of: dossier) {
-            try await db.run(statement)
-        }
         return dossier
     }
 
@@ -47,8 +45,15 @@ public struct DossierStore: Sendable {
     /// returns false, and writes nothing, when someone else changed the dossier first.
     public static func save(_ change: DossierChange, in db: any SQLDatabase) async throws -> Bool {
         guard try await db.first(change.update) != nil else { return false }
-        for statement in change.rest { try await db.run(statement) }
+        try await write(change.appended, change.projection, in: db)
         return true
+    }
+
+    /// Writes what goes with a dossier's row — its event and audit entry, the removal of its old open items, all in
+    /// tables of their own — together, then its new open items together: two round trips on PostgreSQL.
+    private static func write(_ rows: [BoundStatement], _ projection: WorkItemStore.Projection?, in db: any SQLDatabase) async throws {
+        try await db.runTogether(rows + (projection.map { [$0.removal] } ?? []))
+        try await db.runTogether(projection?.insertions ?? [])
     }
 
     /// The statement that saves a change if the stored version is still the one it was worked out from, returning

@@ -27,14 +27,21 @@ public struct WorkItemStore: Sendable {
         }
     }
 
-    /// The statements that replace the dossier's rows with its open items (run in the transaction that saves the
-    /// dossier).
-    static func projection(of dossier: Dossier) -> [BoundStatement] {
-        // Before the process starts there are no items, and never were: intake and acceptance write nothing here.
-        guard dossier.state.work != nil else { return [] }
+    /// Việc đang mở của hồ sơ — the statements that replace a dossier's rows of open items with those it has now
+    /// (run in the transaction that saves the dossier): the old rows removed, then — after, never in the same
+    /// statement, as they may have the same keys — the new ones inserted.
+    struct Projection: Sendable {
+        let removal: BoundStatement
+        let insertions: [BoundStatement]
+    }
+
+    /// The projection of the dossier's open items; nil before its process starts (there are none, and never were:
+    /// intake and acceptance write nothing here).
+    static func projection(of dossier: Dossier) -> Projection? {
+        guard dossier.state.work != nil else { return nil }
         let removal: BoundStatement = "DELETE FROM open_work_items WHERE dossier_code = \(bind: dossier.code)"
-        guard !dossier.state.status.endsProcessing else { return [removal] }
-        return [removal] + (dossier.state.work?.openItems ?? []).map { item in
+        guard !dossier.state.status.endsProcessing else { return Projection(removal: removal, insertions: []) }
+        return Projection(removal: removal, insertions: (dossier.state.work?.openItems ?? []).map { item in
             """
             INSERT INTO open_work_items (dossier_code, item_id, agency_code, unit, role, assignee, name, opened_at,
               due_at, warn_at, warned, escalated)
@@ -43,7 +50,7 @@ public struct WorkItemStore: Sendable {
               \(bind: item.clock.due?.epochSeconds), \(bind: item.warnAt?.epochSeconds),
               \(bind: item.warnedAt == nil ? 0 : 1), \(bind: item.escalatedAt == nil ? 0 : 1))
             """
-        }
+        })
     }
 
     /// Việc của tôi — the items an officer may work on at `now`: those they hold or cover for a colleague away

@@ -54,4 +54,43 @@ import Testing
             #expect(second == .some(nil), "the row with NULLs is found by its id and its name reads back NULL")
         }
     }
+
+    /// Independent writes run together: on PostgreSQL one statement whose parts are `WITH` clauses, each value at its
+    /// own place; a child row and its parent can be written in the same one; a part that fails undoes all.
+    @Test func partsBecomeWithClausesWithTheirValuesInOrder() {
+        let together = BoundStatement.together(["INSERT INTO a VALUES (\(bind: 1))", "DELETE FROM b WHERE x = \(bind: "y")",
+                                                "INSERT INTO c VALUES (\(bind: 2.5), \(bind: "Hà Nội"))"])
+        #expect(together.sqlite == "WITH motcua_part_0 AS (INSERT INTO a VALUES (?)), motcua_part_1 AS (DELETE FROM b WHERE x = ?) "
+            + "INSERT INTO c VALUES (?, ?)")
+        #expect(together.values == [.integer(1), .text("y"), .real(2.5), .text("Hà Nội")])
+        #expect(BoundStatement.together(["COMMIT"]).sqlite == "COMMIT")
+    }
+
+    @Test(arguments: TestEngine.available)
+    func independentWritesRunTogether(engine: TestEngine) async throws {
+        try await TestDatabases.withDatabase(engine, demo: false) { database in
+            try await database.write { db in
+                try await db.raw("CREATE TABLE parent_rows (id BIGINT PRIMARY KEY, name TEXT NOT NULL)").run()
+                try await db.raw("CREATE TABLE child_rows (id BIGINT PRIMARY KEY, parent BIGINT NOT NULL REFERENCES parent_rows (id), note TEXT)").run()
+                try await db.raw("INSERT INTO parent_rows (id, name) VALUES (9, 'cũ')").run()
+            }
+            try await database.write { db in
+                try await db.runTogether(["INSERT INTO parent_rows (id, name) VALUES (\(bind: 1), \(bind: "Đội Cấn"))",
+                                          "INSERT INTO child_rows (id, parent, note) VALUES (\(bind: 10), \(bind: 1), \(bind: nil as String?))",
+                                          "DELETE FROM parent_rows WHERE id = \(bind: 9)"])
+            }
+            let refused = await #expect(throws: (any Error).self) {
+                try await database.write { db in
+                    try await db.runTogether(["INSERT INTO parent_rows (id, name) VALUES (\(bind: 2), \(bind: "mới"))",
+                                              "INSERT INTO child_rows (id, parent) VALUES (\(bind: 11), \(bind: 404))"])
+                }
+            }
+            #expect(refused != nil, "a child without its parent is refused")
+            let names = try await database.read { db in
+                try await db.raw("SELECT p.name, c.id FROM parent_rows p LEFT JOIN child_rows c ON c.parent = p.id ORDER BY p.id").all()
+                    .map { "\(try $0.decode(column: "name", as: String.self)) \(String(describing: try $0.decode(column: "id", as: Int?.self)))" }
+            }
+            #expect(names == ["Đội Cấn Optional(10)"], "the first group all written, the refused one not at all")
+        }
+    }
 }
