@@ -109,7 +109,7 @@ public struct AuditLog: Sendable {
 
     /// Keeps an act in a transaction of its own.
     public func record(actor: String, action: String, subject: String, detail: String = "", at: Date) async throws {
-        try await database.write { db in try await Self.append(actor: actor, action: action, subject: subject, detail: detail, at: at, in: db) }
+        try await database.write(Self.appending(actor: actor, action: action, subject: subject, detail: detail, at: at))
     }
 
     /// The SHA-256, in hex, of an entry's fields and the hash before it, as a JSON array of strings (unambiguous

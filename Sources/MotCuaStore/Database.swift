@@ -116,6 +116,20 @@ public final class Database: Sendable {
         }
     }
 
+    /// Runs one statement as a transaction of its own, durable when this returns: on PostgreSQL as the statement
+    /// alone (one round trip, where `write` would add a BEGIN and a COMMIT); on SQLite in the next batch.
+    func write(_ statement: BoundStatement) async throws {
+        switch backend {
+        case .sqlite(_, let commits, _):
+            try await commits.write { db in try await db.run(statement) }
+        case .postgres(let box):
+            let pool = box.pool
+            let connection = try await pool.requestConnection().get()
+            defer { pool.releaseConnection(connection) }
+            try await connection.sql().run(statement)
+        }
+    }
+
     private static func transaction<T>(_ db: any SQLDatabase, begin: String,
                                        _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await db.raw(SQLQueryString(begin)).run()
