@@ -61,8 +61,8 @@ public final class Database: Sendable {
         let writer = try DirectSQLite.open(path: location)
         let readers: ReaderPool
         do {
-            // WAL first, by the writer: the readers open a file already in WAL mode. Each write of a batch runs in
-            // its own savepoint, whose journal of pages to restore is kept in memory (`temp_store`), not in a file.
+            // WAL first, by the writer: the readers open a file already in WAL mode. A batch run again with a
+            // savepoint per write (`GroupCommit`) keeps their journal of pages to restore in memory (`temp_store`).
             for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=\(durability.rawValue)", "PRAGMA foreign_keys=ON",
                            "PRAGMA busy_timeout=\(busyTimeoutMilliseconds)", "PRAGMA temp_store=MEMORY"] {
                 try writer.execute(pragma, []) { _, _ in }
