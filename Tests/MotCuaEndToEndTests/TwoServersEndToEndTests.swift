@@ -2,11 +2,12 @@ import Foundation
 import MotCuaCore
 import MotCuaStore
 import MotCuaTestSupport
+import SQLKit
 import Testing
 
 /// Two real `motcua serve` processes on one PostgreSQL database, as a city runs them behind a load balancer:
-/// two specialists claiming the same items through different servers never both get one, and the SLA watch of
-/// both servers escalates each overdue step exactly once.
+/// two specialists claiming the same items through different servers never both get one, the SLA watch of both
+/// servers escalates each overdue step exactly once, and a session ended through one is refused by the other.
 @Suite(.serialized) struct TwoServersEndToEndTests {
     static let dossiers = 8
 
@@ -60,6 +61,48 @@ import Testing
         try await Task.sleep(for: .seconds(3))
         escalated = try await alarmCounts(codes, second.client)
         #expect(codes.allSatisfy { escalated[$0] == 1 }, "\(escalated)")
+    }
+
+    /// Each server remembers the officer behind a token until an account, a role or a token changes: a session
+    /// ended through one server is refused at once by the other, and so is every session of an account locked by
+    /// hand in the database.
+    @Test(.enabled(if: TestEngine.available.contains(.postgres)))
+    func aSessionEndedOnOneServerIsRefusedAtOnceOnTheOther() async throws {
+        let location = try await TestDatabases.makeEmpty(.postgres)
+        do {
+            try await Self.endSessions(database: location.value)
+        } catch {
+            try? await location.drop()
+            throw error
+        }
+        try await location.drop()
+    }
+
+    static func endSessions(database: String) async throws {
+        let first = try await ServerProcess(database: database, extraArguments: ["--demo"])
+        defer { first.stop() }
+        let second = try await ServerProcess(database: database, extraArguments: [])
+        defer { second.stop() }
+        func statuses(_ token: String) async throws -> [Int] {
+            [try await first.client.send(.get, "/api/dossiers", token: token).status.code,
+             try await second.client.send(.get, "/api/dossiers", token: token).status.code]
+        }
+        let token = try await first.client.signIn("motcua.badinh")
+        #expect(try await statuses(token) == [200, 200], "both servers now remember the token's officer")
+        #expect(try await second.client.send(.delete, "/api/sessions", token: token).status.code == 204)
+        #expect(try await statuses(token) == [401, 401], "signed out through the second server")
+
+        let again = try await second.client.signIn("motcua.badinh")
+        #expect(try await statuses(again) == [200, 200])
+        let direct = try await Database.open(database)
+        do {
+            try await direct.write { try await $0.raw("UPDATE users SET active = 0 WHERE username = 'motcua.badinh'").run() }
+        } catch {
+            await direct.close()
+            throw error
+        }
+        await direct.close()
+        #expect(try await statuses(again) == [401, 401], "the account locked by hand in the database")
     }
 
     static func claimEvents(_ code: String, _ client: APIClient) async throws -> [[String: Any]] {
