@@ -107,8 +107,7 @@ final class DirectSQLite: @unchecked Sendable {
         let status: Int32 = switch value {
         case .integer(let integer): sqlite_nio_sqlite3_bind_int64(statement, index, Int64(integer))
         case .float(let double): sqlite_nio_sqlite3_bind_double(statement, index, double)
-        case .text(let text):
-            sqlite_nio_sqlite3_bind_text64(statement, index, text, UInt64(text.utf8.count), Self.transient, UInt8(SQLITE_UTF8))
+        case .text(let text): bindText(text, at: index, in: statement)
         case .blob(let buffer):
             buffer.withUnsafeReadableBytes {
                 sqlite_nio_sqlite3_bind_blob64(statement, index, $0.baseAddress, UInt64($0.count), Self.transient)
@@ -117,6 +116,20 @@ final class DirectSQLite: @unchecked Sendable {
         }
         guard status == SQLITE_OK else { throw error(status) }
     }
+
+    /// Binds text from the string's own bytes: passing the `String` itself made a C string of it first, a copy and
+    /// an allocation per value on top of the one SQLite makes. An empty text has no bytes to point at, and a NULL
+    /// pointer would bind NULL, so it points at a byte that is always there.
+    private func bindText(_ text: String, at index: Int32, in statement: OpaquePointer) -> Int32 {
+        var text = text
+        return text.withUTF8 { bytes in
+            let start = bytes.baseAddress.map { UnsafeRawPointer($0) } ?? UnsafeRawPointer(Self.noBytes.utf8Start)
+            return sqlite_nio_sqlite3_bind_text64(statement, index, start.assumingMemoryBound(to: CChar.self), UInt64(bytes.count),
+                                                  Self.transient, UInt8(SQLITE_UTF8))
+        }
+    }
+
+    private static let noBytes: StaticString = ""
 
     private func value(at column: Int32, in statement: OpaquePointer) -> SQLiteData {
         switch sqlite_nio_sqlite3_column_type(statement, column) {
