@@ -13,9 +13,14 @@ import Testing
 
     @Test(.enabled(if: TestEngine.available.contains(.postgres)))
     func twoServersNeverDoubleAssignOrDoubleEscalate() async throws {
+        try await Self.onFreshDatabase(Self.run(database:))
+    }
+
+    /// Runs `body` on a new PostgreSQL database, dropped after whatever happens.
+    static func onFreshDatabase(_ body: (_ database: String) async throws -> Void) async throws {
         let location = try await TestDatabases.makeEmpty(.postgres)
         do {
-            try await Self.run(database: location.value)
+            try await body(location.value)
         } catch {
             try? await location.drop()
             throw error
@@ -68,14 +73,7 @@ import Testing
     /// hand in the database.
     @Test(.enabled(if: TestEngine.available.contains(.postgres)))
     func aSessionEndedOnOneServerIsRefusedAtOnceOnTheOther() async throws {
-        let location = try await TestDatabases.makeEmpty(.postgres)
-        do {
-            try await Self.endSessions(database: location.value)
-        } catch {
-            try? await location.drop()
-            throw error
-        }
-        try await location.drop()
+        try await Self.onFreshDatabase(Self.endSessions(database:))
     }
 
     static func endSessions(database: String) async throws {
