@@ -7,15 +7,10 @@ import Testing
 @Suite(.serialized) struct ServeEndToEndTests {
     @Test(arguments: TestEngine.available)
     func aDossierReachesItsResultAndSurvivesAKill(engine: TestEngine) async throws {
-        let location = try await TestDatabases.makeEmpty(engine)
-        do {
-            let outcome = try await Self.runJourneyThenKill(database: location.value)
-            try await Self.checkAfterRestart(database: location.value, outcome: outcome)
-        } catch {
-            try? await location.drop()
-            throw error
+        try await TestDatabases.withEmpty(engine) { location in
+            let outcome = try await Self.runJourneyThenKill(database: location)
+            try await Self.checkAfterRestart(database: location, outcome: outcome)
         }
-        try await location.drop()
     }
 
     static func runJourneyThenKill(database: String) async throws -> LifecycleJourney.Outcome {

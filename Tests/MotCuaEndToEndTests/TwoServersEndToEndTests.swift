@@ -13,19 +13,7 @@ import Testing
 
     @Test(.enabled(if: TestEngine.available.contains(.postgres)))
     func twoServersNeverDoubleAssignOrDoubleEscalate() async throws {
-        try await Self.onFreshDatabase(Self.run(database:))
-    }
-
-    /// Runs `body` on a new PostgreSQL database, dropped after whatever happens.
-    static func onFreshDatabase(_ body: (_ database: String) async throws -> Void) async throws {
-        let location = try await TestDatabases.makeEmpty(.postgres)
-        do {
-            try await body(location.value)
-        } catch {
-            try? await location.drop()
-            throw error
-        }
-        try await location.drop()
+        try await TestDatabases.withEmpty(.postgres, Self.run(database:))
     }
 
     static func run(database: String) async throws {
@@ -73,7 +61,7 @@ import Testing
     /// hand in the database.
     @Test(.enabled(if: TestEngine.available.contains(.postgres)))
     func aSessionEndedOnOneServerIsRefusedAtOnceOnTheOther() async throws {
-        try await Self.onFreshDatabase(Self.endSessions(database:))
+        try await TestDatabases.withEmpty(.postgres, Self.endSessions(database:))
     }
 
     static func endSessions(database: String) async throws {
@@ -92,14 +80,9 @@ import Testing
 
         let again = try await second.client.signIn("motcua.badinh")
         #expect(try await statuses(again) == [200, 200])
-        let direct = try await Database.open(database)
-        do {
+        try await TestDatabases.withOpened(database) { direct in
             try await direct.write { try await $0.raw("UPDATE users SET active = 0 WHERE username = 'motcua.badinh'").run() }
-        } catch {
-            await direct.close()
-            throw error
         }
-        await direct.close()
         #expect(try await statuses(again) == [401, 401], "the account locked by hand in the database")
     }
 
@@ -121,8 +104,7 @@ import Testing
 
     /// Moves each open item's deadline to an hour ago, as if the working days had run out.
     static func makeOverdue(_ codes: [String], database location: String) async throws {
-        let database = try await Database.open(location)
-        do {
+        try await TestDatabases.withOpened(location) { database in
             let store = DossierStore(database: database)
             for code in codes {
                 guard var dossier = try await store.dossier(code: code), var work = dossier.state.work else { continue }
@@ -141,10 +123,6 @@ import Testing
                 let change = try DossierChange(dossier, from: before, event: note)
                 _ = try await database.write { db in try await DossierStore.save(change, in: db) }
             }
-        } catch {
-            await database.close()
-            throw error
         }
-        await database.close()
     }
 }

@@ -51,21 +51,45 @@ public enum TestDatabases {
         }
     }
 
+    /// Runs `body` with the location of a new, empty database on `engine`, and removes the database after,
+    /// whatever happens.
+    public static func withEmpty<T>(_ engine: TestEngine, _ body: (_ location: String) async throws -> T) async throws -> T {
+        let location = try await makeEmpty(engine)
+        do {
+            let result = try await body(location.value)
+            try await location.drop()
+            return result
+        } catch {
+            try? await location.drop()
+            throw error
+        }
+    }
+
     /// Runs `body` with a migrated database holding the reference data (and the demo catalog and accounts when
     /// `demo`), then closes and removes it.
     public static func withDatabase<T: Sendable>(_ engine: TestEngine, demo: Bool = true,
                                                  _ body: @Sendable (Database) async throws -> T) async throws -> T {
-        let location = try await makeEmpty(engine)
-        let database = try await MotCuaApp.prepare(AppConfig(database: location.value), logger: logger)
+        try await withEmpty(engine) { location in
+            try await closing(try await MotCuaApp.prepare(AppConfig(database: location), logger: logger)) { database in
+                if demo { _ = try await DemoAccounts.load(into: database, passwordCost: 4) }
+                return try await body(database)
+            }
+        }
+    }
+
+    /// Runs `body` with a connection to the database at `location` (as another process would open it), closed
+    /// after whatever happens.
+    public static func withOpened<T>(_ location: String, _ body: (Database) async throws -> T) async throws -> T {
+        try await closing(try await Database.open(location, logger: logger), body)
+    }
+
+    private static func closing<T>(_ database: Database, _ body: (Database) async throws -> T) async throws -> T {
         do {
-            if demo { _ = try await DemoAccounts.load(into: database, passwordCost: 4) }
             let result = try await body(database)
             await database.close()
-            try await location.drop()
             return result
         } catch {
             await database.close()
-            try? await location.drop()
             throw error
         }
     }
@@ -87,12 +111,7 @@ public enum TestDatabases {
 
     /// Runs one statement outside a transaction (CREATE/DROP DATABASE cannot run inside one).
     private static func onServer(_ url: String, _ statement: String) async throws {
-        let server = try await Database.open(url, logger: logger)
-        do { try await server.read { try await $0.raw(SQLQueryString(statement)).run() } } catch {
-            await server.close()
-            throw error
-        }
-        await server.close()
+        try await withOpened(url) { server in try await server.read { try await $0.raw(SQLQueryString(statement)).run() } }
     }
 }
 

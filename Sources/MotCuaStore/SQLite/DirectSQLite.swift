@@ -123,9 +123,8 @@ final class DirectSQLite: @unchecked Sendable {
     private func bindText(_ text: String, at index: Int32, in statement: OpaquePointer) -> Int32 {
         var text = text
         return text.withUTF8 { bytes in
-            let start = bytes.baseAddress.map { UnsafeRawPointer($0) } ?? UnsafeRawPointer(Self.noBytes.utf8Start)
-            return sqlite_nio_sqlite3_bind_text64(statement, index, start.assumingMemoryBound(to: CChar.self), UInt64(bytes.count),
-                                                  Self.transient, UInt8(SQLITE_UTF8))
+            let start = UnsafeRawPointer(bytes.baseAddress ?? Self.noBytes.utf8Start).assumingMemoryBound(to: CChar.self)
+            return sqlite_nio_sqlite3_bind_text64(statement, index, start, UInt64(bytes.count), Self.transient, UInt8(SQLITE_UTF8))
         }
     }
 
