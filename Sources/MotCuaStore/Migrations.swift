@@ -231,6 +231,11 @@ public enum Migrations {
         ]),
         Migration(version: 21, name: "accounts and tokens counted in the reference data's revision", statements: [],
                   sqliteOnly: ReferenceRevision.sqliteAccountTriggers, postgresOnly: ReferenceRevision.postgresAccountTriggers),
+        Migration(version: 22, name: "one index for the SLA watch's next alarm", statements: [
+            "DROP INDEX open_work_items_due",
+            "DROP INDEX open_work_items_warn",
+            "CREATE INDEX open_work_items_alarm ON open_work_items (\(WorkItemStore.nextAlarm))",
+        ]),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.
