@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""What each part of a durable step costs SQLite when steps fall on dossiers at random, as in a city with many
+dossiers open (the engine race steps the few dossiers it is moving, so its pages stay hot).
+
+A step here writes what `DossierStore.save` writes — the dossier's row, its event, its audit entry waiting to be
+sealed, its open item removed and its next one added — in batches of 64 per commit (WAL, synchronous=NORMAL), on a
+copy of MotCua's own schema taken from a migrated database. Each variant leaves one part out, or changes the open
+items' indexes, so the difference is that part's cost; Python's own overhead is the same in every variant. Prints
+microseconds per step, two rounds.
+
+Usage: step-statements.py MIGRATED.sqlite   (e.g. the database `motcua serve --demo` made)"""
+import os
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+
+if len(sys.argv) != 2:
+    sys.exit(__doc__)
+SCHEMA = [row[0] for row in sqlite3.connect(sys.argv[1]).execute(
+    "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND type IN ('table', 'index')")]
+ALARM_INDEXES = ['open_work_items_due', 'open_work_items_warn', 'open_work_items_alarm']
+TWO_ALARM_INDEXES = ['CREATE INDEX open_work_items_due ON open_work_items (escalated, due_at)',
+                     'CREATE INDEX open_work_items_warn ON open_work_items (warned, warn_at)']
+ONE_ALARM_INDEX = ['CREATE INDEX open_work_items_alarm ON open_work_items ((CASE WHEN escalated = 0 THEN CASE WHEN '
+                   'warned = 0 AND warn_at IS NOT NULL AND (due_at IS NULL OR warn_at <= due_at) THEN warn_at ELSE due_at END END))']
+AGENCY = '000.30.01.H26'
+
+
+def open_copy(path, alarm_indexes, drop):
+    for suffix in ['', '-wal', '-shm']:
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute('PRAGMA journal_mode=WAL')
+    db.execute('PRAGMA synchronous=NORMAL')
+    for statement in SCHEMA:
+        if any(name in statement for name in ALARM_INDEXES + drop):
+            continue
+        db.execute(statement)
+    for statement in alarm_indexes:
+        db.execute(statement)
+    return db
+
+
+def code(index):
+    return f'{AGENCY}-HS-{index:08d}'
+
+
+def open_item(db, index, item, at):
+    db.execute('INSERT INTO open_work_items VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, 0, 0)',
+               (code(index), item, AGENCY, f'phong-{item % 3}', 'chuyen-vien', 'Thẩm định', at, at + 100_000, at + 90_000))
+
+
+def microseconds_per_step(alarm_indexes=TWO_ALARM_INDEXES, drop=(), skip=(), dossiers=40_000, steps=60_000, batch=64):
+    db = open_copy(os.path.join(tempfile.gettempdir(), 'motcua-step-statements.sqlite'), alarm_indexes, list(drop))
+    body = 'x' * 2000
+    db.execute('BEGIN')
+    for index in range(dossiers):
+        db.execute('INSERT INTO dossiers (code, agency_code, received_by, procedure_code, channel, status, version, received_at, '
+                   'due_at, step_due_at, ended_at, applicant_key, body) VALUES (?, ?, ?, ?, 1, 2, 1, ?, ?, ?, NULL, NULL, ?)',
+                   (code(index), AGENCY, AGENCY, '1.001255', index, index + 900_000, index + 100_000, body))
+        open_item(db, index, 1, index)
+    db.execute('COMMIT')
+    chosen = random.Random(1)
+    items = {}
+    started = time.perf_counter()
+    for step in range(steps):
+        if step % batch == 0:
+            db.execute('BEGIN')
+        index = chosen.randrange(dossiers)
+        item = items.get(index, 1) + 1
+        items[index] = item
+        db.execute('UPDATE dossiers SET status = 2, version = ?, due_at = ?, step_due_at = ?, body = ? WHERE code = ? '
+                   'RETURNING version', (item, index + 900_000, step + 200_000, body, code(index))).fetchall()
+        if 'event' not in skip:
+            db.execute('INSERT INTO dossier_events (dossier_code, seq, action, actor, at, from_status, to_status, work_item) '
+                       'VALUES (?, ?, ?, ?, ?, 2, 2, ?)', (code(index), item, 'chuyen-buoc', 'chuyen-vien', step, item))
+        if 'audit' not in skip:
+            db.execute('INSERT INTO audit_pending (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)',
+                       (step, 'chuyen-vien', 'ho-so.chuyen-buoc', code(index), 'trạng thái 2 → 2'))
+        if 'items' not in skip:
+            db.execute('DELETE FROM open_work_items WHERE dossier_code = ?', (code(index),))
+            open_item(db, index, item, step)
+        if step % batch == batch - 1:
+            db.execute('COMMIT')
+    return (time.perf_counter() - started) / steps * 1e6
+
+
+VARIANTS = {
+    'as before migration 22 (two alarm indexes)': {},
+    'one alarm index (migration 22)': {'alarm_indexes': ONE_ALARM_INDEX},
+    'no alarm index': {'alarm_indexes': []},
+    'no secondary index on open items': {'alarm_indexes': [], 'drop': ['open_work_items_queue', 'open_work_items_assignee']},
+    'no open items': {'skip': ['items']},
+    'no audit entry': {'skip': ['audit']},
+    'no event': {'skip': ['event']},
+    'the dossier row alone': {'skip': ['items', 'audit', 'event']},
+}
+for round_ in (1, 2):
+    for name, variant in VARIANTS.items():
+        print(f'round {round_}: {name}: {microseconds_per_step(**variant):.1f} µs/step', flush=True)
