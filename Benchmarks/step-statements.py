@@ -4,11 +4,11 @@ dossiers open (the engine race steps the few dossiers it is moving, so its pages
 
 A step here writes what `DossierStore.save` writes — the dossier's row, its event, its audit entry waiting to be
 sealed, its open item removed and its next one added — in batches of 64 per commit (WAL, synchronous=NORMAL), on a
-copy of MotCua's own schema taken from a migrated database. Each variant leaves one part out, or changes the open
-items' indexes, so the difference is that part's cost; Python's own overhead is the same in every variant. Prints
-microseconds per step, two rounds.
+copy of MotCua's own schema taken from a database this build migrated. Each variant leaves one part out, or puts
+back the two alarm indexes of before migration 22, so the difference is that part's cost; Python's own overhead is
+the same in every variant. Prints microseconds per step, two rounds.
 
-Usage: step-statements.py MIGRATED.sqlite   (e.g. the database `motcua serve --demo` made)"""
+Usage: step-statements.py MIGRATED.sqlite   (e.g. made by `motcua serve --database MIGRATED.sqlite --demo`)"""
 import os
 import random
 import sqlite3
@@ -20,15 +20,14 @@ if len(sys.argv) != 2:
     sys.exit(__doc__)
 SCHEMA = [row[0] for row in sqlite3.connect(sys.argv[1]).execute(
     "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND type IN ('table', 'index')")]
-ALARM_INDEXES = ['open_work_items_due', 'open_work_items_warn', 'open_work_items_alarm']
+ALARM_INDEX = 'open_work_items_alarm_at'
 TWO_ALARM_INDEXES = ['CREATE INDEX open_work_items_due ON open_work_items (escalated, due_at)',
                      'CREATE INDEX open_work_items_warn ON open_work_items (warned, warn_at)']
-ONE_ALARM_INDEX = ['CREATE INDEX open_work_items_alarm ON open_work_items ((CASE WHEN escalated = 0 THEN CASE WHEN '
-                   'warned = 0 AND warn_at IS NOT NULL AND (due_at IS NULL OR warn_at <= due_at) THEN warn_at ELSE due_at END END))']
 AGENCY = '000.30.01.H26'
 
 
 def open_copy(path, alarm_indexes, drop):
+    """The schema as migrated, less the indexes named in `drop`; `alarm_indexes`, if given, instead of its own."""
     for suffix in ['', '-wal', '-shm']:
         if os.path.exists(path + suffix):
             os.remove(path + suffix)
@@ -36,10 +35,10 @@ def open_copy(path, alarm_indexes, drop):
     db.execute('PRAGMA journal_mode=WAL')
     db.execute('PRAGMA synchronous=NORMAL')
     for statement in SCHEMA:
-        if any(name in statement for name in ALARM_INDEXES + drop):
+        if any(name in statement for name in drop + ([ALARM_INDEX] if alarm_indexes is not None else [])):
             continue
         db.execute(statement)
-    for statement in alarm_indexes:
+    for statement in alarm_indexes or []:
         db.execute(statement)
     return db
 
@@ -49,11 +48,13 @@ def code(index):
 
 
 def open_item(db, index, item, at):
-    db.execute('INSERT INTO open_work_items VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, 0, 0)',
-               (code(index), item, AGENCY, f'phong-{item % 3}', 'chuyen-vien', 'Thẩm định', at, at + 100_000, at + 90_000))
+    db.execute('INSERT INTO open_work_items (dossier_code, item_id, agency_code, unit, role, name, opened_at, due_at, warn_at, '
+               'warned, escalated, alarm_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)',
+               (code(index), item, AGENCY, f'phong-{item % 3}', 'chuyen-vien', 'Thẩm định', at, at + 100_000, at + 90_000,
+                at + 90_000))
 
 
-def microseconds_per_step(alarm_indexes=TWO_ALARM_INDEXES, drop=(), skip=(), dossiers=40_000, steps=60_000, batch=64):
+def microseconds_per_step(alarm_indexes=None, drop=(), skip=(), dossiers=40_000, steps=60_000, batch=64):
     db = open_copy(os.path.join(tempfile.gettempdir(), 'motcua-step-statements.sqlite'), alarm_indexes, list(drop))
     body = 'x' * 2000
     db.execute('BEGIN')
@@ -89,8 +90,8 @@ def microseconds_per_step(alarm_indexes=TWO_ALARM_INDEXES, drop=(), skip=(), dos
 
 
 VARIANTS = {
-    'as before migration 22 (two alarm indexes)': {},
-    'one alarm index (migration 22)': {'alarm_indexes': ONE_ALARM_INDEX},
+    'as before migration 22 (two alarm indexes)': {'alarm_indexes': TWO_ALARM_INDEXES},
+    'one alarm index (migrations 22-23)': {},
     'no alarm index': {'alarm_indexes': []},
     'no secondary index on open items': {'alarm_indexes': [], 'drop': ['open_work_items_queue', 'open_work_items_assignee']},
     'no open items': {'skip': ['items']},

@@ -234,7 +234,20 @@ public enum Migrations {
         Migration(version: 22, name: "one index for the SLA watch's next alarm", statements: [
             "DROP INDEX open_work_items_due",
             "DROP INDEX open_work_items_warn",
-            "CREATE INDEX open_work_items_alarm ON open_work_items (\(WorkItemStore.nextAlarm))",
+            """
+            CREATE INDEX open_work_items_alarm ON open_work_items ((CASE WHEN escalated = 0 THEN CASE WHEN warned = 0
+              AND warn_at IS NOT NULL AND (due_at IS NULL OR warn_at <= due_at) THEN warn_at ELSE due_at END END))
+            """,
+        ]),
+        Migration(version: 23, name: "the SLA watch's next alarm kept as a column", statements: [
+            "ALTER TABLE open_work_items ADD COLUMN alarm_at BIGINT",
+            // The rows already there, as `StepAlarm.watchFrom` says it; the projection writes it from then on.
+            """
+            UPDATE open_work_items SET alarm_at = CASE WHEN escalated = 0 AND due_at IS NOT NULL THEN CASE WHEN warned = 0
+              AND warn_at IS NOT NULL AND warn_at <= due_at THEN warn_at ELSE due_at END END
+            """,
+            "DROP INDEX open_work_items_alarm",
+            "CREATE INDEX open_work_items_alarm_at ON open_work_items (alarm_at)",
         ]),
     ]
 

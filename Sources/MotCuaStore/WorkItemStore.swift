@@ -44,11 +44,12 @@ public struct WorkItemStore: Sendable {
         return Projection(removal: removal, insertions: (dossier.state.work?.openItems ?? []).map { item in
             """
             INSERT INTO open_work_items (dossier_code, item_id, agency_code, unit, role, assignee, name, opened_at,
-              due_at, warn_at, warned, escalated)
+              due_at, warn_at, warned, escalated, alarm_at)
             VALUES (\(bind: dossier.code), \(bind: item.id), \(bind: item.agencyCode), \(bind: item.unit),
               \(bind: item.role.rawValue), \(bind: item.assignee), \(bind: item.name), \(bind: item.openedAt.epochSeconds),
               \(bind: item.clock.due?.epochSeconds), \(bind: item.warnAt?.epochSeconds),
-              \(bind: item.warnedAt == nil ? 0 : 1), \(bind: item.escalatedAt == nil ? 0 : 1))
+              \(bind: item.warnedAt == nil ? 0 : 1), \(bind: item.escalatedAt == nil ? 0 : 1),
+              \(bind: StepAlarm.watchFrom(StepAlarm.Marks(item))?.epochSeconds))
             """
         })
     }
@@ -87,29 +88,24 @@ public struct WorkItemStore: Sendable {
     }
 
     /// Items the SLA watch must speak about at `now`: past their deadline and not yet escalated, or past their
-    /// warning time and not yet warned; the most overdue first. Found through the index of each item's next alarm
-    /// (`nextAlarm`), then narrowed to exactly those.
+    /// warning time and not yet warned; the most overdue first. Looked up by the moment each item's next alarm
+    /// comes (`alarm_at`, written by `StepAlarm.watchFrom`); whether one is due is `StepAlarm`'s to say.
     public func alarmsDue(at now: Date, limit: Int) async throws -> [Entry] {
         try await database.read { db in
             try await db.raw("""
-                SELECT * FROM open_work_items
-                WHERE \(unsafeRaw: Self.nextAlarm) <= \(bind: now.epochSeconds)
-                  AND ((escalated = 0 AND due_at < \(bind: now.epochSeconds))
-                   OR (warned = 0 AND escalated = 0 AND warn_at <= \(bind: now.epochSeconds)))
+                SELECT * FROM open_work_items WHERE alarm_at <= \(bind: now.epochSeconds)
                 ORDER BY due_at, dossier_code, item_id LIMIT \(bind: limit)
-                """).all().map(Self.entry)
+                """).all().filter { try StepAlarm.due(Self.marks($0), at: now) != nil }.map(Self.entry)
         }
     }
 
-    /// Báo động kế tiếp — when the SLA watch next has something to say about an item: its warning time while it is
-    /// neither warned nor escalated (if that comes before its deadline), else its deadline while it is not
-    /// escalated; nothing once escalated. One index on this (migration 22) serves both alarms, where an index for
-    /// each cost every step of every dossier one more index entry to remove and one to add. The query must say it
-    /// in these very words for SQLite to use the index.
-    static let nextAlarm = """
-        (CASE WHEN escalated = 0 THEN CASE WHEN warned = 0 AND warn_at IS NOT NULL AND (due_at IS NULL OR warn_at <= due_at) \
-        THEN warn_at ELSE due_at END END)
-        """
+    /// An open item's alarm marks as the row keeps them, in whole seconds.
+    static func marks(_ row: any SQLRow) throws -> StepAlarm.Marks {
+        StepAlarm.Marks(deadline: try row.decode(column: "due_at", as: Int?.self).map(Date.init(epochSeconds:)),
+                        warnAt: try row.decode(column: "warn_at", as: Int?.self).map(Date.init(epochSeconds:)),
+                        warned: try row.decode(column: "warned", as: Int.self) != 0,
+                        escalated: try row.decode(column: "escalated", as: Int.self) != 0)
+    }
 
     static func entry(_ row: any SQLRow) throws -> Entry {
         Entry(dossierCode: try row.decode(column: "dossier_code", as: String.self),

@@ -5,9 +5,9 @@ import MotCuaTestSupport
 import SQLKit
 import Testing
 
-/// The SLA watch's look-up of open items to speak about, through the one index of each item's next alarm: it finds
+/// The SLA watch's look-up of open items to speak about, through the index of each item's next alarm: it finds
 /// exactly the items the rule names — past the deadline and not escalated, or past the warning time and neither
-/// warned nor escalated — whatever the order of the warning and the deadline, and none other.
+/// warned nor escalated, never while paused — whatever the order of the warning and the deadline, and none other.
 @Suite struct WorkItemAlarmTests {
     static let now = 1_000_000
 
@@ -18,12 +18,17 @@ import Testing
         let warnAt: Int?
         let dueAt: Int?
 
-        /// The SLA watch's rule, said plainly.
+        /// The SLA watch's rule, said plainly: an item without a deadline (its clock paused) gets no alarm at all.
         var isDue: Bool {
             let now = WorkItemAlarmTests.now
             let pastDeadline = !escalated && (dueAt.map { $0 < now } ?? false)
-            let pastWarning = !warned && !escalated && (warnAt.map { $0 <= now } ?? false)
+            let pastWarning = !warned && !escalated && dueAt != nil && (warnAt.map { $0 <= now } ?? false)
             return pastDeadline || pastWarning
+        }
+
+        var marks: StepAlarm.Marks {
+            StepAlarm.Marks(deadline: dueAt.map(Date.init(epochSeconds:)), warnAt: warnAt.map(Date.init(epochSeconds:)),
+                            warned: warned, escalated: escalated)
         }
 
         var description: String { "warned \(warned), escalated \(escalated), warn at \(warnAt.map(String.init) ?? "-"), due at \(dueAt.map(String.init) ?? "-")" }
@@ -43,12 +48,12 @@ import Testing
     func theWatchFindsExactlyTheItemsTheRuleNames(engine: TestEngine) async throws {
         try await TestDatabases.withDatabase(engine, demo: false) { database in
             try await database.write { db in
+                try await Self.insertCases(in: db)
+                // As the projection writes an open item: the moment its next alarm comes.
                 for (index, item) in Self.cases.enumerated() {
                     try await db.run("""
-                        INSERT INTO open_work_items (dossier_code, item_id, agency_code, unit, role, assignee, name, opened_at,
-                          due_at, warn_at, warned, escalated)
-                        VALUES (\(bind: "HS-\(index)"), 1, '000.30.01.H26', 'Phòng chuyên môn', 'chuyen-vien', NULL, 'Thẩm định', 0,
-                          \(bind: item.dueAt), \(bind: item.warnAt), \(bind: item.warned ? 1 : 0), \(bind: item.escalated ? 1 : 0))
+                        UPDATE open_work_items SET alarm_at = \(bind: StepAlarm.watchFrom(item.marks)?.epochSeconds)
+                        WHERE dossier_code = \(bind: "HS-\(index)")
                         """)
                 }
             }
@@ -61,13 +66,49 @@ import Testing
         }
     }
 
+    /// Open items already there when the column came (migration 23) get the moment `StepAlarm.watchFrom` gives.
+    @Test(arguments: TestEngine.available)
+    func itemsFromBeforeTheColumnGetTheirAlarmOnMigration(engine: TestEngine) async throws {
+        try await TestDatabases.withDatabase(engine, demo: false) { database in
+            let indexOfMigration22 = try #require(Migrations.all.first { $0.version == 22 }?.statements.last)
+            try await database.write { db in
+                for statement in ["DROP INDEX open_work_items_alarm_at", "ALTER TABLE open_work_items DROP COLUMN alarm_at",
+                                  indexOfMigration22, "DELETE FROM schema_migrations WHERE version = 23"] {
+                    try await db.raw(SQLQueryString(statement)).run()
+                }
+                try await Self.insertCases(in: db)
+            }
+            #expect(try await Migrations.run(on: database) == [23])
+            let stored = try await database.read { db in
+                try await db.raw("SELECT dossier_code, alarm_at FROM open_work_items").all().reduce(into: [String: Int?]()) {
+                    $0[try $1.decode(column: "dossier_code", as: String.self)] = try $1.decode(column: "alarm_at", as: Int?.self)
+                }
+            }
+            for (index, item) in Self.cases.enumerated() {
+                #expect(stored["HS-\(index)"] == .some(StepAlarm.watchFrom(item.marks)?.epochSeconds), "\(item)")
+            }
+        }
+    }
+
+    /// One open item per case, numbered `HS-<index>`, with its marks and no alarm moment.
+    static func insertCases(in db: any SQLDatabase) async throws {
+        for (index, item) in cases.enumerated() {
+            try await db.run("""
+                INSERT INTO open_work_items (dossier_code, item_id, agency_code, unit, role, assignee, name, opened_at,
+                  due_at, warn_at, warned, escalated)
+                VALUES (\(bind: "HS-\(index)"), 1, '000.30.01.H26', 'Phòng chuyên môn', 'chuyen-vien', NULL, 'Thẩm định', 0,
+                  \(bind: item.dueAt), \(bind: item.warnAt), \(bind: item.warned ? 1 : 0), \(bind: item.escalated ? 1 : 0))
+                """)
+        }
+    }
+
     /// SQLite finds them through the index, not by reading every open item.
     @Test func sqliteLooksThemUpThroughTheAlarmIndex() async throws {
         try await TestDatabases.withDatabase(.sqlite, demo: false) { database in
             let plan = try await database.read { db in
                 try await db.raw("""
-                    EXPLAIN QUERY PLAN SELECT * FROM open_work_items WHERE \(unsafeRaw: WorkItemStore.nextAlarm) <= 5
-                      AND ((escalated = 0 AND due_at < 5) OR (warned = 0 AND escalated = 0 AND warn_at <= 5))
+                    EXPLAIN QUERY PLAN SELECT * FROM open_work_items WHERE alarm_at <= 5
+                    ORDER BY due_at, dossier_code, item_id LIMIT 500
                     """).all().map { try $0.decode(column: "detail", as: String.self) }
             }
             #expect(plan.contains { $0.contains("USING INDEX open_work_items_alarm") }, "\(plan)")

@@ -20,10 +20,46 @@ public enum StepAlarm: String, Sendable, Codable, CaseIterable {
 
     /// The alarm an open item calls for at `now`, if any: escalation first, since a late step needs no warning.
     public static func due(for item: WorkItem, at now: Date) -> StepAlarm? {
-        guard item.isOpen, let due = item.clock.due else { return nil }
-        if item.escalatedAt == nil, now > due { return .escalation }
-        if item.warnedAt == nil, item.escalatedAt == nil, let warnAt = item.warnAt, now >= warnAt { return .warning }
+        guard item.isOpen else { return nil }
+        return due(Marks(item), at: now)
+    }
+
+    /// The alarm an open item with these marks calls for at `now`: escalation once its deadline has passed, a
+    /// warning from its warning time on; nothing while paused (no deadline) or once escalated.
+    public static func due(_ marks: Marks, at now: Date) -> StepAlarm? {
+        guard let deadline = marks.deadline, !marks.escalated else { return nil }
+        if now > deadline { return .escalation }
+        if !marks.warned, let warnAt = marks.warnAt, now >= warnAt { return .warning }
         return nil
+    }
+
+    /// Canh báo kế tiếp — from when the SLA watch must look at an open item: its warning time while it is not
+    /// warned (if that comes before its deadline), else its deadline; nil when nothing is left to say (escalated,
+    /// or paused). No alarm is due before it, so the watch can leave every item alone until then.
+    public static func watchFrom(_ marks: Marks) -> Date? {
+        guard let deadline = marks.deadline, !marks.escalated else { return nil }
+        if !marks.warned, let warnAt = marks.warnAt, warnAt <= deadline { return warnAt }
+        return deadline
+    }
+
+    /// What of an open item the alarms depend on: its step deadline and warning time, and whether it was already
+    /// warned or escalated.
+    public struct Marks: Sendable, Hashable {
+        public let deadline: Date?
+        public let warnAt: Date?
+        public let warned: Bool
+        public let escalated: Bool
+
+        public init(deadline: Date?, warnAt: Date?, warned: Bool, escalated: Bool) {
+            self.deadline = deadline
+            self.warnAt = warnAt
+            self.warned = warned
+            self.escalated = escalated
+        }
+
+        public init(_ item: WorkItem) {
+            self.init(deadline: item.clock.due, warnAt: item.warnAt, warned: item.warnedAt != nil, escalated: item.escalatedAt != nil)
+        }
     }
 
     public var vietnameseName: String {
