@@ -45,7 +45,7 @@ import Testing
         // Time passes: every examination step is now past its deadline (the data says so; the servers' clocks are real).
         try await makeOverdue(codes, database: database)
         var escalated: [String: Int] = [:]
-        for _ in 0..<60 {
+        for _ in 0..<120 {
             try await Task.sleep(for: .milliseconds(250))
             escalated = try await alarmCounts(codes, first.client)
             if escalated.values.reduce(0, +) >= codes.count { break }

@@ -184,7 +184,7 @@ import Testing
             }
         }
         var fileBytes = 0
-        for _ in 0..<100 where fileBytes < 4_000_000 {
+        for _ in 0..<600 where fileBytes < 4_000_000 {
             fileBytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             try await Task.sleep(for: .milliseconds(50))
         }
