@@ -4,18 +4,17 @@ dofile(os.getenv("LOAD_DIR") .. "/report.lua")
 local codes = dofile(os.getenv("LOAD_DIR") .. "/codes.lua").load()
 local token = os.getenv("TOKEN")
 local threads = tonumber(os.getenv("THREADS") or "1")
-local body = [[{"procedureCode":"1.004873","channel":1,"applicant":{"kind":"cong-dan","name":"Nguyễn Văn An",]] ..
-  [["personalId":"001090012345","address":"Số 1 phố Đội Cấn, phường Ba Đình"},]] ..
-  [["documents":[{"name":"Tờ khai","originals":1,"copies":0}],"request":"Xác nhận tình trạng hôn nhân"}]]
+local intake = dofile(os.getenv("LOAD_DIR") .. "/intake-request.lua")
 local count = 0
 function setup(thread) thread:set("id", count); count = count + 1 end
+function init() intake.seed(id) end
 local n, accepted = 0, nil
 function request()
   n = n + 1
   local auth = "Bearer " .. token
   if n % 5 == 0 then
     return wrk.format("POST", "/api/dossiers", {["Authorization"] = auth, ["Content-Type"] = "application/json",
-      ["Idempotency-Key"] = string.format("hon-hop-%s-%d-%d", os.getenv("RUN") or "0", id, n)}, body)
+      ["Idempotency-Key"] = intake.key()}, intake.body)
   elseif n % 5 == 1 then
     accepted = (accepted or id) + threads
     return wrk.format("POST", "/api/dossiers/" .. codes[(accepted - threads) % #codes + 1] .. "/transitions",

@@ -1,0 +1,23 @@
+-- The intake the desk scenarios send, and an Idempotency-Key for each request as clients make them: a random UUID
+-- (version 4), so that each key lands anywhere in the server's index of keys, as keys from real clients do (MotCua's
+-- own desk page sends a random token too). Loaded with dofile() by intake.lua and mixed.lua.
+local M = {}
+
+M.body = [[{"procedureCode":"1.004873","channel":1,"applicant":{"kind":"cong-dan","name":"Nguyễn Văn An",]] ..
+  [["personalId":"001090012345","address":"Số 1 phố Đội Cấn, phường Ba Đình"},]] ..
+  [["documents":[{"name":"Tờ khai","originals":1,"copies":0}],"request":"Xác nhận tình trạng hôn nhân"}]]
+
+-- Each wrk thread has a generator of its own, seeded from the run, server and scenario ($RUN, $SCENARIO) and its
+-- thread number, so that no two threads, wrk processes, scenarios or runs send the same keys.
+function M.seed(thread)
+  local run, hash = (os.getenv("RUN") or "") .. (os.getenv("SCENARIO") or ""), 0
+  for index = 1, #run do hash = (hash * 31 + run:byte(index)) % 2147483647 end
+  math.randomseed(hash * 16 + thread)
+end
+
+function M.key()
+  return string.format("%08x-%04x-4%03x-%04x-%012x", math.random(0, 0xffffffff), math.random(0, 0xffff),
+    math.random(0, 0xfff), math.random(0x8000, 0xbfff), math.random(0, 0xffffffffffff))
+end
+
+return M
