@@ -1,11 +1,16 @@
--- The intake the desk scenarios send, and an Idempotency-Key for each request as clients make them: a random UUID
--- (version 4), so that each key lands anywhere in the server's index of keys, as keys from real clients do (MotCua's
--- own desk page sends a random token too). Loaded with dofile() by intake.lua and mixed.lua.
+-- The intake the desk scenarios send, with a random applicant and Idempotency-Key each time, as from real desks and
+-- clients: a personal ID (Hà Nội, born 1950–1999) and a random UUID (version 4) as the key, so that each lands anywhere
+-- in the server's indexes of applicants and of keys (MotCua's own desk page sends a random token as its key). Loaded
+-- with dofile() by intake.lua and mixed.lua.
 local M = {}
 
-M.body = [[{"procedureCode":"1.004873","channel":1,"applicant":{"kind":"cong-dan","name":"Nguyễn Văn An",]] ..
-  [["personalId":"001090012345","address":"Số 1 phố Đội Cấn, phường Ba Đình"},]] ..
+local template = [[{"procedureCode":"1.004873","channel":1,"applicant":{"kind":"cong-dan","name":"Nguyễn Văn An",]] ..
+  [["personalId":"0010%02d%06d","address":"Số 1 phố Đội Cấn, phường Ba Đình"},]] ..
   [["documents":[{"name":"Tờ khai","originals":1,"copies":0}],"request":"Xác nhận tình trạng hôn nhân"}]]
+
+function M.body()
+  return string.format(template, math.random(50, 99), math.random(0, 999999))
+end
 
 -- Each wrk thread has a generator of its own, seeded from the run, server and scenario ($RUN, $SCENARIO) and its
 -- thread number, so that no two threads, wrk processes, scenarios or runs send the same keys.

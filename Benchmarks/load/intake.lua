@@ -1,4 +1,4 @@
--- Intake: every request a new dossier with its own Idempotency-Key (a random UUID, as clients send them).
+-- Intake: every request a new dossier of its own applicant with its own Idempotency-Key (intake-request.lua).
 dofile(os.getenv("LOAD_DIR") .. "/report.lua")
 local intake = dofile(os.getenv("LOAD_DIR") .. "/intake-request.lua")
 local token = os.getenv("TOKEN")
@@ -8,5 +8,5 @@ function init() intake.seed(id) end
 function request()
   return wrk.format("POST", "/api/dossiers", {
     ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json", ["Idempotency-Key"] = intake.key()},
-    intake.body)
+    intake.body())
 end
