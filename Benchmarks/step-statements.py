@@ -91,7 +91,7 @@ def microseconds_per_step(alarm_indexes=None, drop=(), skip=(), dossiers=40_000,
 
 VARIANTS = {
     'as before migration 22 (two alarm indexes)': {'alarm_indexes': TWO_ALARM_INDEXES},
-    'one alarm index (migrations 22-23)': {},
+    'one alarm index (migration 22)': {},
     'no alarm index': {'alarm_indexes': []},
     'no secondary index on open items': {'alarm_indexes': [], 'drop': ['open_work_items_queue', 'open_work_items_assignee']},
     'no open items': {'skip': ['items']},

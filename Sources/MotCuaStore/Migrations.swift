@@ -12,6 +12,9 @@ public enum Migrations {
         /// What only one engine can say its own way (triggers), after `statements`.
         var sqliteOnly: [String] = []
         var postgresOnly: [String] = []
+        /// Values the statements leave for Core's rules to work out (a new column's value for the rows already
+        /// there), written after them in the same transaction, so that a rule is never copied into SQL.
+        var fill: (@Sendable (any SQLDatabase) async throws -> Void)?
 
         func statements(for engine: Database.Engine) -> [String] {
             statements + (engine == .sqlite ? sqliteOnly : postgresOnly)
@@ -231,24 +234,12 @@ public enum Migrations {
         ]),
         Migration(version: 21, name: "accounts and tokens counted in the reference data's revision", statements: [],
                   sqliteOnly: ReferenceRevision.sqliteAccountTriggers, postgresOnly: ReferenceRevision.postgresAccountTriggers),
-        Migration(version: 22, name: "one index for the SLA watch's next alarm", statements: [
+        Migration(version: 22, name: "the SLA watch's next alarm kept as a column, with one index", statements: [
             "DROP INDEX open_work_items_due",
             "DROP INDEX open_work_items_warn",
-            """
-            CREATE INDEX open_work_items_alarm ON open_work_items ((CASE WHEN escalated = 0 THEN CASE WHEN warned = 0
-              AND warn_at IS NOT NULL AND (due_at IS NULL OR warn_at <= due_at) THEN warn_at ELSE due_at END END))
-            """,
-        ]),
-        Migration(version: 23, name: "the SLA watch's next alarm kept as a column", statements: [
             "ALTER TABLE open_work_items ADD COLUMN alarm_at BIGINT",
-            // The rows already there, as `StepAlarm.watchFrom` says it; the projection writes it from then on.
-            """
-            UPDATE open_work_items SET alarm_at = CASE WHEN escalated = 0 AND due_at IS NOT NULL THEN CASE WHEN warned = 0
-              AND warn_at IS NOT NULL AND warn_at <= due_at THEN warn_at ELSE due_at END END
-            """,
-            "DROP INDEX open_work_items_alarm",
             "CREATE INDEX open_work_items_alarm_at ON open_work_items (alarm_at)",
-        ]),
+        ], fill: WorkItemStore.fillAlarmMoments(in:)),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.
@@ -270,6 +261,7 @@ public enum Migrations {
                     .first() != nil
                 if done { return false }
                 for statement in migration.statements(for: database.engine) { try await db.raw(SQLQueryString(statement)).run() }
+                try await migration.fill?(db)
                 try await db.raw("""
                     INSERT INTO schema_migrations (version, name, applied_at)
                     VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: Int(now.timeIntervalSince1970)))

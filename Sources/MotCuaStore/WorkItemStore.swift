@@ -88,14 +88,27 @@ public struct WorkItemStore: Sendable {
     }
 
     /// Items the SLA watch must speak about at `now`: past their deadline and not yet escalated, or past their
-    /// warning time and not yet warned; the most overdue first. Looked up by the moment each item's next alarm
-    /// comes (`alarm_at`, written by `StepAlarm.watchFrom`); whether one is due is `StepAlarm`'s to say.
+    /// warning time and not yet warned; the alarm that came first, first. Looked up, in order, through the moment
+    /// each item's next alarm comes (`alarm_at`, written by `StepAlarm.watchFrom`), with no sort; whether one is due
+    /// is `StepAlarm`'s to say (an item whose deadline is this very second is read, not yet late, and comes last).
     public func alarmsDue(at now: Date, limit: Int) async throws -> [Entry] {
         try await database.read { db in
             try await db.raw("""
                 SELECT * FROM open_work_items WHERE alarm_at <= \(bind: now.epochSeconds)
-                ORDER BY due_at, dossier_code, item_id LIMIT \(bind: limit)
+                ORDER BY alarm_at LIMIT \(bind: limit)
                 """).all().filter { try StepAlarm.due(Self.marks($0), at: now) != nil }.map(Self.entry)
+        }
+    }
+
+    /// Writes each open item's next alarm moment (`StepAlarm.watchFrom`) into `alarm_at`, for the rows already there
+    /// when the column came (migration 22); the projection writes it for every row since.
+    static func fillAlarmMoments(in db: any SQLDatabase) async throws {
+        for row in try await db.raw("SELECT dossier_code, item_id, due_at, warn_at, warned, escalated FROM open_work_items").all() {
+            guard let moment = StepAlarm.watchFrom(try marks(row)) else { continue }
+            let code = try row.decode(column: "dossier_code", as: String.self), item = try row.decode(column: "item_id", as: Int.self)
+            try await db.run("""
+                UPDATE open_work_items SET alarm_at = \(bind: moment.epochSeconds) WHERE dossier_code = \(bind: code) AND item_id = \(bind: item)
+                """)
         }
     }
 
