@@ -79,13 +79,28 @@ public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
         for (index, statement) in statements.enumerated() {
             let isLast = index == statements.count - 1
             combined.sqlite += isLast ? " " : "\(index == 0 ? "" : ", ")motcua_part_\(index) AS ("
-            let offset = combined.sqlite.utf8.count
-            combined.sqlite += statement.sqlite
-            combined.values += statement.values
-            combined.marks += statement.marks.map { $0 + offset }
+            combined.append(statement)
             if !isLast { combined.sqlite += ")" }
         }
         return combined
+    }
+
+    /// One INSERT of several rows: `head`, the statement up to its `VALUES`, then each row's `(…)`, comma-separated.
+    static func inserting(_ head: BoundStatement, rows: [BoundStatement]) -> BoundStatement {
+        var combined = head
+        for (index, row) in rows.enumerated() {
+            if index > 0 { combined.sqlite += ", " }
+            combined.append(row)
+        }
+        return combined
+    }
+
+    /// `other`'s text and values after this statement's.
+    private mutating func append(_ other: BoundStatement) {
+        let offset = sqlite.utf8.count
+        sqlite += other.sqlite
+        values += other.values
+        marks += other.marks.map { $0 + offset }
     }
 
     /// The same statement as SQLKit's query string, for databases other than SQLite's direct connections.
@@ -130,6 +145,17 @@ extension SQLDatabase {
             if !statements.isEmpty { try await run(.together(statements)) }
         } else {
             for statement in statements { try await run(statement) }
+        }
+    }
+
+    /// Inserts `rows` (see `BoundStatement.inserting`): on PostgreSQL as one statement, one round trip for all (the
+    /// caller keeps their values under its 65,535 parameters); on SQLite, in the same process, one prepared statement
+    /// run once per row — a statement per number of rows would fill its cache of prepared statements.
+    func insertRows(_ head: BoundStatement, _ rows: [BoundStatement]) async throws {
+        if dialect.name == "postgresql" {
+            if !rows.isEmpty { try await run(.inserting(head, rows: rows)) }
+        } else {
+            for row in rows { try await run(.inserting(head, rows: [row])) }
         }
     }
 }

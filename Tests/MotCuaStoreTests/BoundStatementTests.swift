@@ -17,6 +17,33 @@ import Testing
         #expect(plain.sqlite == "COMMIT" && plain.values.isEmpty)
     }
 
+    /// Several rows of one INSERT: the rows' text after the head, comma-separated, and their values in order.
+    @Test func rowsOfOneInsertFollowTheHeadWithTheirValuesInOrder() {
+        let head: BoundStatement = "INSERT INTO t (a, b) VALUES "
+        let rows: [BoundStatement] = ["(\(bind: 1), \(bind: "Hà Nội"))", "(\(bind: 2), \(bind: nil as String?))"]
+        let one = BoundStatement.inserting(head, rows: rows)
+        #expect(one.sqlite == "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)")
+        #expect(one.values == [.integer(1), .text("Hà Nội"), .integer(2), .text(nil)])
+    }
+
+    /// Rows inserted together read back as written, in order, on both engines (one statement on PostgreSQL, one
+    /// per row on SQLite).
+    @Test(arguments: TestEngine.available)
+    func rowsInsertedTogetherReadBackAsWritten(engine: TestEngine) async throws {
+        try await TestDatabases.withDatabase(engine, demo: false) { database in
+            let names: [String?] = ["Nguyễn Văn An", nil, "Đội Cấn"]
+            try await database.write { db in
+                try await db.raw("CREATE TABLE inserted_rows (id BIGINT PRIMARY KEY, name TEXT)").run()
+                try await db.insertRows("INSERT INTO inserted_rows (id, name) VALUES ",
+                                        names.enumerated().map { "(\(bind: $0.offset), \(bind: $0.element))" })
+            }
+            let stored = try await database.read { db in
+                try await db.raw("SELECT name FROM inserted_rows ORDER BY id").all().map { try $0.decode(column: "name", as: String?.self) }
+            }
+            #expect(stored == names)
+        }
+    }
+
     /// The query string other databases run holds the same text around each value, multi-byte text included.
     @Test(arguments: TestEngine.available)
     func theQueryStringKeepsTheTextAroundEachValue(engine: TestEngine) async throws {
