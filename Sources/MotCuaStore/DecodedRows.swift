@@ -10,13 +10,27 @@ import Synchronization
 /// `capacity` values the memory starts again.
 final class DecodedRows<Value: Decodable & Sendable>: Sendable {
     private let capacity: Int
-    private let known = Mutex<[String: (text: String, value: Value)]>([:])
+    private let known = Mutex<[String: (text: StoredText, value: Value)]>([:])
+
+    /// The text a value was stored as: the text itself, or JSON written with a placeholder and the value it holds
+    /// there (a dossier received: its code came after its text was written out).
+    private enum StoredText: Sendable {
+        case text(String)
+        case template(JSONTemplate, filledWith: String)
+
+        func isSame(as text: String) -> Bool {
+            switch self {
+            case .text(let stored): stored == text
+            case .template(let template, let value): template.matches(text, filledWith: value)
+            }
+        }
+    }
 
     init(capacity: Int) { self.capacity = capacity }
 
     /// The value `text` holds, decoded only if `key` was last seen with other text.
     func value(key: String, text: String) throws -> Value {
-        if let known = known.withLock({ $0[key] }), known.text == text { return known.value }
+        if let known = known.withLock({ $0[key] }), known.text.isSame(as: text) { return known.value }
         let value = try JSONColumn.decode(Value.self, from: text)
         remember(value, key: key, text: text)
         return value
@@ -24,9 +38,18 @@ final class DecodedRows<Value: Decodable & Sendable>: Sendable {
 
     /// Remembers a value with the text it was stored as.
     func remember(_ value: Value, key: String, text: String) {
+        remember(value, key: key, stored: .text(text))
+    }
+
+    /// Remembers a value stored as `template` with `filler` in its holes, without writing that text out.
+    func remember(_ value: Value, key: String, template: JSONTemplate, filledWith filler: String) {
+        remember(value, key: key, stored: .template(template, filledWith: filler))
+    }
+
+    private func remember(_ value: Value, key: String, stored: StoredText) {
         known.withLock { known in
             if known.count >= capacity, known[key] == nil { known.removeAll(keepingCapacity: true) }
-            known[key] = (text, value)
+            known[key] = (stored, value)
         }
     }
 }

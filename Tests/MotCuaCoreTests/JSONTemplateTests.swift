@@ -24,6 +24,17 @@ import Testing
         #expect(String(decoding: template.filled(with: value), as: UTF8.self) == json)
     }
 
+    /// A text is recognised as the template filled with a value exactly when it is what `filled(with:)` gives.
+    @Test(arguments: [
+        ("X1midX1", true), ("X1midX2", false), ("X1midX1 ", false), ("X11midX1", false), ("Y1midX1", false),
+        ("X1mId X1", false), ("", false),
+    ])
+    func aTextMatchesOnlyTheTemplateFilledWithItsValue(text: String, matches: Bool) {
+        let template = JSONTemplate(Array("XYmidXY".utf8), placeholder: "XY")
+        #expect(template.matches(text, filledWith: "X1") == matches)
+        #expect(template.matches(String(decoding: template.filled(with: "Hà Nội"), as: UTF8.self), filledWith: "Hà Nội"))
+    }
+
     @Test func withoutThePlaceholderTheJSONIsUnchanged() throws {
         let bytes = Array(#"{"code":"chua-cap-ma-","note":"chua"}"#.utf8)
         let template = JSONTemplate(bytes, placeholder: JSONTemplate.placeholder())

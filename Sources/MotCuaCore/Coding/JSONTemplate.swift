@@ -54,23 +54,28 @@ public struct JSONTemplate: Sendable {
         return filled
     }
 
+    /// Whether `text` is what `filled(with: value)` gives, compared piece by piece without writing it out.
+    public func matches(_ text: String, filledWith value: String) -> Bool {
+        let escaped = JSONOutput.escapedContents(of: value)
+        var text = text
+        return text.withUTF8 { text in
+            guard text.count == bytes.count + holes.count * (escaped.count - placeholderLength) else { return false }
+            var at = 0, from = 0
+            for hole in holes {
+                guard text[at..<at + hole - from].elementsEqual(bytes[from..<hole]),
+                      text[at + hole - from..<at + hole - from + escaped.count].elementsEqual(escaped) else { return false }
+                at += hole - from + escaped.count
+                from = hole + placeholderLength
+            }
+            return text[at...].elementsEqual(bytes[from...])
+        }
+    }
+
     private static func needsNoEscape(_ byte: UInt8) -> Bool {
         byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
     }
 
     private static func occurrences(of pattern: [UInt8], in bytes: [UInt8]) -> [Int] {
-        var found: [Int] = []
-        guard bytes.count >= pattern.count else { return found }
-        var start = 0
-        let last = bytes.count - pattern.count
-        while start <= last {
-            if bytes[start] == pattern[0], bytes[start..<start + pattern.count].elementsEqual(pattern) {
-                found.append(start)
-                start += pattern.count
-            } else {
-                start += 1
-            }
-        }
-        return found
+        bytes.withUnsafeBufferPointer { bytes in pattern.withUnsafeBufferPointer { bytes.offsets(of: $0) } }
     }
 }
