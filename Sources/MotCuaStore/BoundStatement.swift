@@ -1,3 +1,4 @@
+import MotCuaCore
 import SQLKit
 import SQLiteNIO
 
@@ -63,6 +64,9 @@ public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
 
         public mutating func appendInterpolation(bind value: Double?) { append(.real(value)) }
 
+        /// SQL text put in as it is: only ever text of MotCua's own, never a value anyone sent.
+        mutating func appendInterpolation(raw text: String) { statement.sqlite += text }
+
         private mutating func append(_ value: Value) {
             statement.values.append(value)
             statement.marks.append(statement.sqlite.utf8.count)
@@ -95,8 +99,35 @@ public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
         return combined
     }
 
+    /// The same statement with every text value that holds `placeholder` written as `replace(value, placeholder,
+    /// expression)`: for a PostgreSQL statement that works out the code the placeholder stands for itself.
+    func placing(_ placeholder: String, by expression: String) -> BoundStatement {
+        let text = sqlite.utf8
+        var placed = BoundStatement(stringLiteral: "")
+        var from = text.startIndex
+        for (value, mark) in zip(values, marks) {
+            let at = text.index(text.startIndex, offsetBy: mark)
+            placed.sqlite += String(text[from..<at])!
+            if case .text(let text?) = value, text.holds(placeholder) {
+                placed.append("replace(\(bind: text), \(bind: placeholder), \(raw: expression))")
+            } else {
+                placed.append(BoundStatement(value: value))
+            }
+            from = text.index(after: at)
+        }
+        placed.sqlite += String(text[from...])!
+        return placed
+    }
+
+    /// `?` bound to `value`.
+    private init(value: Value) {
+        sqlite = "?"
+        values = [value]
+        marks = [0]
+    }
+
     /// `other`'s text and values after this statement's.
-    private mutating func append(_ other: BoundStatement) {
+    mutating func append(_ other: BoundStatement) {
         let offset = sqlite.utf8.count
         sqlite += other.sqlite
         values += other.values
@@ -134,7 +165,7 @@ extension SQLDatabase {
     }
 
     /// Runs `statement`, whatever it returns.
-    func run(_ statement: BoundStatement) async throws {
+    public func run(_ statement: BoundStatement) async throws {
         _ = try await all(statement)
     }
 

@@ -9,24 +9,54 @@ public struct DossierStore: Sendable {
 
     public init(database: Database) { self.database = database }
 
-    /// The next sequence number for an agency's dossiers on a day. Call inside `Database.write`: the row it
-    /// increments is locked until the transaction ends, so codes are unique across processes.
-    public static func nextSequence(agencyCode: String, day: CivilDate, in db: any SQLDatabase) async throws -> Int {
-        let row = try await db.first("""
-            INSERT INTO dossier_sequences (agency_code, day, last) VALUES (\(bind: agencyCode), \(bind: day.description), 1)
-            ON CONFLICT (agency_code, day) DO UPDATE SET last = dossier_sequences.last + 1
-            RETURNING last
-            """)
-        guard let row else { throw StoreError.noRowReturned("dossier_sequences") }
-        return try row.decode(column: "last", as: Int.self)
+    /// Receives a new dossier (inside `Database.write`): takes the next number of its agency's register for `day`
+    /// and writes the dossier under the code it gives, with its intake event, its open items and what
+    /// `alsoWriting` makes with what goes where the code does (the code, or the draft's placeholder that PostgreSQL
+    /// puts the code in for) — on PostgreSQL as one statement (`NumberedWrite`). Returns the dossier as stored.
+    public static func receive(_ new: NewDossier, day: CivilDate, event: DossierEvent,
+                               alsoWriting: @escaping @Sendable (_ code: String) -> [BoundStatement] = { _ in [] },
+                               in db: any SQLDatabase) async throws -> Dossier {
+        let draft = new.draft
+        let code = try await db.run(NumberedWrite(
+            sequence: nextNumber(agencyCode: draft.agencyCode, day: day),
+            prefix: DossierCode.prefix(agencyCode: draft.agencyCode, day: day), digits: DossierCode.sequenceDigits,
+            placeholder: new.placeholder,
+            statements: { code in
+                let dossier = draft.coded(code)
+                let body = String(decoding: new.stored.filled(with: code), as: UTF8.self)
+                return rows(of: dossier, body: body, event: event) + (WorkItemStore.projection(of: dossier)?.insertions ?? [])
+                    + alsoWriting(code)
+            }))
+        let dossier = draft.coded(code)
+        Decoded.dossiers.remember(dossier, key: code, template: new.stored, filledWith: code)
+        return dossier
     }
 
-    /// Inserts a new dossier under `code` with its intake event (inside `Database.write`); returns it as stored.
+    /// The register's statement that takes the next number of an agency's dossiers on a day, returned as `last`.
+    /// The row it increments stays locked until the transaction ends, so numbers are unique across processes, and
+    /// a transaction rolled back gives its number back: the register has no gaps.
+    static func nextNumber(agencyCode: String, day: CivilDate) -> BoundStatement {
+        """
+        INSERT INTO dossier_sequences (agency_code, day, last) VALUES (\(bind: agencyCode), \(bind: day.description), 1)
+        ON CONFLICT (agency_code, day) DO UPDATE SET last = dossier_sequences.last + 1
+        RETURNING last
+        """
+    }
+
+    /// Inserts a new dossier under a code given already (`code`), with its intake event (inside
+    /// `Database.write`); returns it as stored.
     public static func insert(_ new: NewDossier, code: String, event: DossierEvent,
                               in db: any SQLDatabase) async throws -> Dossier {
         let dossier = new.draft.coded(code)
-        let state = dossier.state
         let body = String(decoding: new.stored.filled(with: code), as: UTF8.self)
+        try await write(rows(of: dossier, body: body, event: event), WorkItemStore.projection(of: dossier), in: db)
+        Decoded.dossiers.remember(dossier, key: dossier.code, text: body)
+        return dossier
+    }
+
+    /// The statements that write a new dossier's row (its stored text `body`), its event and audit entry.
+    private static func rows(of dossier: Dossier, body: String, event: DossierEvent) -> [BoundStatement] {
+        let state = dossier.state
         let row: BoundStatement = """
             INSERT INTO dossiers (code, agency_code, received_by, procedure_code, channel, status, version, received_at,
               due_at, step_due_at, ended_at, applicant_key, body)
@@ -36,9 +66,7 @@ public struct DossierStore: Sendable {
               \(bind: state.stepDue?.epochSeconds), \(bind: state.endedAt?.epochSeconds),
               \(bind: dossier.applicant.personalId ?? dossier.applicant.taxCode), \(bind: body))
             """
-        try await write([row] + appending(event, to: dossier.code), WorkItemStore.projection(of: dossier), in: db)
-        Decoded.dossiers.remember(dossier, key: dossier.code, text: body)
-        return dossier
+        return [row] + appending(event, to: dossier.code)
     }
 
     /// Saves a change if the stored version is still the one it was worked out from (inside `Database.write`);

@@ -30,12 +30,14 @@ public enum IdempotencyStore {
         }
     }
 
-    public static func record(username: String, key: String, requestHash: String, request: String?, status: Int,
-                              response: String, now: Date, in db: any SQLDatabase) async throws {
-        try await db.run("""
-            INSERT INTO idempotency_keys (username, idem_key, request_hash, request, status, response, created_at) VALUES
-            (\(bind: username), \(bind: key), \(bind: requestHash), \(bind: request), \(bind: status), \(bind: response),
-             \(bind: now.epochSeconds))
-            """)
+    /// The statement that keeps an answer: run it in the request's transaction (`SQLDatabase.run`), or hand it to
+    /// the request's own last writes (`DossierStore.receive`'s `alsoWriting`).
+    public static func recording(username: String, key: String, requestHash: String, request: String?, status: Int,
+                                 response: String, now: Date) -> BoundStatement {
+        """
+        INSERT INTO idempotency_keys (username, idem_key, request_hash, request, status, response, created_at) VALUES
+        (\(bind: username), \(bind: key), \(bind: requestHash), \(bind: request), \(bind: status), \(bind: response),
+         \(bind: now.epochSeconds))
+        """
     }
 }

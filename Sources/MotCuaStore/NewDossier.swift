@@ -3,8 +3,8 @@ import MotCuaCore
 
 /// Hồ sơ chờ cấp mã — a dossier ready to be received, drafted and written out (its stored text) before the write
 /// transaction, with a placeholder where its code goes. The code comes from the register's sequence inside the
-/// transaction (`DossierStore.insert(_:code:event:in:)`), where putting it in place is a copy of bytes instead of an
-/// encoding on the writer's thread, which every write of the server waits for.
+/// transaction (`DossierStore.receive(_:day:event:alsoWriting:in:)`), where putting it in place is a copy of bytes
+/// instead of an encoding on the writer's thread, which every write of the server waits for.
 public struct NewDossier: Sendable {
     /// The dossier with the placeholder for its code.
     public let draft: Dossier

@@ -41,8 +41,8 @@ import Testing
                     try await db.raw("INSERT INTO sign_in_failures_by_address (address, window_start, failures) VALUES (\(bind: address), \(bind: window), 3)").run()
                 }
                 for (key, daysAgo) in [("cu", 8.0), ("moi", 6.0)] {
-                    try await IdempotencyStore.record(username: "motcua.badinh", key: key, requestHash: key, request: nil, status: 201,
-                                                      response: "{}", now: Self.now.addingTimeInterval(-daysAgo * 86_400), in: db)
+                    try await db.run(IdempotencyStore.recording(username: "motcua.badinh", key: key, requestHash: key, request: nil,
+                                                                status: 201, response: "{}", now: Self.now.addingTimeInterval(-daysAgo * 86_400)))
                 }
             }
             try await CitizenStore(database: database).signIn(CitizenStore.Citizen(personalId: "001190012345", fullName: "Nguyễn Thị Mai", birthDate: nil),

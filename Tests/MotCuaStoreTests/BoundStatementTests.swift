@@ -26,6 +26,21 @@ import Testing
         #expect(one.values == [.integer(1), .text("Hà Nội"), .integer(2), .text(nil)])
     }
 
+    /// A numbered write's statements for PostgreSQL: each text value holding the placeholder is wrapped to put the
+    /// code in itself, the other values bound as they were.
+    @Test func theCodeGoesWhereverAValueHoldsThePlaceholder() {
+        let placeholder = "chua-cap-ma-1"
+        let statement: BoundStatement = """
+            INSERT INTO t (code, n, body, other) VALUES (\(bind: placeholder), \(bind: 7), \(bind: "{\"c\":\"\(placeholder)\"}"), \(bind: "Hà Nội"))
+            """
+        let placed = statement.placing(placeholder, by: "(SELECT code FROM c)")
+        #expect(placed.sqlite == """
+            INSERT INTO t (code, n, body, other) VALUES (replace(?, ?, (SELECT code FROM c)), ?, replace(?, ?, (SELECT code FROM c)), ?)
+            """)
+        #expect(placed.values == [.text(placeholder), .text(placeholder), .integer(7), .text("{\"c\":\"\(placeholder)\"}"),
+                                  .text(placeholder), .text("Hà Nội")])
+    }
+
     /// Rows inserted together read back as written, in order, on both engines (one statement on PostgreSQL, one
     /// per row on SQLite).
     @Test(arguments: TestEngine.available)

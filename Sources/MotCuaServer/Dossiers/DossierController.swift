@@ -25,13 +25,16 @@ struct DossierController {
         let now = service.now()
         let plan = try await service.prepareIntake(body, by: officer, at: now, reference: context.reference)
         let new = try service.draft(body, plan: plan, receivedBy: officer.username, at: now)
-        // The answer is written before the transaction too; the code is all it lacks.
+        // The answer is written before the transaction too; the code is all it lacks. The key's record goes with the
+        // dossier's own rows.
         let answer = new.template(of: try APICoding.encoder.bytes(of: DossierBody(new.draft)))
         let service = service
-        return try await idempotency.run(request: request, body: buffer, username: officer.username) { db in
-            let dossier = try await service.receive(new, in: db)
+        return try await idempotency.run(request: request, body: buffer, username: officer.username, recordingWith: { db, record in
+            let dossier = try await service.receive(new, alsoWriting: { code in
+                record.map { [$0.statement(status: .created, response: String(decoding: answer.filled(with: code), as: UTF8.self))] } ?? []
+            }, in: db)
             return (.created, Data(answer.filled(with: dossier.code)))
-        }
+        })
     }
 
     @Sendable func transition(_ request: Request, context: AppRequestContext) async throws -> Response {

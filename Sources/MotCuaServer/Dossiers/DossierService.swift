@@ -153,14 +153,14 @@ struct DossierService: Sendable {
     }
 
     /// Receives a drafted dossier inside the caller's transaction: takes the next code of its agency's register
-    /// for the day of receipt, writes dossier and event.
-    func receive(_ new: NewDossier, in db: any SQLDatabase) async throws -> Dossier {
+    /// for the day of receipt, writes dossier and event, and what `alsoWriting` makes with them, given what goes
+    /// where the code does (`DossierStore.receive`).
+    func receive(_ new: NewDossier, alsoWriting: @escaping @Sendable (_ code: String) -> [BoundStatement] = { _ in [] },
+                 in db: any SQLDatabase) async throws -> Dossier {
         let draft = new.draft
-        let day = WorkingCalendar.local(draft.receivedAt).date
-        let sequence = try await DossierStore.nextSequence(agencyCode: draft.agencyCode, day: day, in: db)
         let event = DossierEvent(DossierEvent.intake, by: draft.receivedBy, at: draft.receivedAt, from: nil, to: draft.state)
-        return try await DossierStore.insert(new, code: DossierCode.make(agencyCode: draft.agencyCode, day: day, sequence: sequence),
-                                             event: event, in: db)
+        return try await DossierStore.receive(new, day: WorkingCalendar.local(draft.receivedAt).date, event: event,
+                                              alsoWriting: alsoWriting, in: db)
     }
 
     /// The dossier if the officer may see it; 404 otherwise, so existence does not leak.

@@ -17,29 +17,50 @@ struct Idempotency {
 
     func run(request: Request, body: ByteBuffer, username: String,
              _ work: @escaping @Sendable (any SQLDatabase) async throws -> (HTTPResponse.Status, Data)) async throws -> Response {
+        try await run(request: request, body: body, username: username) { db, record in
+            let (status, data) = try await work(db)
+            if let record { try await db.run(record.statement(status: status, response: String(decoding: data, as: UTF8.self))) }
+            return (status, data)
+        }
+    }
+
+    /// As `run`, for work that writes the key's record itself, together with its own last writes: `work` is given
+    /// the record (nil without a key) and must write it.
+    func run(request: Request, body: ByteBuffer, username: String,
+             recordingWith work: @escaping @Sendable (any SQLDatabase, KeyRecord?) async throws -> (HTTPResponse.Status, Data)) async throws -> Response {
         let key = request.headers[Self.header]
         if let key, key.isEmpty || key.hasMoreCharacters(than: Self.maxKeyLength) {
             throw Problem.invalid(field: "Idempotency-Key", "Khoá Idempotency-Key phải có từ 1 đến \(Self.maxKeyLength) ký tự.")
         }
-        let sent = key.map { _ in SentRequest(method: request.method.rawValue, path: request.uri.path, body: body) }
-        let now = now()
+        let record = key.map {
+            KeyRecord(username: username, key: $0, sent: SentRequest(method: request.method.rawValue, path: request.uri.path, body: body),
+                      at: now())
+        }
         let (status, data) = try await database.write { db -> (HTTPResponse.Status, Data) in
-            if let key, let sent, let earlier = try await IdempotencyStore.recorded(username: username, key: key, in: db) {
-                guard sent.isRetry(of: earlier) else {
+            if let record, let earlier = try await IdempotencyStore.recorded(username: username, key: record.key, in: db) {
+                guard record.sent.isRetry(of: earlier) else {
                     throw Problem(.unprocessableContent, code: "idempotency-key-reused", message:
                         "Khoá Idempotency-Key này đã dùng cho một yêu cầu khác.", field: "Idempotency-Key")
                 }
                 return (HTTPResponse.Status(code: earlier.status), Data(earlier.response.utf8))
             }
-            let (status, data) = try await work(db)
-            if let key, let sent {
-                try await IdempotencyStore.record(username: username, key: key, requestHash: sent.hash, request: sent.text,
-                                                  status: Int(status.code), response: String(decoding: data, as: UTF8.self),
-                                                  now: now, in: db)
-            }
-            return (status, data)
+            return try await work(db, record)
         }
         return APICoding.jsonResponse(data, status: status)
+    }
+
+    /// Bản ghi khoá — the answer to a request that carried a key, to keep in the request's own transaction.
+    struct KeyRecord: Sendable {
+        let username: String
+        let key: String
+        let sent: SentRequest
+        let at: Date
+
+        /// Its row: to run, or to write together with others.
+        func statement(status: HTTPResponse.Status, response: String) -> BoundStatement {
+            IdempotencyStore.recording(username: username, key: key, requestHash: sent.hash, request: sent.text,
+                                       status: Int(status.code), response: response, now: at)
+        }
     }
 
     /// Yêu cầu như đã gửi — a request that carried a key: its method, path and body exactly as sent, and their

@@ -70,8 +70,8 @@ struct DeskIntakeController {
                     try await CitizenDocumentStore.keepSubmitted(scans, by: owner, with: dossier.code, at: now, in: db)
                 }
                 try await RegistryReuseStore.record(reused, of: dossier.code, in: db)
-                try await IdempotencyStore.record(username: officer.username, key: key, requestHash: key, request: nil, status: 201,
-                                                  response: dossier.code, now: now, in: db)
+                try await db.run(IdempotencyStore.recording(username: officer.username, key: key, requestHash: key, request: nil,
+                                                             status: 201, response: dossier.code, now: now))
                 return dossier.code
             }
             return .redirect(to: "/can-bo/ho-so/\(code)/mau/01", type: .found)
