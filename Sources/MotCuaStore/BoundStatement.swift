@@ -78,14 +78,21 @@ public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
     /// trip instead of one each. They run on the same snapshot and none sees another's rows, so they must not touch
     /// the same rows (nor delete and insert the same key); their constraints are checked at the statement's end.
     static func together(_ statements: [BoundStatement]) -> BoundStatement {
-        guard statements.count > 1 else { return statements.first ?? "" }
+        guard let last = statements.last, statements.count > 1 else { return statements.first ?? "" }
+        return with(statements.dropLast().enumerated().map { ("motcua_part_\($0.offset)", $0.element) }, then: last)
+    }
+
+    /// One PostgreSQL statement: each part a `WITH` part under its name (a later part may read an earlier one's
+    /// rows by it), then `main`.
+    static func with(_ parts: [(name: String, statement: BoundStatement)], then main: BoundStatement) -> BoundStatement {
         var combined = BoundStatement(stringLiteral: "WITH ")
-        for (index, statement) in statements.enumerated() {
-            let isLast = index == statements.count - 1
-            combined.sqlite += isLast ? " " : "\(index == 0 ? "" : ", ")motcua_part_\(index) AS ("
-            combined.append(statement)
-            if !isLast { combined.sqlite += ")" }
+        for (index, part) in parts.enumerated() {
+            combined.sqlite += "\(index == 0 ? "" : ", ")\(part.name) AS ("
+            combined.append(part.statement)
+            combined.sqlite += ")"
         }
+        combined.sqlite += " "
+        combined.append(main)
         return combined
     }
 

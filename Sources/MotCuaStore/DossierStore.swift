@@ -19,8 +19,7 @@ public struct DossierStore: Sendable {
         let draft = new.draft
         let code = try await db.run(NumberedWrite(
             sequence: nextNumber(agencyCode: draft.agencyCode, day: day),
-            prefix: DossierCode.prefix(agencyCode: draft.agencyCode, day: day), digits: DossierCode.sequenceDigits,
-            placeholder: new.placeholder,
+            numbering: DossierCode.Numbering(agencyCode: draft.agencyCode, day: day), placeholder: new.placeholder,
             statements: { code in
                 let dossier = draft.coded(code)
                 let body = String(decoding: new.stored.filled(with: code), as: UTF8.self)
