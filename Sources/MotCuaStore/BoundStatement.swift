@@ -34,7 +34,7 @@ public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
     private(set) var sqlite = ""
     private(set) var values: [Value] = []
     /// Where each value's `?` is in `sqlite` (a UTF-8 offset), for the other databases' query strings.
-    private var marks: [Int] = []
+    private(set) var marks: [Int] = []
 
     public init(stringLiteral value: String) {
         sqlite = value
@@ -160,6 +160,7 @@ public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
 extension SQLDatabase {
     /// Runs `statement` and returns its rows.
     func all(_ statement: BoundStatement) async throws -> [any SQLRow] {
+        if let postgres = self as? PostgresStatementDatabase { return try await postgres.all(statement) }
         guard let direct = self as? DirectSQLDatabase else { return try await raw(statement.queryString).all() }
         var rows: [any SQLRow] = []
         try direct.execute(statement.sqlite, statement.values.map(\.sqlite)) { rows.append($0) }

@@ -43,17 +43,20 @@ public final class Database: Sendable {
     /// AsyncKit's pool hands connections out under its own locks; it predates Sendable annotations.
     private struct PostgresPool: @unchecked Sendable {
         let pool: EventLoopGroupConnectionPool<PostgresConnectionSource>
+        /// The statements its connections prepare, one name each across the pool.
+        let statements = PreparedStatementNames()
 
         /// Runs `body` with a connection of the pool. A transaction, several round trips, runs `onItsEventLoop`
         /// (`EventLoopTaskExecutor`); one or two queries gain nothing there, the hop to the loop and back costing
         /// what it saves.
         func withConnection<T: Sendable>(onItsEventLoop: Bool,
-                                          _ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+                                          _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
             let connection = try await pool.requestConnection().get()
             defer { pool.releaseConnection(connection) }
-            guard onItsEventLoop else { return try await body(connection) }
+            let db = PostgresStatementDatabase(connection: connection, names: statements)
+            guard onItsEventLoop else { return try await body(db) }
             return try await withTaskExecutorPreference(EventLoopTaskExecutor(eventLoop: connection.eventLoop)) {
-                try await body(connection)
+                try await body(db)
             }
         }
     }
@@ -108,7 +111,7 @@ public final class Database: Sendable {
         case .sqlite(let readers, _, _):
             return try await readers.read { try await body($0) }
         case .postgres(let box):
-            return try await box.withConnection(onItsEventLoop: false) { try await body($0.sql()) }
+            return try await box.withConnection(onItsEventLoop: false) { try await body($0) }
         }
     }
 
@@ -119,7 +122,7 @@ public final class Database: Sendable {
         case .sqlite(_, let commits, _):
             return try await commits.write(body)
         case .postgres(let box):
-            return try await box.withConnection(onItsEventLoop: true) { try await Self.transaction($0.sql(), begin: "BEGIN", body) }
+            return try await box.withConnection(onItsEventLoop: true) { try await Self.transaction($0, begin: "BEGIN", body) }
         }
     }
 
@@ -130,7 +133,7 @@ public final class Database: Sendable {
         case .sqlite(_, let commits, _):
             try await commits.write { db in try await db.run(statement) }
         case .postgres(let box):
-            try await box.withConnection(onItsEventLoop: false) { try await $0.sql().run(statement) }
+            try await box.withConnection(onItsEventLoop: false) { try await $0.run(statement) }
         }
     }
 
