@@ -59,6 +59,41 @@ import Testing
         }
     }
 
+    /// The same request sent several times at once under one key (a double click, a client's eager retry): one
+    /// dossier, one acceptance, and every copy gets the first one's answer — on PostgreSQL too, where the copies are
+    /// transactions of their own that all began before any had an answer to find.
+    @Test(arguments: TestEngine.available)
+    func copiesSentAtOnceUnderOneKeyGetOneAnswer(engine: TestEngine) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
+            let desk = try await client.signIn("motcua.badinh")
+            let intakeKey: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "intake-at-once"]
+            let intakes = try await Self.atOnce(6) {
+                try await client.send(.post, "/api/dossiers", token: desk, json: LifecycleJourney.intakeBody, headers: intakeKey)
+            }
+            #expect(intakes.map(\.status) == Array(repeating: .created, count: 6), "\(intakes.map(\.text))")
+            #expect(Set(intakes.map(\.text)).count == 1, "every copy gets the first answer")
+            let code = try #require(intakes.first?.json["code"] as? String)
+            #expect(try await client.send(.get, "/api/dossiers", token: desk).json["total"] as? Int == 1)
+            let acceptKey: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "accept-at-once"]
+            let accepts = try await Self.atOnce(6) {
+                try await client.send(.post, "/api/dossiers/\(code)/transitions", token: desk, json: ["action": "tiep-nhan"],
+                                      headers: acceptKey)
+            }
+            #expect(accepts.map(\.status) == Array(repeating: .ok, count: 6), "\(accepts.map(\.text))")
+            #expect(Set(accepts.map(\.text)).count == 1)
+            let events = try await client.send(.get, "/api/dossiers/\(code)/events", token: desk)
+            #expect(events.jsonArray.count == 2, "received and accepted once: \(events.text)")
+        }
+    }
+
+    /// `count` copies of `send`, all started before any is answered.
+    static func atOnce(_ count: Int, _ send: @escaping @Sendable () async throws -> APIResponse) async throws -> [APIResponse] {
+        try await withThrowingTaskGroup(of: APIResponse.self) { group in
+            for _ in 0..<count { group.addTask { try await send() } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+    }
+
     @Test(arguments: TestEngine.available)
     func aStaleTransitionGetsTheCurrentState(engine: TestEngine) async throws {
         try await Self.withReceivedDossier(engine) { client, desk, code in

@@ -36,17 +36,33 @@ struct Idempotency {
             KeyRecord(username: username, key: $0, sent: SentRequest(method: request.method.rawValue, path: request.uri.path, body: body),
                       at: now())
         }
-        let (status, data) = try await database.write { db -> (HTTPResponse.Status, Data) in
-            if let record, let earlier = try await IdempotencyStore.recorded(username: username, key: record.key, in: db) {
-                guard record.sent.isRetry(of: earlier) else {
-                    throw Problem(.unprocessableContent, code: "idempotency-key-reused", message:
-                        "Khoá Idempotency-Key này đã dùng cho một yêu cầu khác.", field: "Idempotency-Key")
+        let (status, data): (HTTPResponse.Status, Data)
+        do {
+            (status, data) = try await database.write { db -> (HTTPResponse.Status, Data) in
+                if let record, let earlier = try await IdempotencyStore.recorded(username: username, key: record.key, in: db) {
+                    return try Self.answer(to: record, from: earlier)
                 }
-                return (HTTPResponse.Status(code: earlier.status), Data(earlier.response.utf8))
+                return try await work(db, record)
             }
-            return try await work(db, record)
+        } catch {
+            // On PostgreSQL the same request sent twice at once (a double click, a client's eager retry) is two
+            // transactions that both find no answer under the key: the second is refused — by the key's unique index,
+            // or by the row the first one changed — once the first has committed. Its answer is then the first's.
+            guard let record, let earlier = try? await database.read({ db in
+                try await IdempotencyStore.recorded(username: username, key: record.key, in: db)
+            }) else { throw error }
+            (status, data) = try Self.answer(to: record, from: earlier)
         }
         return APICoding.jsonResponse(data, status: status)
+    }
+
+    /// The answer to a request whose key has one already: that answer if the request is a retry, else a refusal.
+    private static func answer(to record: KeyRecord, from earlier: IdempotencyStore.Recorded) throws -> (HTTPResponse.Status, Data) {
+        guard record.sent.isRetry(of: earlier) else {
+            throw Problem(.unprocessableContent, code: "idempotency-key-reused", message:
+                "Khoá Idempotency-Key này đã dùng cho một yêu cầu khác.", field: "Idempotency-Key")
+        }
+        return (HTTPResponse.Status(code: earlier.status), Data(earlier.response.utf8))
     }
 
     /// Bản ghi khoá — the answer to a request that carried a key, to keep in the request's own transaction.
