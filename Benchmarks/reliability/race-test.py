@@ -6,7 +6,9 @@ Makes --dossiers dossiers, then for each fires, at the same moment, "accept" (ti
 "refuse" (tu-choi, with a reason) through the other — no expectedVersion, so the servers themselves must keep the
 two apart. Checks that exactly one of each pair wins (200) and the other gets 409; that the accepted and refused
 add up to the dossiers; and that each dossier's history holds its intake and exactly the winning transition (no
-event lost, none doubled), with the status the winner set.
+event lost, none doubled), with the status the winner set. Then sends --double-clicks intakes each to both servers
+at once under one Idempotency-Key (a double click, a client's eager retry): both copies must get the same 201 with one
+code, and the dossiers must number exactly the intakes made.
 
 Usage: race-test.py --postgres postgres://user:pass@127.0.0.1:5432/db [--binary .build/release/motcua] [--dossiers 1000]
 (a fresh database is created beside the given one for the run and dropped after). Prints one JSON line."""
@@ -20,6 +22,7 @@ parser.add_argument('--postgres', required=True)
 parser.add_argument('--binary', default='.build/release/motcua')
 parser.add_argument('--dossiers', type=int, default=1000)
 parser.add_argument('--pairs-in-flight', type=int, default=16)
+parser.add_argument('--double-clicks', type=int, default=200)
 args = parser.parse_args()
 work = tempfile.mkdtemp(prefix='motcua-race-')
 log = open(os.path.join(work, 'servers.log'), 'ab')
@@ -85,8 +88,24 @@ try:
             fail(f'{code}: status {dossier["status"]} after {winner} won')
     if won['tiep-nhan'] + won['tu-choi'] != args.dossiers:
         fail(f'the outcomes do not add up: {won}')
+
+    def double_click(index):
+        key = {'Idempotency-Key': f'double-click-{os.getpid()}-{index}'}
+        with concurrent.futures.ThreadPoolExecutor(2) as both:
+            copies = [both.submit(call, port, 'POST', '/api/dossiers', intake, token, key) for port in ports]
+            return [copy.result() for copy in copies]
+
+    with concurrent.futures.ThreadPoolExecutor(args.pairs_in_flight) as pool:
+        clicks = list(pool.map(double_click, range(args.double_clicks)))
+    for first, second in clicks:
+        if first[0] != 201 or first != second:
+            fail(f'one intake sent to both servers at once under one key was answered {first} and {second}')
+    total = call(ports[0], 'GET', '/api/dossiers', token=token)[1]['total']
+    if total != args.dossiers + args.double_clicks:
+        fail(f'{total} dossiers after {args.dossiers} intakes and {args.double_clicks} sent twice under one key')
     print(json.dumps({'dossiers': args.dossiers, 'accepted': won['tiep-nhan'], 'refused': won['tu-choi'],
-                      'losers_409': args.dossiers, 'pairs_per_second': round(args.dossiers / seconds, 1)}))
+                      'losers_409': args.dossiers, 'pairs_per_second': round(args.dossiers / seconds, 1),
+                      'double_clicks_answered_alike': args.double_clicks, 'dossiers_in_all': total}))
 finally:
     for server in servers:
         server.terminate()
