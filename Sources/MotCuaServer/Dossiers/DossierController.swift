@@ -43,7 +43,7 @@ struct DossierController {
         let buffer = try await APICoding.body(of: request)
         let body = try APICoding.decode(TransitionBody.self, from: buffer)
         let service = service
-        let drafted = await service.draftTransition(code: code, body, by: officer, at: service.now())
+        let drafted = await service.draftTransition(code: code, body, by: officer, at: service.now(), reference: context.reference)
         // The answer is written before the transaction too, for the change as drafted.
         let answer = try drafted.allowedChange.map { try APICoding.encoder.encode(DossierBody($0.dossier)) }
         return try await idempotency.run(request: request, body: buffer, username: officer.username) { db in

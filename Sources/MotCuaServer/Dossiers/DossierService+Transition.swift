@@ -26,12 +26,13 @@ extension DossierService {
         var allowedChange: DossierChange? { try? change.get() }
     }
 
-    /// Works out the action from the dossier as last committed, on the caller's thread (no transaction held).
-    func draftTransition(code: String, _ body: TransitionBody, by officer: UserStore.Officer,
-                         at now: Date) async -> DraftedTransition {
+    /// Works out the action from the dossier as last committed, on the caller's thread (no transaction held), with
+    /// the procedure as `reference` has it (the snapshot the officer's token was checked against, if any).
+    func draftTransition(code: String, _ body: TransitionBody, by officer: UserStore.Officer, at now: Date,
+                         reference: ReferenceSnapshot?) async -> DraftedTransition {
         let change: Result<DossierChange, any Error>
         do {
-            change = .success(try await self.change(code: code, body, by: officer, at: now, in: nil))
+            change = .success(try await self.change(code: code, body, by: officer, at: now, in: nil, reference: reference))
         } catch {
             change = .failure(error)
         }
@@ -44,21 +45,24 @@ extension DossierService {
     func save(_ drafted: DraftedTransition, in db: any SQLDatabase) async throws -> DossierChange {
         let change = try drafted.change.get()
         if try await DossierStore.save(change, in: db) { return change }
-        let redone = try await self.change(code: drafted.code, drafted.body, by: drafted.officer, at: drafted.at, in: db)
+        let redone = try await self.change(code: drafted.code, drafted.body, by: drafted.officer, at: drafted.at, in: db,
+                                           reference: nil)
         guard try await DossierStore.save(redone, in: db) else {
             throw Self.conflict(try await DossierStore.dossier(code: drafted.code, in: db) ?? redone.dossier)
         }
         return redone
     }
 
-    /// The action worked out on the dossier read in `db`, or as last committed when `db` is nil; nothing written.
+    /// The action worked out on the dossier and procedure read in `db`, or as last committed when `db` is nil (the
+    /// procedure from `reference`, or the reference data as they are now); nothing written.
     private func change(code: String, _ body: TransitionBody, by officer: UserStore.Officer, at now: Date,
-                        in db: (any SQLDatabase)?) async throws -> DossierChange {
+                        in db: (any SQLDatabase)?, reference: ReferenceSnapshot?) async throws -> DossierChange {
         let found = if let db { try await DossierStore.dossier(code: code, in: db) }
                     else { try await DossierStore(database: database).dossier(code: code) }
         guard var dossier = found, officer.canSee(dossier) else { throw Problem.notFound("hồ sơ \(code)") }
         let catalogued = if let db { try await CatalogStore.procedure(code: dossier.procedureCode, in: db) }
-                         else { try await catalog.procedure(code: dossier.procedureCode) }
+                         else if let reference { try await reference.procedure(code: dossier.procedureCode) }
+                         else { try await referenceCache.current().procedure(code: dossier.procedureCode) }
         guard let procedure = catalogued else { throw Problem.notFound("thủ tục \(dossier.procedureCode)") }
         let current = dossier.state
         if let expected = body.expectedVersion, expected != current.version { throw Self.conflict(dossier) }

@@ -49,7 +49,7 @@ struct DossierPageController {
                                   workItem: form.number("workItem"), decision: optional("decision"), assignee: optional("assignee"),
                                   result: optional("result"))
         let service = service
-        let drafted = await service.draftTransition(code: code, body, by: officer, at: service.now())
+        let drafted = await service.draftTransition(code: code, body, by: officer, at: service.now(), reference: context.reference)
         do {
             _ = try await service.database.write { db in try await service.save(drafted, in: db) }
         } catch let problem as Problem {
