@@ -15,19 +15,29 @@ struct Idempotency {
     static let maxKeyLength = 200
     static let header = HTTPField.Name("Idempotency-Key")!
 
+    /// What a request's work is given and gives back: the transaction (or, on PostgreSQL, the connection of a
+    /// single statement), the key's record to write (nil without a key), and the answer.
+    typealias Work = @Sendable (any SQLDatabase, KeyRecord?) async throws -> (HTTPResponse.Status, Data)
+
     func run(request: Request, body: ByteBuffer, username: String,
              _ work: @escaping @Sendable (any SQLDatabase) async throws -> (HTTPResponse.Status, Data)) async throws -> Response {
-        try await run(request: request, body: body, username: username) { db, record in
+        try await run(request: request, body: body, username: username, writing: database.write) { db, record in
             let (status, data) = try await work(db)
             if let record { try await db.run(record.statement(status: status, response: String(decoding: data, as: UTF8.self))) }
             return (status, data)
         }
     }
 
-    /// As `run`, for work that writes the key's record itself, together with its own last writes: `work` is given
-    /// the record (nil without a key) and must write it.
-    func run(request: Request, body: ByteBuffer, username: String,
-             recordingWith work: @escaping @Sendable (any SQLDatabase, KeyRecord?) async throws -> (HTTPResponse.Status, Data)) async throws -> Response {
+    /// As `run`, for work whose writes, the key's record among them, are one statement on PostgreSQL (as
+    /// `DossierStore.receive` makes them): `work` is given the record (nil without a key) and must write it in that
+    /// statement, which is then its own transaction (`Database.writeAsOneStatement`: no BEGIN and COMMIT).
+    func run(request: Request, body: ByteBuffer, username: String, recordingWith work: @escaping Work) async throws -> Response {
+        try await run(request: request, body: body, username: username, writing: database.writeAsOneStatement, work)
+    }
+
+    private func run(request: Request, body: ByteBuffer, username: String,
+                     writing: (@escaping @Sendable (any SQLDatabase) async throws -> (HTTPResponse.Status, Data)) async throws -> (HTTPResponse.Status, Data),
+                     _ work: @escaping Work) async throws -> Response {
         let key = request.headers[Self.header]
         if let key, key.isEmpty || key.hasMoreCharacters(than: Self.maxKeyLength) {
             throw Problem.invalid(field: "Idempotency-Key", "Khoá Idempotency-Key phải có từ 1 đến \(Self.maxKeyLength) ký tự.")
@@ -38,7 +48,7 @@ struct Idempotency {
         }
         let (status, data): (HTTPResponse.Status, Data)
         do {
-            (status, data) = try await database.write { db -> (HTTPResponse.Status, Data) in
+            (status, data) = try await writing { db -> (HTTPResponse.Status, Data) in
                 if let record, let earlier = try await IdempotencyStore.recorded(username: username, key: record.key, in: db) {
                     return try Self.answer(to: record, from: earlier)
                 }
@@ -48,6 +58,7 @@ struct Idempotency {
             // On PostgreSQL the same request sent twice at once (a double click, a client's eager retry) is two
             // transactions that both find no answer under the key: the second is refused — by the key's unique index,
             // or by the row the first one changed — once the first has committed. Its answer is then the first's.
+            // (On SQLite the writer runs one write at a time, so the second finds the first's answer.)
             guard let record, let earlier = try? await database.read({ db in
                 try await IdempotencyStore.recorded(username: username, key: record.key, in: db)
             }) else { throw error }
