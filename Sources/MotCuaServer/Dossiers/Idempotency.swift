@@ -15,12 +15,14 @@ struct Idempotency {
     static let maxKeyLength = 200
     static let header = HTTPField.Name("Idempotency-Key")!
 
+    /// A request's answer: its status and JSON body.
+    typealias Answer = (HTTPResponse.Status, Data)
     /// What a request's work is given and gives back: the transaction (or, on PostgreSQL, the connection of a
     /// single statement), the key's record to write (nil without a key), and the answer.
-    typealias Work = @Sendable (any SQLDatabase, KeyRecord?) async throws -> (HTTPResponse.Status, Data)
+    typealias Work = @Sendable (any SQLDatabase, KeyRecord?) async throws -> Answer
 
     func run(request: Request, body: ByteBuffer, username: String,
-             _ work: @escaping @Sendable (any SQLDatabase) async throws -> (HTTPResponse.Status, Data)) async throws -> Response {
+             _ work: @escaping @Sendable (any SQLDatabase) async throws -> Answer) async throws -> Response {
         try await run(request: request, body: body, username: username, writing: database.write) { db, record in
             let (status, data) = try await work(db)
             if let record { try await db.run(record.statement(status: status, response: String(decoding: data, as: UTF8.self))) }
@@ -36,7 +38,7 @@ struct Idempotency {
     }
 
     private func run(request: Request, body: ByteBuffer, username: String,
-                     writing: (@escaping @Sendable (any SQLDatabase) async throws -> (HTTPResponse.Status, Data)) async throws -> (HTTPResponse.Status, Data),
+                     writing: (@escaping @Sendable (any SQLDatabase) async throws -> Answer) async throws -> Answer,
                      _ work: @escaping Work) async throws -> Response {
         let key = request.headers[Self.header]
         if let key, key.isEmpty || key.hasMoreCharacters(than: Self.maxKeyLength) {
@@ -46,9 +48,9 @@ struct Idempotency {
             KeyRecord(username: username, key: $0, sent: SentRequest(method: request.method.rawValue, path: request.uri.path, body: body),
                       at: now())
         }
-        let (status, data): (HTTPResponse.Status, Data)
+        let (status, data): Answer
         do {
-            (status, data) = try await writing { db -> (HTTPResponse.Status, Data) in
+            (status, data) = try await writing { db -> Answer in
                 if let record, let earlier = try await IdempotencyStore.recorded(username: username, key: record.key, in: db) {
                     return try Self.answer(to: record, from: earlier)
                 }
@@ -68,7 +70,7 @@ struct Idempotency {
     }
 
     /// The answer to a request whose key has one already: that answer if the request is a retry, else a refusal.
-    private static func answer(to record: KeyRecord, from earlier: IdempotencyStore.Recorded) throws -> (HTTPResponse.Status, Data) {
+    private static func answer(to record: KeyRecord, from earlier: IdempotencyStore.Recorded) throws -> Answer {
         guard record.sent.isRetry(of: earlier) else {
             throw Problem(.unprocessableContent, code: "idempotency-key-reused", message:
                 "Khoá Idempotency-Key này đã dùng cho một yêu cầu khác.", field: "Idempotency-Key")
