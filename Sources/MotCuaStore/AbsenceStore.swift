@@ -12,6 +12,7 @@ public struct AbsenceStore: Sendable {
     /// Saves an absence unless it overlaps one already recorded; returns the overlapping one instead.
     public func add(_ absence: Absence, recordedBy: String) async throws -> Absence? {
         try await database.write { db in
+            try await TransactionLock.absences.take(for: absence.username, in: db)
             let clash = try await db.raw("""
                 SELECT * FROM officer_absences WHERE username = \(bind: absence.username)
                   AND starts_at < \(bind: absence.endsAt.epochSeconds) AND ends_at > \(bind: absence.startsAt.epochSeconds)

@@ -14,9 +14,7 @@ public struct DelegationStore: Sendable {
     public func add(_ delegation: Delegation, recordedBy: String, at now: Date,
                     check: @escaping @Sendable ([Delegation]) -> FieldProblem?) async throws -> FieldProblem? {
         try await database.write { db in
-            if database.engine == .postgres {
-                try await db.raw("SELECT pg_advisory_xact_lock(7158, hashtext(\(bind: delegation.delegatingAgencyCode)))").run()
-            }
+            try await TransactionLock.delegations.take(for: delegation.delegatingAgencyCode, in: db)
             let existing = try await Self.decisions(where: "delegating_agency = \(bind: delegation.delegatingAgencyCode)", in: db)
             if let problem = check(existing) { return problem }
             try await db.raw("""

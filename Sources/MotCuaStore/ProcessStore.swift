@@ -19,6 +19,7 @@ public struct ProcessStore: Sendable {
 
     static func insert(_ process: ProcessDefinition, by username: String, at now: Date,
                        in db: any SQLDatabase) async throws -> ProcessDefinition {
+        try await TransactionLock.processVersions.take(for: process.key, in: db)
         let latest = try await db.raw("""
             SELECT MAX(version) AS v FROM process_definitions WHERE process_key = \(bind: process.key)
             """).first()?.decode(column: "v", as: Int?.self) ?? 0

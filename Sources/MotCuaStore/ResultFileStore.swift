@@ -26,6 +26,7 @@ public struct ResultFileStore: Sendable {
     public func add(_ file: AttachedFile, title: String, to dossierCode: String, by username: String, at now: Date,
                     landing owner: (personalId: String, issuer: String)?) async throws -> Int {
         try await database.write { db in
+            try await TransactionLock.resultFiles.take(for: dossierCode, in: db)
             let next = (try await db.raw("""
                 SELECT COALESCE(MAX(seq), 0) AS n FROM dossier_result_files WHERE dossier_code = \(bind: dossierCode)
                 """).first()?.decode(column: "n", as: Int.self) ?? 0) + 1

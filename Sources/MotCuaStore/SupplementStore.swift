@@ -20,6 +20,7 @@ public struct SupplementStore: Sendable {
     /// Records a note and files sent together, in one transaction.
     public func add(note: String?, files: [AttachedFile], to dossierCode: String, at now: Date) async throws {
         try await database.write { db in
+            try await TransactionLock.supplements.take(for: dossierCode, in: db)
             var next = try await db.raw("""
                 SELECT COALESCE(MAX(seq), 0) AS n FROM dossier_supplements WHERE dossier_code = \(bind: dossierCode)
                 """).first()?.decode(column: "n", as: Int.self) ?? 0

@@ -32,6 +32,7 @@ public struct UserStore: Sendable {
     /// Creates an officer, recorded in the audit trail as done by `actor`; false if the username is taken.
     public func add(username: String, fullName: String, passwordHash: String, grants: [Grant], by actor: String, now: Date) async throws -> Bool {
         try await database.write { db in
+            try await TransactionLock.accounts.take(for: username, in: db)
             if try await db.raw("SELECT username FROM users WHERE username = \(bind: username)").first() != nil { return false }
             try await db.raw("""
                 INSERT INTO users (username, full_name, password_hash, active, created_at)

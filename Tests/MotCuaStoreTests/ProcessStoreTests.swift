@@ -16,6 +16,25 @@ import Testing
             flows: [ProcessFlow(id: "f1", source: "start", target: "tham_dinh"), ProcessFlow(id: "f2", source: "tham_dinh", target: "end")])
     }
 
+    /// Two officers of the control office saving the same process at the same moment (on PostgreSQL, transactions
+    /// that both read the same latest version): each save gets a version of its own, one after another.
+    @Test(arguments: TestEngine.available)
+    func versionsSavedAtOnceAreNumberedOneAfterAnother(engine: TestEngine) async throws {
+        try await TestDatabases.withDatabase(engine, demo: false) { database in
+            let store = ProcessStore(database: database)
+            let now = Date(timeIntervalSince1970: 1_780_000_000)
+            let versions = try await withThrowingTaskGroup(of: Int.self) { group in
+                for day in 1...8 {
+                    group.addTask {
+                        try await store.save(Self.process(effectiveFrom: "2026-01-0\(day)", budget: .workingDays(2)), by: "quantri", at: now).version
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(versions.sorted() == Array(1...8))
+        }
+    }
+
     @Test(arguments: TestEngine.available)
     func theVersionInForceOnTheDayOfReceiptIsChosen(engine: TestEngine) async throws {
         try await TestDatabases.withDatabase(engine, demo: false) { database in
