@@ -29,6 +29,7 @@ public struct CalendarStore: Sendable {
     public func save(_ days: [AnnouncedDay]) async throws {
         let province = province
         try await database.write { db in
+            try await TransactionLock.referenceData.take(for: "calendar_days", in: db)
             for day in days {
                 try await db.raw("DELETE FROM calendar_days WHERE province = \(bind: province) AND day = \(bind: day.date.description)").run()
                 try await db.raw("""

@@ -19,6 +19,7 @@ public struct CatalogStore: Sendable {
     /// process version (see `ProcessStore.recordCatalogSteps`).
     public func save(_ procedures: [Procedure], at now: Date) async throws {
         try await database.write { db in
+            try await TransactionLock.referenceData.take(for: "procedures", in: db)
             for procedure in procedures {
                 try await db.raw("DELETE FROM procedures WHERE code = \(bind: procedure.code)").run()
                 try await db.raw("""

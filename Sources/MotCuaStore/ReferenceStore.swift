@@ -11,6 +11,7 @@ public struct ReferenceStore: Sendable {
     /// Replaces the units and conversion table with the given ones (idempotent).
     public func saveUnits(_ units: [AdministrativeUnit], conversions: [UnitConversion]) async throws {
         try await database.write { db in
+            try await TransactionLock.referenceData.take(for: "admin_units", in: db)
             try await db.raw("DELETE FROM admin_units").run()
             try await db.raw("DELETE FROM unit_conversions").run()
             for unit in units {
@@ -67,6 +68,7 @@ public struct ReferenceStore: Sendable {
     /// Inserts or replaces agencies by code, in one transaction.
     public func saveAgencies(_ agencies: [Agency]) async throws {
         try await database.write { db in
+            try await TransactionLock.referenceData.take(for: "agencies", in: db)
             for agency in agencies {
                 try await db.raw("DELETE FROM agencies WHERE code = \(bind: agency.code)").run()
                 try await db.raw("""

@@ -6,7 +6,8 @@ import Testing
 
 /// Gửi cùng lúc — writes that read what they then add to, sent at the same moment (two officers, a double click):
 /// results attached to one dossier and supplements sent for it each get a number of their own, overlapping absences
-/// of one officer keep one, a new account's name makes one account — on both engines, on PostgreSQL too, where the
+/// of one officer keep one, a new account's name makes one account, the reference data are replaced in turn — on
+/// both engines, on PostgreSQL too, where the
 /// writes are transactions that would all read the same state.
 @Suite struct SentAtOnceTests {
     static let now = Date(timeIntervalSince1970: 1_780_000_000)
@@ -63,6 +64,25 @@ import Testing
                                     by: "quantri", now: Self.now) ? 1 : 0
             }
             #expect(made.reduce(0, +) == 1)
+        }
+    }
+
+    /// One procedure saved three times at once (two officers of the control office, a double click), and one
+    /// announced day: each save replaces the entry, none fails, one entry remains.
+    @Test(arguments: TestEngine.available)
+    func referenceDataSavedAtOnceAreReplacedInTurn(engine: TestEngine) async throws {
+        try await TestDatabases.withDatabase(engine, demo: true) { database in
+            let catalog = CatalogStore(database: database)
+            let procedure = try #require(try await catalog.procedure(code: "1.004873"))
+            let calendar = CalendarStore(database: database, province: "HN")
+            let day = AnnouncedDay(date: CivilDate(iso: "2027-09-03")!, kind: .dayOff, name: "Nghỉ bù Quốc khánh")
+            _ = try await Self.atOnce(3) { index in
+                try await catalog.save([procedure], at: Self.now)
+                try await calendar.save([day])
+                return index
+            }
+            #expect(try await catalog.procedure(code: "1.004873") == procedure)
+            #expect(try await calendar.announcedDays().filter { $0.date == day.date } == [day])
         }
     }
 
