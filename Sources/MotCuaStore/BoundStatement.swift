@@ -34,7 +34,7 @@ public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
     private(set) var sqlite = ""
     private(set) var values: [Value] = []
     /// Where each value's `?` is in `sqlite` (a UTF-8 offset), for the other databases' query strings.
-    private(set) var marks: [Int] = []
+    private var marks: [Int] = []
 
     public init(stringLiteral value: String) {
         sqlite = value
@@ -109,21 +109,30 @@ public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
     /// The same statement with every text value that holds `placeholder` written as `replace(value, placeholder,
     /// expression)`: for a PostgreSQL statement that works out the code the placeholder stands for itself.
     func placing(_ placeholder: String, by expression: String) -> BoundStatement {
-        let text = sqlite.utf8
         var placed = BoundStatement(stringLiteral: "")
-        var from = text.startIndex
-        for (value, mark) in zip(values, marks) {
-            let at = text.index(text.startIndex, offsetBy: mark)
-            placed.sqlite += String(text[from..<at])!
+        forEachValue { textBefore, next in
+            placed.sqlite += textBefore
+            guard let (_, value) = next else { return }
             if case .text(let text?) = value, text.holds(placeholder) {
                 placed.append("replace(\(bind: text), \(bind: placeholder), \(raw: expression))")
             } else {
                 placed.append(BoundStatement(value: value))
             }
+        }
+        return placed
+    }
+
+    /// Calls `body` with the text before each value and that value (with its position among the values), then with
+    /// the text after the last value and nil: how the statement is written again in another form.
+    func forEachValue(_ body: (_ textBefore: String, _ next: (index: Int, value: Value)?) -> Void) {
+        let text = sqlite.utf8
+        var from = text.startIndex
+        for (index, (value, mark)) in zip(values, marks).enumerated() {
+            let at = text.index(text.startIndex, offsetBy: mark)
+            body(String(text[from..<at])!, (index, value))
             from = text.index(after: at)
         }
-        placed.sqlite += String(text[from...])!
-        return placed
+        body(String(text[from...])!, nil)
     }
 
     /// `?` bound to `value`.
@@ -143,16 +152,11 @@ public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
 
     /// The same statement as SQLKit's query string, for databases other than SQLite's direct connections.
     var queryString: SQLQueryString {
-        let text = sqlite.utf8
         var query = SQLQueryString("")
-        var from = text.startIndex
-        for (value, mark) in zip(values, marks) {
-            let at = text.index(text.startIndex, offsetBy: mark)
-            query.appendLiteral(String(text[from..<at])!)
-            query.appendInterpolation(bind: value.encodable)
-            from = text.index(after: at)
+        forEachValue { textBefore, next in
+            query.appendLiteral(textBefore)
+            if let (_, value) = next { query.appendInterpolation(bind: value.encodable) }
         }
-        query.appendLiteral(String(text[from...])!)
         return query
     }
 }

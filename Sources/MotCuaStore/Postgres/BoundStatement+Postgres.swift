@@ -3,17 +3,12 @@ import PostgresNIO
 extension BoundStatement {
     /// The text as PostgreSQL takes it: `$1`, `$2`, … where SQLite's has each `?`.
     var postgresText: String {
-        let text = sqlite.utf8
         var numbered = ""
-        numbered.reserveCapacity(text.count + 2 * marks.count)
-        var from = text.startIndex
-        for (index, mark) in marks.enumerated() {
-            let at = text.index(text.startIndex, offsetBy: mark)
-            numbered += String(text[from..<at])!
-            numbered += "$\(index + 1)"
-            from = text.index(after: at)
+        numbered.reserveCapacity(sqlite.utf8.count + 2 * values.count)
+        forEachValue { textBefore, next in
+            numbered += textBefore
+            if let (index, _) = next { numbered += "$\(index + 1)" }
         }
-        numbered += String(text[from...])!
         return numbered
     }
 
