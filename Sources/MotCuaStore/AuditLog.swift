@@ -49,15 +49,13 @@ public struct AuditLog: Sendable {
     /// Keeps an act inside the caller's transaction, to be sealed into the chain.
     public static func append(actor: String, action: String, subject: String, detail: String = "", at: Date,
                               in db: any SQLDatabase) async throws {
-        try await db.run(appending(actor: actor, action: action, subject: subject, detail: detail, at: at))
+        try await db.run(appending(actor: actor, action: action, subject: subject, detail: detail, at: at).statement)
     }
 
-    /// The statement that keeps an act waiting to be sealed.
-    static func appending(actor: String, action: String, subject: String, detail: String, at: Date) -> BoundStatement {
-        """
-        INSERT INTO audit_pending (at, actor, action, subject, detail)
-        VALUES (\(bind: at.epochSeconds), \(bind: actor), \(bind: action), \(bind: subject), \(bind: detail))
-        """
+    /// The row that keeps an act waiting to be sealed.
+    static func appending(actor: String, action: String, subject: String, detail: String, at: Date) -> RowInsert {
+        RowInsert(head: "INSERT INTO audit_pending (at, actor, action, subject, detail)",
+                  values: "\(bind: at.epochSeconds), \(bind: actor), \(bind: action), \(bind: subject), \(bind: detail)")
     }
 
     /// The most acts one sealing transaction takes.
@@ -111,7 +109,7 @@ public struct AuditLog: Sendable {
 
     /// Keeps an act in a transaction of its own.
     public func record(actor: String, action: String, subject: String, detail: String = "", at: Date) async throws {
-        try await database.write(Self.appending(actor: actor, action: action, subject: subject, detail: detail, at: at))
+        try await database.write(Self.appending(actor: actor, action: action, subject: subject, detail: detail, at: at).statement)
     }
 
     /// The SHA-256, in hex, of an entry's fields and the hash before it, as a JSON array of strings (unambiguous

@@ -16,8 +16,9 @@ public final class DossierChange: Sendable {
     public let event: DossierEvent
     /// The statement that saves the dossier if nobody moved it since `readVersion` (a row returned when it did).
     let update: BoundStatement
-    /// What follows a save, built here with the update so the writer only runs them: the event and its audit entry,
-    /// then the open work items (`WorkItemStore.projection`).
+    /// What follows a save, built here with the update so the writer only runs them: the event and its audit entry
+    /// (as rows, and as statements), then the open work items (`WorkItemStore.projection`).
+    let appendedRows: [RowInsert]
     let appended: [BoundStatement]
     let projection: WorkItemStore.Projection?
 
@@ -27,10 +28,25 @@ public final class DossierChange: Sendable {
         self.event = event
         let stored = try JSONColumn.encode(moved)
         update = DossierStore.update(to: moved, from: readVersion, stored: stored)
-        appended = DossierStore.appending(event, to: moved.code)
+        appendedRows = DossierStore.appending(event, to: moved.code)
+        appended = appendedRows.map(\.statement)
         projection = WorkItemStore.projection(of: moved)
         // Remembered now, off the writer: if the save does not happen, no row holds this text and the next read
         // of the dossier decodes what the row holds (`DecodedRows`).
         Decoded.dossiers.remember(moved, key: moved.code, text: stored)
+    }
+
+    /// The change and `alsoWriting` as one PostgreSQL statement returning the new version — or no row, and nothing
+    /// written, when the stored version is no longer `readVersion`: each row inserted only if the dossier's row was
+    /// updated, the rows of items no longer open removed and those of the items open written over.
+    func together(alsoWriting: [RowInsert]) -> BoundStatement {
+        let saved = "motcua_saved"
+        var writes = (appendedRows + alsoWriting).map { $0.selected(from: saved) }
+        if let projection {
+            writes.append(projection.removal(keepingOpenIfIn: saved))
+            writes += projection.insertions.map { $0.selected(from: saved, then: WorkItemStore.Projection.replacing) }
+        }
+        return .with([(saved, update)] + writes.enumerated().map { ("motcua_part_\($0.offset)", $0.element) },
+                     then: "SELECT version FROM \(raw: saved)")
     }
 }

@@ -23,7 +23,8 @@ public struct DossierStore: Sendable {
             statements: { code in
                 let dossier = draft.coded(code)
                 let body = String(decoding: new.stored.filled(with: code), as: UTF8.self)
-                return rows(of: dossier, body: body, event: event) + (WorkItemStore.projection(of: dossier)?.insertions ?? [])
+                return rows(of: dossier, body: body, event: event)
+                    + (WorkItemStore.projection(of: dossier)?.insertionStatements ?? [])
                     + alsoWriting(code)
             }))
         let dossier = draft.coded(code)
@@ -65,7 +66,7 @@ public struct DossierStore: Sendable {
               \(bind: state.stepDue?.epochSeconds), \(bind: state.endedAt?.epochSeconds),
               \(bind: dossier.applicant.personalId ?? dossier.applicant.taxCode), \(bind: body))
             """
-        return [row] + appending(event, to: dossier.code)
+        return [row] + appending(event, to: dossier.code).map(\.statement)
     }
 
     /// Saves a change if the stored version is still the one it was worked out from (inside `Database.write`);
@@ -76,11 +77,23 @@ public struct DossierStore: Sendable {
         return true
     }
 
+    /// Saves a change with `alsoWriting` (a key's answer) if the stored version is still the one it was worked out
+    /// from — on PostgreSQL as one statement, which may be its own transaction (`Database.writeAsOneStatement`);
+    /// returns false, and writes nothing, when someone else changed the dossier first.
+    public static func saveAsOneStatement(_ change: DossierChange, alsoWriting: [RowInsert], in db: any SQLDatabase) async throws -> Bool {
+        guard db.dialect.name == "postgresql" else {
+            guard try await save(change, in: db) else { return false }
+            for row in alsoWriting { try await db.run(row.statement) }
+            return true
+        }
+        return try await db.first(change.together(alsoWriting: alsoWriting)) != nil
+    }
+
     /// Writes what goes with a dossier's row — its event and audit entry, the removal of its old open items, all in
     /// tables of their own — together, then its new open items together: two round trips on PostgreSQL.
     private static func write(_ rows: [BoundStatement], _ projection: WorkItemStore.Projection?, in db: any SQLDatabase) async throws {
         try await db.runTogether(rows + (projection.map { [$0.removal] } ?? []))
-        try await db.runTogether(projection?.insertions ?? [])
+        try await db.runTogether(projection?.insertionStatements ?? [])
     }
 
     /// The statement that saves a change if the stored version is still the one it was worked out from, returning
@@ -96,18 +109,19 @@ public struct DossierStore: Sendable {
             """
     }
 
-    /// The statements that append an event to a dossier and keep it for the audit trail.
-    static func appending(_ event: DossierEvent, to code: String) -> [BoundStatement] {
+    /// The rows that append an event to a dossier and keep it for the audit trail.
+    static func appending(_ event: DossierEvent, to code: String) -> [RowInsert] {
         let detail = "trạng thái \(event.fromStatus.map { String($0.rawValue) } ?? "-") → \(event.toStatus.rawValue)"
         return [
-            """
-            INSERT INTO dossier_events (dossier_code, seq, action, actor, at, from_status, to_status, reason, due_after,
-              step_due_after, work_item, decision, assignee)
-            VALUES (\(bind: code), \(bind: event.sequence), \(bind: event.action), \(bind: event.actor),
-              \(bind: event.at.epochSeconds), \(bind: event.fromStatus?.rawValue), \(bind: event.toStatus.rawValue),
-              \(bind: event.reason), \(bind: event.dueAfter?.epochSeconds), \(bind: event.stepDueAfter?.epochSeconds),
-              \(bind: event.workItem), \(bind: event.decision), \(bind: event.assignee))
-            """,
+            RowInsert(head: """
+                INSERT INTO dossier_events (dossier_code, seq, action, actor, at, from_status, to_status, reason, due_after,
+                  step_due_after, work_item, decision, assignee)
+                """, values: """
+                \(bind: code), \(bind: event.sequence), \(bind: event.action), \(bind: event.actor),
+                \(bind: event.at.epochSeconds), \(bind: event.fromStatus?.rawValue), \(bind: event.toStatus.rawValue),
+                \(bind: event.reason), \(bind: event.dueAfter?.epochSeconds), \(bind: event.stepDueAfter?.epochSeconds),
+                \(bind: event.workItem), \(bind: event.decision), \(bind: event.assignee)
+                """),
             AuditLog.appending(actor: event.actor, action: "ho-so.\(event.action)", subject: code, detail: detail, at: event.at),
         ]
     }

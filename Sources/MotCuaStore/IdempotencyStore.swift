@@ -30,14 +30,14 @@ public enum IdempotencyStore {
         }
     }
 
-    /// The statement that keeps an answer: run it in the request's transaction (`SQLDatabase.run`), or hand it to
-    /// the request's own last writes (`DossierStore.receive`'s `alsoWriting`).
+    /// The row that keeps an answer: its statement run in the request's transaction (`SQLDatabase.run`), or the row
+    /// handed to the request's own last writes (`DossierStore.receive`'s `alsoWriting`, `saveAsOneStatement`).
     public static func recording(username: String, key: String, requestHash: String, request: String?, status: Int,
-                                 response: String, now: Date) -> BoundStatement {
-        """
-        INSERT INTO idempotency_keys (username, idem_key, request_hash, request, status, response, created_at) VALUES
-        (\(bind: username), \(bind: key), \(bind: requestHash), \(bind: request), \(bind: status), \(bind: response),
-         \(bind: now.epochSeconds))
-        """
+                                 response: String, now: Date) -> RowInsert {
+        RowInsert(head: "INSERT INTO idempotency_keys (username, idem_key, request_hash, request, status, response, created_at)",
+                  values: """
+                  \(bind: username), \(bind: key), \(bind: requestHash), \(bind: request), \(bind: status), \(bind: response),
+                  \(bind: now.epochSeconds)
+                  """)
     }
 }

@@ -27,31 +27,65 @@ public struct WorkItemStore: Sendable {
         }
     }
 
-    /// Việc đang mở của hồ sơ — the statements that replace a dossier's rows of open items with those it has now
-    /// (run in the transaction that saves the dossier): the old rows removed, then — after, never in the same
-    /// statement, as they may have the same keys — the new ones inserted.
+    /// Việc đang mở của hồ sơ — the rows that replace a dossier's rows of open items with those it has now (written
+    /// with the dossier): the old rows removed, then — after, never in the same statement, as they may have the same
+    /// keys — the new ones inserted; or, in one PostgreSQL statement, the rows of items no longer open removed and
+    /// the others written over (`removal(keepingOpenIfIn:)`, `replacing`).
     struct Projection: Sendable {
-        let removal: BoundStatement
-        let insertions: [BoundStatement]
+        let code: String
+        let insertions: [RowInsert]
+        /// The items still open, whose rows one statement writes over rather than removes.
+        let openItemIds: [Int]
+        /// The insertions' statements, made with the projection (off SQLite's writer).
+        let insertionStatements: [BoundStatement]
+
+        init(code: String, insertions: [RowInsert], openItemIds: [Int]) {
+            self.code = code
+            self.insertions = insertions
+            self.openItemIds = openItemIds
+            insertionStatements = insertions.map(\.statement)
+        }
+
+        var removal: BoundStatement { "DELETE FROM open_work_items WHERE dossier_code = \(bind: code)" }
+
+        /// Removes the rows of items no longer open, if the `WITH` part named `source` returned a row.
+        func removal(keepingOpenIfIn source: String) -> BoundStatement {
+            var statement = removal
+            if !openItemIds.isEmpty {
+                statement.append(" AND item_id NOT IN (")
+                for (index, id) in openItemIds.enumerated() { statement.append(index == 0 ? "\(bind: id)" : ", \(bind: id)") }
+                statement.append(")")
+            }
+            statement.append(" AND EXISTS (SELECT 1 FROM \(raw: source))")
+            return statement
+        }
+
+        /// What an inserted row does to the row of the same item already there: writes it over.
+        static let replacing: BoundStatement = """
+            ON CONFLICT (dossier_code, item_id) DO UPDATE SET agency_code = EXCLUDED.agency_code, unit = EXCLUDED.unit,
+              role = EXCLUDED.role, assignee = EXCLUDED.assignee, name = EXCLUDED.name, opened_at = EXCLUDED.opened_at,
+              due_at = EXCLUDED.due_at, warn_at = EXCLUDED.warn_at, warned = EXCLUDED.warned, escalated = EXCLUDED.escalated,
+              alarm_at = EXCLUDED.alarm_at
+            """
     }
 
     /// The projection of the dossier's open items; nil before its process starts (there are none, and never were:
     /// intake and acceptance write nothing here).
     static func projection(of dossier: Dossier) -> Projection? {
         guard dossier.state.work != nil else { return nil }
-        let removal: BoundStatement = "DELETE FROM open_work_items WHERE dossier_code = \(bind: dossier.code)"
-        guard !dossier.state.status.endsProcessing else { return Projection(removal: removal, insertions: []) }
-        return Projection(removal: removal, insertions: (dossier.state.work?.openItems ?? []).map { item in
-            """
-            INSERT INTO open_work_items (dossier_code, item_id, agency_code, unit, role, assignee, name, opened_at,
-              due_at, warn_at, warned, escalated, alarm_at)
-            VALUES (\(bind: dossier.code), \(bind: item.id), \(bind: item.agencyCode), \(bind: item.unit),
-              \(bind: item.role.rawValue), \(bind: item.assignee), \(bind: item.name), \(bind: item.openedAt.epochSeconds),
-              \(bind: item.clock.due?.epochSeconds), \(bind: item.warnAt?.epochSeconds),
-              \(bind: item.warnedAt == nil ? 0 : 1), \(bind: item.escalatedAt == nil ? 0 : 1),
-              \(bind: StepAlarm.watchFrom(StepAlarm.Marks(item))?.epochSeconds))
-            """
-        })
+        let open = dossier.state.status.endsProcessing ? [] : (dossier.state.work?.openItems ?? [])
+        return Projection(code: dossier.code, insertions: open.map { item in
+            RowInsert(head: """
+                INSERT INTO open_work_items (dossier_code, item_id, agency_code, unit, role, assignee, name, opened_at,
+                  due_at, warn_at, warned, escalated, alarm_at)
+                """, values: """
+                \(bind: dossier.code), \(bind: item.id), \(bind: item.agencyCode), \(bind: item.unit),
+                \(bind: item.role.rawValue), \(bind: item.assignee), \(bind: item.name), \(bind: item.openedAt.epochSeconds),
+                \(bind: item.clock.due?.epochSeconds), \(bind: item.warnAt?.epochSeconds),
+                \(bind: item.warnedAt == nil ? 0 : 1), \(bind: item.escalatedAt == nil ? 0 : 1),
+                \(bind: StepAlarm.watchFrom(StepAlarm.Marks(item))?.epochSeconds)
+                """)
+        }, openItemIds: open.map(\.id))
     }
 
     /// Việc của tôi — the items an officer may work on at `now`: those they hold or cover for a colleague away

@@ -42,7 +42,7 @@ import Testing
                 }
                 for (key, daysAgo) in [("cu", 8.0), ("moi", 6.0)] {
                     try await db.run(IdempotencyStore.recording(username: "motcua.badinh", key: key, requestHash: key, request: nil,
-                                                                status: 201, response: "{}", now: Self.now.addingTimeInterval(-daysAgo * 86_400)))
+                                                                status: 201, response: "{}", now: Self.now.addingTimeInterval(-daysAgo * 86_400)).statement)
                 }
             }
             try await CitizenStore(database: database).signIn(CitizenStore.Citizen(personalId: "001190012345", fullName: "Nguyễn Thị Mai", birthDate: nil),

@@ -36,7 +36,7 @@ import Testing
             #expect(new.draft.code == new.placeholder && new.placeholder != dossier.code)
             let answer: @Sendable (String) -> [BoundStatement] = { code in
                 [IdempotencyStore.recording(username: "motcua.badinh", key: "k1", requestHash: "h", request: nil, status: 201,
-                                            response: "{\"code\":\"\(code)\",\"again\":\"\(code)\"}", now: dossier.receivedAt)]
+                                            response: "{\"code\":\"\(code)\",\"again\":\"\(code)\"}", now: dossier.receivedAt).statement]
             }
             let received = try await database.write { db in
                 try await DossierStore.receive(new, day: Self.day, event: Self.intakeEvent(dossier), alsoWriting: answer, in: db)
@@ -77,7 +77,7 @@ import Testing
             }
             #expect(try await Self.receive(Self.sampleDossier(), day: Self.day, in: database).code == "\(Self.agency)-260302-9999")
             let reused = IdempotencyStore.recording(username: "motcua.badinh", key: "k2", requestHash: "h", request: nil, status: 201,
-                                                    response: "{}", now: Self.sampleDossier().receivedAt)
+                                                    response: "{}", now: Self.sampleDossier().receivedAt).statement
             try await database.write { db in try await db.run(reused) }
             await #expect(throws: (any Error).self, "the key is taken: the whole receipt fails") {
                 try await Self.receive(Self.sampleDossier(), day: Self.day, alsoWriting: { _ in [reused] }, in: database)
@@ -106,6 +106,43 @@ import Testing
             #expect(!second, "the second writer read version 1, which is gone")
             #expect(try await store.dossier(code: dossier.code)?.state.version == 2)
             #expect(try await store.events(code: dossier.code).map(\.action) == [DossierEvent.intake, "tiep-nhan"])
+        }
+    }
+
+    /// A change saved as one statement (on PostgreSQL its own transaction) with a key's answer: saved whole from the
+    /// version it was worked out from; from a version that is gone, nothing at all — not the event, not the answer.
+    @Test(arguments: TestEngine.available)
+    func aChangeSavedAsOneStatementIsWholeOrNothing(engine: TestEngine) async throws {
+        try await TestDatabases.withDatabase(engine, demo: false) { database in
+            let dossier = Self.sampleDossier()
+            try await database.write { db in try await Self.insert(dossier, in: db) }
+            var accepted = dossier
+            accepted.state.status = .accepted
+            accepted.state.version = 2
+            let event = DossierEvent("tiep-nhan", by: "motcua.badinh", at: dossier.receivedAt, from: dossier.state, to: accepted.state)
+            let change = try DossierChange(accepted, from: 1, event: event)
+            @Sendable func answer(_ key: String) -> [RowInsert] {
+                [IdempotencyStore.recording(username: "motcua.badinh", key: key, requestHash: "h", request: nil, status: 200,
+                                            response: "{}", now: dossier.receivedAt)]
+            }
+            let first = try await database.writeAsOneStatement { db in
+                try await DossierStore.saveAsOneStatement(change, alsoWriting: answer("k-first"), in: db)
+            }
+            let again = try await database.writeAsOneStatement { db in
+                try await DossierStore.saveAsOneStatement(change, alsoWriting: answer("k-again"), in: db)
+            }
+            #expect(first && !again)
+            let store = DossierStore(database: database)
+            #expect(try await store.dossier(code: dossier.code) == accepted)
+            #expect(try await store.events(code: dossier.code).map(\.action) == [DossierEvent.intake, "tiep-nhan"])
+            let keys = try await database.read { db in
+                try await db.raw("SELECT idem_key FROM idempotency_keys ORDER BY idem_key").all().map { try $0.decode(column: "idem_key", as: String.self) }
+            }
+            #expect(keys == ["k-first"], "the stale save wrote no answer either")
+            let audited = try await database.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM audit_pending WHERE action = 'ho-so.tiep-nhan'").first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(audited == 1)
         }
     }
 

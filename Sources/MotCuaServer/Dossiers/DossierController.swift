@@ -31,7 +31,7 @@ struct DossierController {
         let service = service
         return try await idempotency.run(request: request, body: buffer, username: officer.username, recordingWith: { db, record in
             let dossier = try await service.receive(new, alsoWriting: { code in
-                record.map { [$0.statement(status: .created, response: String(decoding: answer.filled(with: code), as: UTF8.self))] } ?? []
+                record.map { [$0.row(status: .created, response: String(decoding: answer.filled(with: code), as: UTF8.self)).statement] } ?? []
             }, in: db)
             return (.created, Data(answer.filled(with: dossier.code)))
         })
@@ -44,8 +44,18 @@ struct DossierController {
         let body = try APICoding.decode(TransitionBody.self, from: buffer)
         let service = service
         let drafted = await service.draftTransition(code: code, body, by: officer, at: service.now(), reference: context.reference)
-        // The answer is written before the transaction too, for the change as drafted.
+        // The answer is written before the transaction too, for the change as drafted, which is then saved as one
+        // statement; if the dossier moved since, the action is worked out again in a transaction.
         let answer = try drafted.allowedChange.map { try APICoding.encoder.encode(DossierBody($0.dossier)) }
+        if let answer {
+            do {
+                return try await idempotency.run(request: request, body: buffer, username: officer.username, recordingWith: { db, record in
+                    let row = record?.row(status: .ok, response: String(decoding: answer, as: UTF8.self))
+                    _ = try await service.saveAsDrafted(drafted, alsoWriting: row.map { [$0] } ?? [], in: db)
+                    return (.ok, answer)
+                })
+            } catch is DossierService.DraftOutdated {}
+        }
         return try await idempotency.run(request: request, body: buffer, username: officer.username) { db in
             let saved = try await service.save(drafted, in: db)
             if let answer, saved === drafted.allowedChange { return (.ok, answer) }

@@ -39,6 +39,18 @@ extension DossierService {
         return DraftedTransition(code: code, body: body, officer: officer, at: now, change: change)
     }
 
+    /// Chuyển trạng thái đã cũ — a drafted action that was not saved as drafted: the rules refused it, or the dossier
+    /// moved since. Nothing was written; `save`, in a transaction, gives the refusal or works the action out again.
+    struct DraftOutdated: Error {}
+
+    /// Saves the action as drafted, with `alsoWriting` (a key's answer), as one statement (on PostgreSQL its own
+    /// transaction, `Database.writeAsOneStatement`); throws `DraftOutdated`, having written nothing, when it cannot.
+    func saveAsDrafted(_ drafted: DraftedTransition, alsoWriting: [RowInsert], in db: any SQLDatabase) async throws -> DossierChange {
+        guard let change = drafted.allowedChange,
+              try await DossierStore.saveAsOneStatement(change, alsoWriting: alsoWriting, in: db) else { throw DraftOutdated() }
+        return change
+    }
+
     /// Saves a drafted action inside the caller's transaction and returns the change saved: the one drafted if the
     /// dossier is still at the version it was drafted from, else the action worked out again on the dossier as it
     /// is now. Throws the refusal (409 when the version the officer saw is stale).

@@ -25,14 +25,15 @@ struct Idempotency {
              _ work: @escaping @Sendable (any SQLDatabase) async throws -> Answer) async throws -> Response {
         try await run(request: request, body: body, username: username, writing: database.write) { db, record in
             let (status, data) = try await work(db)
-            if let record { try await db.run(record.statement(status: status, response: String(decoding: data, as: UTF8.self))) }
+            if let record { try await db.run(record.row(status: status, response: String(decoding: data, as: UTF8.self)).statement) }
             return (status, data)
         }
     }
 
     /// As `run`, for work whose writes, the key's record among them, are one statement on PostgreSQL (as
-    /// `DossierStore.receive` makes them): `work` is given the record (nil without a key) and must write it in that
-    /// statement, which is then its own transaction (`Database.writeAsOneStatement`: no BEGIN and COMMIT).
+    /// `DossierStore.receive` and `DossierStore.saveAsOneStatement` make them): `work` is given the record (nil without
+    /// a key) and must write it in that statement, which is then its own transaction (`Database.writeAsOneStatement`:
+    /// no BEGIN and COMMIT).
     func run(request: Request, body: ByteBuffer, username: String, recordingWith work: @escaping Work) async throws -> Response {
         try await run(request: request, body: body, username: username, writing: database.writeAsOneStatement, work)
     }
@@ -86,7 +87,7 @@ struct Idempotency {
         let at: Date
 
         /// Its row: to run, or to write together with others.
-        func statement(status: HTTPResponse.Status, response: String) -> BoundStatement {
+        func row(status: HTTPResponse.Status, response: String) -> RowInsert {
             IdempotencyStore.recording(username: username, key: key, requestHash: sent.hash, request: sent.text,
                                        status: Int(status.code), response: response, now: at)
         }

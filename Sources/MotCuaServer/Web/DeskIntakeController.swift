@@ -71,7 +71,7 @@ struct DeskIntakeController {
                 }
                 try await RegistryReuseStore.record(reused, of: dossier.code, in: db)
                 try await db.run(IdempotencyStore.recording(username: officer.username, key: key, requestHash: key, request: nil,
-                                                             status: 201, response: dossier.code, now: now))
+                                                             status: 201, response: dossier.code, now: now).statement)
                 return dossier.code
             }
             return .redirect(to: "/can-bo/ho-so/\(code)/mau/01", type: .found)

@@ -1,0 +1,27 @@
+/// Một hàng thêm vào — an INSERT of one row, kept as its head (`INSERT INTO t (columns)`) and its values (`?, ?, …`),
+/// so that it is written either as it is (`statement`) or, as a part of a PostgreSQL statement, so as to insert its
+/// row only if an earlier part returned one (`selected(from:then:)`).
+public struct RowInsert: Sendable {
+    let head: BoundStatement
+    let values: BoundStatement
+
+    /// `INSERT INTO t (columns) VALUES (values)`.
+    public var statement: BoundStatement {
+        var statement = head
+        statement.append(" VALUES (")
+        statement.append(values)
+        statement.append(")")
+        return statement
+    }
+
+    /// `INSERT INTO t (columns) SELECT values FROM source` and `clause` after it: one row if the `WITH` part named
+    /// `source` returned one row, none if it returned none.
+    func selected(from source: String, then clause: BoundStatement = "") -> BoundStatement {
+        var statement = head
+        statement.append(" SELECT ")
+        statement.append(values)
+        statement.append(" FROM \(raw: source) ")
+        statement.append(clause)
+        return statement
+    }
+}
