@@ -30,6 +30,17 @@ public enum IdempotencyStore {
         }
     }
 
+    /// The answer `key` has after a write under it failed with `error`, or that error if it has none: when copies of
+    /// one request are sent at once on PostgreSQL, all find no answer, and the later ones fail — at the key's unique
+    /// index, or at a row the first one changed — once the first has committed its answer. (On SQLite the one writer
+    /// runs them in turn, and the later ones find it.)
+    public static func answer(after error: any Error, username: String, key: String, in database: Database) async throws -> Recorded {
+        guard let earlier = try? await database.read({ db in try await recorded(username: username, key: key, in: db) }) else {
+            throw error
+        }
+        return earlier
+    }
+
     /// The row that keeps an answer: its statement run in the request's transaction (`SQLDatabase.run`), or the row
     /// handed to the request's own last writes (`DossierStore.receive`'s `alsoWriting`, `saveAsOneStatement`).
     public static func recording(username: String, key: String, requestHash: String, request: String?, status: Int,

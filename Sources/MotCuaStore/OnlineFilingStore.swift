@@ -22,7 +22,8 @@ public struct OnlineFilingStore: Sendable {
         }
     }
 
-    /// Saves a draft under its code (new or again) with its secret, as the draft of the citizen `owner` (personal ID).
+    /// Saves a draft under its code (new or again) with its secret, as the draft of the citizen `owner` (personal ID);
+    /// a draft filed meanwhile (by a copy of the same request sent at once) is left as it was filed.
     public func save(_ draft: Draft, code: String, secret: String, owner: String, at now: Date) async throws {
         try await database.write { db in
             let body = try JSONColumn.encode(draft)
@@ -36,6 +37,7 @@ public struct OnlineFilingStore: Sendable {
                     INSERT INTO online_drafts (code, secret, procedure_code, body, created_at, updated_at, personal_id)
                     VALUES (\(bind: code), \(bind: secret), \(bind: draft.procedureCode), \(bind: body),
                       \(bind: now.epochSeconds), \(bind: now.epochSeconds), \(bind: owner))
+                    ON CONFLICT (code) DO NOTHING
                     """).run()
             }
         }
@@ -61,6 +63,16 @@ public struct OnlineFilingStore: Sendable {
                 """).first(), matches(try row.decode(column: "secret", as: String.self)) else { return nil }
             return try row.decode(column: "dossier_code", as: String.self)
         }
+    }
+
+    /// Takes a draft for filing (inside the filing's transaction): the code of the dossier it became if a copy of the
+    /// same request filed it first, nil if it is this transaction's to file. Two filings of one draft at once run one
+    /// after the other (on PostgreSQL under a lock of its code, `TransactionLock`).
+    public static func filedAlready(draftCode: String, in db: any SQLDatabase) async throws -> String? {
+        try await TransactionLock.onlineDrafts.take(for: draftCode, in: db)
+        return try await db.raw("""
+            SELECT dossier_code FROM online_drafts WHERE code = \(bind: draftCode) AND dossier_code IS NOT NULL
+            """).first()?.decode(column: "dossier_code", as: String.self)
     }
 
     /// Records the files of a dossier just filed, and closes its draft (inside the filing's transaction).

@@ -49,6 +49,34 @@ import Testing
         html.components(separatedBy: "name=\"\(name)\" value=\"").dropFirst().first?.components(separatedBy: "\"").first ?? ""
     }
 
+    /// A draft filed four times at once (the citizen pressing "Nộp" again on a slow line): one dossier, and every copy
+    /// shows its receipt — on SQLite too, where each copy checked the draft before the first one's write.
+    @Test(arguments: TestEngine.available)
+    func aDraftFiledSeveralTimesAtOnceIsFiledOnce(engine: TestEngine) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, database in
+            let mai = try await Self.citizenSession(database, personalId: "001190012345", name: "Nguyễn Thị Mai", level: .level2)
+            var fields = ["csrf": WebPagesTests.csrf, "address": "Số 1 phố Đội Cấn, phường Ba Đình", "phone": "0912345678",
+                          "agencyCode": "000.30.01.H26"]
+            let kept = Self.multipart(fields, files: ["file-0": ("to-khai.pdf", Self.pdf), "file-1": ("chung-sinh.jpg", Self.jpeg),
+                                                      "file-2": ("cccd.png", Self.png)], citizen: mai)
+            let saved = try await client.send(.post, "/nop-truc-tuyen/1.001193", raw: kept.0, headers: kept.1)
+            #expect(saved.status == .ok)
+            fields["step"] = "nop"
+            fields["draft"] = Self.hidden("draft", in: saved.text)
+            fields["secret"] = Self.hidden("secret", in: saved.text)
+            let filing = Self.multipart(fields, files: [:], citizen: mai)
+            let copies = try await withThrowingTaskGroup(of: APIResponse.self) { group in
+                for _ in 0..<4 { group.addTask { try await client.send(.post, "/nop-truc-tuyen/1.001193", raw: filing.0, headers: filing.1) } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let codes = copies.map { $0.text.components(separatedBy: "Mã hồ sơ: ").dropFirst().first?.components(separatedBy: "<").first }
+            #expect(copies.allSatisfy { $0.status == .created || $0.status == .ok }, "\(copies.map(\.status))")
+            #expect(Set(codes).count == 1 && codes.first != nil, "\(codes)")
+            let desk = try await client.signIn("motcua.badinh")
+            #expect((try await client.send(.get, "/api/dossiers", token: desk).json["total"] as? Int) == 1)
+        }
+    }
+
     @Test(arguments: TestEngine.available)
     func aBirthIsRegisteredOnlineWithItsFiles(engine: TestEngine) async throws {
         try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, database in

@@ -255,17 +255,39 @@ import Testing
 /// receives once (its scan kept once, with the dossier and in the citizen's document store); only desk officers
 /// receive.
 @Suite struct DeskIntakePageTests {
+    /// The intake form of the marital-status procedure, posted at the desk.
+    static func post(_ client: APIClient, _ personalId: String, as username: String = "motcua.badinh", submission: String = "lan-1",
+                     ticked: Bool = true, scans: [String: (String, [UInt8])] = [:]) async throws -> APIResponse {
+        var fields = ["procedureCode": "1.004873", "submission": submission, "kind": "cong-dan",
+                      "name": "Nguyễn Văn An", "personalId": personalId, "address": "Phường Ba Đình", "phone": "0912345678",
+                      "originals-0": "1", "copies-0": "0", "sets": "1", "channel": "1"]
+        if ticked { fields["doc-0"] = "1" }
+        return try await OnlineFilingTests.upload(client, "/can-bo/tiep-nhan", as: try await client.headers(as: username),
+                                                  fields: fields, files: scans)
+    }
+
+    /// The form posted four times at once (a double click on a slow line): one dossier, every copy sent to its receipt
+    /// — on PostgreSQL too, where the copies are transactions that all find the form not yet received.
+    @Test(arguments: TestEngine.available)
+    func aFormPostedSeveralTimesAtOnceReceivesOnce(engine: TestEngine) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _ in
+            let copies = try await withThrowingTaskGroup(of: APIResponse.self) { group in
+                for _ in 0..<4 { group.addTask { try await Self.post(client, "001090012345", submission: "cung-luc") } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(copies.map(\.status) == Array(repeating: .found, count: 4), "\(copies.map(\.status))")
+            #expect(Set(copies.map { $0.headers[.location] ?? "" }).count == 1)
+            let desk = try await client.signIn("motcua.badinh")
+            #expect((try await client.send(.get, "/api/dossiers", token: desk).json["total"] as? Int) == 1)
+        }
+    }
+
     @Test(arguments: TestEngine.available)
     func aCounterDossierIsReceivedOnceFromTheForm(engine: TestEngine) async throws {
         try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, database in
             func post(_ personalId: String, as username: String = "motcua.badinh", submission: String = "lan-1",
                       ticked: Bool = true, scans: [String: (String, [UInt8])] = [:]) async throws -> APIResponse {
-                var fields = ["procedureCode": "1.004873", "submission": submission, "kind": "cong-dan",
-                              "name": "Nguyễn Văn An", "personalId": personalId, "address": "Phường Ba Đình", "phone": "0912345678",
-                              "originals-0": "1", "copies-0": "0", "sets": "1", "channel": "1"]
-                if ticked { fields["doc-0"] = "1" }
-                return try await OnlineFilingTests.upload(client, "/can-bo/tiep-nhan", as: try await client.headers(as: username),
-                                                          fields: fields, files: scans)
+                try await Self.post(client, personalId, as: username, submission: submission, ticked: ticked, scans: scans)
             }
             let wrong = try await post("12345")
             #expect(wrong.status == .unprocessableContent && wrong.text.contains(#"id="personalId-error""#))

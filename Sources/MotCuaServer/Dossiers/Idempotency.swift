@@ -58,13 +58,9 @@ struct Idempotency {
                 return try await work(db, record)
             }
         } catch {
-            // On PostgreSQL the same request sent twice at once (a double click, a client's eager retry) is two
-            // transactions that both find no answer under the key: the second is refused — by the key's unique index,
-            // or by the row the first one changed — once the first has committed. Its answer is then the first's.
-            // (On SQLite the writer runs one write at a time, so the second finds the first's answer.)
-            guard let record, let earlier = try? await database.read({ db in
-                try await IdempotencyStore.recorded(username: username, key: record.key, in: db)
-            }) else { throw error }
+            // A copy of this request sent at the same moment (a double click, a client's eager retry) answered first.
+            guard let record else { throw error }
+            let earlier = try await IdempotencyStore.answer(after: error, username: username, key: record.key, in: database)
             (status, data) = try Self.answer(to: record, from: earlier)
         }
         return APICoding.jsonResponse(data, status: status)

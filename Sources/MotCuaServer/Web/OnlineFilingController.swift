@@ -97,6 +97,7 @@ struct OnlineFilingController {
             let service = service
             let attached = current.files.sorted { $0.documentIndex < $1.documentIndex }
             let dossier = try await service.database.write { db in
+                if let filed = try await OnlineFilingStore.filedAlready(draftCode: keepCode, in: db) { return filed }
                 let dossier = try await service.receive(new, in: db)
                 try await OnlineFilingStore.attach(attached, to: dossier.code, closingDraft: keepCode, in: db)
                 try await CitizenStore.recordFiler(of: dossier.code, citizen, at: now, in: db)

@@ -18,6 +18,8 @@ enum TransactionLock: Int32 {
     case absences = 7162
     /// An account's name, which must be new (`UserStore.add`).
     case accounts = 7163
+    /// A citizen's draft, filed once (`OnlineFilingStore.filedAlready`).
+    case onlineDrafts = 7165
     /// Reference data replaced row by row, removed then written again (`CatalogStore.save`, `CalendarStore.save`,
     /// `ReferenceStore`), keyed by table.
     case referenceData = 7164
