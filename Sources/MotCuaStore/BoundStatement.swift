@@ -79,7 +79,12 @@ public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
     /// the same rows (nor delete and insert the same key); their constraints are checked at the statement's end.
     static func together(_ statements: [BoundStatement]) -> BoundStatement {
         guard let last = statements.last, statements.count > 1 else { return statements.first ?? "" }
-        return with(statements.dropLast().enumerated().map { ("motcua_part_\($0.offset)", $0.element) }, then: last)
+        return with(parts(statements.dropLast()), then: last)
+    }
+
+    /// Statements named as `WITH` parts no other part reads: `motcua_part_0`, `motcua_part_1`, …
+    static func parts(_ statements: some Sequence<BoundStatement>) -> [(name: String, statement: BoundStatement)] {
+        statements.enumerated().map { ("motcua_part_\($0.offset)", $0.element) }
     }
 
     /// One PostgreSQL statement: each part a `WITH` part under its name (a later part may read an earlier one's

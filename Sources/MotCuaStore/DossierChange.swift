@@ -46,7 +46,6 @@ public final class DossierChange: Sendable {
             writes.append(projection.removal(keepingOpenIfIn: saved))
             writes += projection.insertions.map { $0.selected(from: saved, then: WorkItemStore.Projection.replacing) }
         }
-        return .with([(saved, update)] + writes.enumerated().map { ("motcua_part_\($0.offset)", $0.element) },
-                     then: "SELECT version FROM \(raw: saved)")
+        return .with([(saved, update)] + BoundStatement.parts(writes), then: "SELECT version FROM \(raw: saved)")
     }
 }

@@ -69,24 +69,15 @@ public struct DossierStore: Sendable {
         return [row] + appending(event, to: dossier.code).map(\.statement)
     }
 
-    /// Saves a change if the stored version is still the one it was worked out from (inside `Database.write`);
-    /// returns false, and writes nothing, when someone else changed the dossier first.
-    public static func save(_ change: DossierChange, in db: any SQLDatabase) async throws -> Bool {
-        guard try await db.first(change.update) != nil else { return false }
-        try await write(change.appended, change.projection, in: db)
-        return true
-    }
-
     /// Saves a change with `alsoWriting` (a key's answer) if the stored version is still the one it was worked out
-    /// from — on PostgreSQL as one statement, which may be its own transaction (`Database.writeAsOneStatement`);
-    /// returns false, and writes nothing, when someone else changed the dossier first.
-    public static func saveAsOneStatement(_ change: DossierChange, alsoWriting: [RowInsert], in db: any SQLDatabase) async throws -> Bool {
-        guard db.dialect.name == "postgresql" else {
-            guard try await save(change, in: db) else { return false }
-            for row in alsoWriting { try await db.run(row.statement) }
-            return true
-        }
-        return try await db.first(change.together(alsoWriting: alsoWriting)) != nil
+    /// from (inside `Database.write`); returns false, and writes nothing, when someone else changed the dossier
+    /// first. On PostgreSQL it is one statement (`DossierChange.together`), so it may also run as its own transaction
+    /// (`Database.writeAsOneStatement`); on SQLite, in the writer's process, the update and then each row.
+    public static func save(_ change: DossierChange, alsoWriting: [RowInsert] = [], in db: any SQLDatabase) async throws -> Bool {
+        if db.dialect.name == "postgresql" { return try await db.first(change.together(alsoWriting: alsoWriting)) != nil }
+        guard try await db.first(change.update) != nil else { return false }
+        try await write(change.appended + alsoWriting.map(\.statement), change.projection, in: db)
+        return true
     }
 
     /// Writes what goes with a dossier's row — its event and audit entry, the removal of its old open items, all in

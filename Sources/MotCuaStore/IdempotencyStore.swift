@@ -42,7 +42,7 @@ public enum IdempotencyStore {
     }
 
     /// The row that keeps an answer: its statement run in the request's transaction (`SQLDatabase.run`), or the row
-    /// handed to the request's own last writes (`DossierStore.receive`'s `alsoWriting`, `saveAsOneStatement`).
+    /// handed to the request's own last writes (`DossierStore.receive`'s and `DossierStore.save`'s `alsoWriting`).
     public static func recording(username: String, key: String, requestHash: String, request: String?, status: Int,
                                  response: String, now: Date) -> RowInsert {
         RowInsert(head: "INSERT INTO idempotency_keys (username, idem_key, request_hash, request, status, response, created_at)",

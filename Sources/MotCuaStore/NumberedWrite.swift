@@ -24,10 +24,8 @@ struct NumberedWrite: Sendable {
             SELECT \(bind: numbering.prefix) || lpad(last::text, greatest(\(raw: String(numbering.digits)), length(last::text)), '0') \
             AS code FROM motcua_number
             """
-        let writes = statements(placeholder).enumerated().map { index, statement in
-            ("motcua_part_\(index)", statement.placing(placeholder, by: "(SELECT code FROM motcua_code)"))
-        }
-        return .with([("motcua_number", sequence), ("motcua_code", code)] + writes, then: "SELECT code FROM motcua_code")
+        let writes = statements(placeholder).map { $0.placing(placeholder, by: "(SELECT code FROM motcua_code)") }
+        return .with([("motcua_number", sequence), ("motcua_code", code)] + BoundStatement.parts(writes), then: "SELECT code FROM motcua_code")
     }
 }
 

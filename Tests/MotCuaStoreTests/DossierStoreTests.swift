@@ -126,10 +126,10 @@ import Testing
                                             response: "{}", now: dossier.receivedAt)]
             }
             let first = try await database.writeAsOneStatement { db in
-                try await DossierStore.saveAsOneStatement(change, alsoWriting: answer("k-first"), in: db)
+                try await DossierStore.save(change, alsoWriting: answer("k-first"), in: db)
             }
             let again = try await database.writeAsOneStatement { db in
-                try await DossierStore.saveAsOneStatement(change, alsoWriting: answer("k-again"), in: db)
+                try await DossierStore.save(change, alsoWriting: answer("k-again"), in: db)
             }
             #expect(first && !again)
             let store = DossierStore(database: database)

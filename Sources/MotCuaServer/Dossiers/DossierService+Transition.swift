@@ -47,7 +47,7 @@ extension DossierService {
     /// transaction, `Database.writeAsOneStatement`); throws `DraftOutdated`, having written nothing, when it cannot.
     func saveAsDrafted(_ drafted: DraftedTransition, alsoWriting: [RowInsert], in db: any SQLDatabase) async throws -> DossierChange {
         guard let change = drafted.allowedChange,
-              try await DossierStore.saveAsOneStatement(change, alsoWriting: alsoWriting, in: db) else { throw DraftOutdated() }
+              try await DossierStore.save(change, alsoWriting: alsoWriting, in: db) else { throw DraftOutdated() }
         return change
     }
 

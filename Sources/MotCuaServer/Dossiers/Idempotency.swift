@@ -31,9 +31,9 @@ struct Idempotency {
     }
 
     /// As `run`, for work whose writes, the key's record among them, are one statement on PostgreSQL (as
-    /// `DossierStore.receive` and `DossierStore.saveAsOneStatement` make them): `work` is given the record (nil without
-    /// a key) and must write it in that statement, which is then its own transaction (`Database.writeAsOneStatement`:
-    /// no BEGIN and COMMIT).
+    /// `DossierStore.receive` and `DossierStore.save` make them): `work` is given the record (nil without a key) and
+    /// must write it in that statement, which is then its own transaction (`Database.writeAsOneStatement`: no BEGIN
+    /// and COMMIT).
     func run(request: Request, body: ByteBuffer, username: String, recordingWith work: @escaping Work) async throws -> Response {
         try await run(request: request, body: body, username: username, writing: database.writeAsOneStatement, work)
     }
