@@ -128,25 +128,20 @@ public final class Database: Sendable {
 
     /// Runs `body`, whose writes are all one statement (reads may come before it), durable when this returns. On
     /// PostgreSQL that statement is its own transaction — no BEGIN and COMMIT, two round trips fewer — so `body` must
-    /// never write with a second one; on SQLite it runs in the next batch as any write.
+    /// never write with a second one (a query or two: not worth a hop to the connection's loop); on SQLite it runs in
+    /// the next batch as any write.
     public func writeAsOneStatement<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch backend {
         case .sqlite(_, let commits, _):
             return try await commits.write(body)
         case .postgres(let box):
-            return try await box.withConnection(onItsEventLoop: true) { try await body($0) }
+            return try await box.withConnection(onItsEventLoop: false) { try await body($0) }
         }
     }
 
-    /// Runs one statement as a transaction of its own, durable when this returns: on PostgreSQL as the statement
-    /// alone (one round trip, where `write` would add a BEGIN and a COMMIT); on SQLite in the next batch.
+    /// Runs one statement as a transaction of its own, durable when this returns (`writeAsOneStatement`).
     func write(_ statement: BoundStatement) async throws {
-        switch backend {
-        case .sqlite(_, let commits, _):
-            try await commits.write { db in try await db.run(statement) }
-        case .postgres(let box):
-            try await box.withConnection(onItsEventLoop: false) { try await $0.run(statement) }
-        }
+        try await writeAsOneStatement { db in try await db.run(statement) }
     }
 
     private static func transaction<T>(_ db: any SQLDatabase, begin: String,
