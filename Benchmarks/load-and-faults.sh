@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Issue #6 in one command: the load runs (SQLite; PostgreSQL with two servers when a URL is given), the crash
-# test (kill -9 ×10), the race test (two servers, 1,000 dossiers) and the fuzz run, on a release build.
+# test (kill -9 ×10), the power-cut test (×10, and once on a disk that lies, which must fail), the race test (two
+# servers, 1,000 dossiers) and the fuzz run, on a release build.
 #   bash Benchmarks/load-and-faults.sh [postgres://user:pass@127.0.0.1:5432/db]
-# Needs wrk (apt-get install wrk) and schemathesis (pip install schemathesis); the PostgreSQL role must be allowed
-# to create databases. Figures go to stdout and Benchmarks/results/; docs/PERFORMANCE.md and docs/RELIABILITY.md
-# record a run.
+# Needs wrk (apt-get install wrk), a C compiler (for Benchmarks/reliability/volatile-disk.c) and schemathesis
+# (pip install schemathesis); the PostgreSQL role must be allowed to create databases. Figures go to stdout and
+# Benchmarks/results/; docs/PERFORMANCE.md and docs/RELIABILITY.md record a run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 postgres="${1:-}"
@@ -24,6 +25,14 @@ if [ -n "$postgres" ]; then
 fi
 echo "== Crash test: kill -9 under intake load, 10 times"
 python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 10 --clients 16
+echo "== Power-cut test: the disk's write cache lost under intake load, 10 times"
+python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 10 --clients 16 --power-cut
+echo "== The same on a disk that does not flush the log when told (what synchronous=NORMAL promises): must fail"
+if python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 3 --clients 16 --power-cut \
+    --disk-ignores-flushes log; then
+  echo "the power-cut test passed on a disk that loses the log: it cannot tell" >&2
+  exit 1
+fi
 if [ -n "$postgres" ]; then
   echo "== Race test: two servers, 1,000 dossiers, accept against refuse"
   python3 Benchmarks/reliability/race-test.py --binary "$binary" --postgres "$postgres" --dossiers 1000

@@ -13,12 +13,19 @@ retried with the same key after the restart. At the end it checks that:
   - the audit trail holds (`motcua audit verify`, which first seals what the killed servers kept but had not
     sealed) and records the receipt of every dossier stored, once.
 
-Usage: crash-test.py [--binary .build/release/motcua] [--kills 10] [--clients 16] [--port N]
+With --power-cut each kill is a power cut as well: the server keeps its database on a disk whose write cache is lost
+(`volatile-disk.c`), and before the restart each database file is put back as it was at its last flush, with any
+sectors written since kept or lost at random (all, none, or each by a coin, chosen per cut). With
+--disk-ignores-flushes log (what SQLite's synchronous=NORMAL promises) or all, that disk lies about flushes and loses
+what it did not write; the test must then fail, which shows that it can.
+
+Usage: crash-test.py [--binary .build/release/motcua] [--kills 10] [--clients 16] [--port N] [--power-cut]
 Prints one JSON line with the figures; exits non-zero with the first broken promise."""
 import argparse, http.client, json, os, random, shutil, signal, sqlite3, subprocess, sys, tempfile, threading, time, uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 import motcua_process  # noqa: E402
+from volatile_disk import VolatileDisk  # noqa: E402
 
 parser = argparse.ArgumentParser()
 parser.add_argument('--binary', default='.build/release/motcua')
@@ -26,12 +33,17 @@ parser.add_argument('--kills', type=int, default=10)
 parser.add_argument('--clients', type=int, default=16)
 parser.add_argument('--port', type=int, default=0, help='0: a free port')
 parser.add_argument('--seed', type=int, default=None)
+parser.add_argument('--power-cut', action='store_true', help='each kill is a power cut of a disk with a write cache')
+parser.add_argument('--disk-ignores-flushes', choices=['log', 'all'], default=None,
+                    help="with --power-cut: a disk that lies about flushes of the log or of both files (must fail)")
 args = parser.parse_args()
 args.port = args.port or motcua_process.free_port()
 rng = random.Random(args.seed)
 work = tempfile.mkdtemp(prefix='motcua-crash-')
 database = os.path.join(work, 'motcua.sqlite')
 log = open(os.path.join(work, 'server.log'), 'ab')
+lies = {None: (), 'log': ('log',), 'all': ('database', 'log')}[args.disk_ignores_flushes]
+disk = VolatileDisk(database, work, lies) if args.power_cut else None
 
 
 def fail(message):
@@ -40,7 +52,7 @@ def fail(message):
 
 
 def start():
-    return motcua_process.start(args.binary, database, args.port, log)
+    return motcua_process.start(args.binary, database, args.port, log, env=disk.env if disk else None)
 
 
 def call(method, path, body=None, headers=None):
@@ -102,6 +114,7 @@ def settle(token):
 server = start()
 token = motcua_process.sign_in(args.port)
 retried = 0
+sectors_kept = sectors_lost = 0
 started = time.time()
 for kill in range(args.kills):
     running.set()
@@ -114,14 +127,21 @@ for kill in range(args.kills):
     running.clear()
     for thread in desks:
         thread.join()
+    if disk:
+        kept, lost = disk.power_comes_back(rng, 0.0 if args.disk_ignores_flushes else rng.choice([0.0, 0.5, 1.0]))
+        sectors_kept, sectors_lost = sectors_kept + kept, sectors_lost + lost
     server = start()
+    if args.disk_ignores_flushes:
+        token = motcua_process.sign_in(args.port)  # a lying disk may have lost the session; an honest one may not
     retried += settle(token)
 
 # Every acknowledged key, retried once more, answers with the same code and creates nothing.
 sample = rng.sample(sorted(acknowledged), min(200, len(acknowledged)))
 for key in sample:
     status, payload = call('POST', '/api/dossiers', intake_body(key), {'Authorization': f'Bearer {token}', 'Idempotency-Key': key})
-    if status != 201 or payload['code'] != acknowledged[key]:
+    if status == 201 and payload['code'] != acknowledged[key]:
+        fail(f'acknowledged dossier {acknowledged[key]} (key {key}) was lost: a retry made a new one, {payload["code"]}')
+    if status != 201:
         fail(f'a retry of acknowledged key {key} answered {status} {payload}, not its code {acknowledged[key]}')
 server.send_signal(signal.SIGTERM)
 server.wait()
@@ -150,6 +170,9 @@ if verified.returncode != 0:
 received = [code for (code,) in sqlite3.connect(database).execute("SELECT subject FROM audit_log WHERE action = 'ho-so.nhan-ho-so'")]
 if sorted(received) != sorted(stored):
     fail(f'the audit trail records {len(received)} receipts ({len(set(received))} dossiers) for {len(stored)} dossiers stored')
-print(json.dumps({'kills': args.kills, 'acknowledged': len(codes), 'in_doubt_retried': retried, 'stored': len(stored),
-                  'integrity_check': integrity, 'audit_receipts': len(received), 'seconds': round(time.time() - started, 1)}))
+figures = {'kills': args.kills, 'acknowledged': len(codes), 'in_doubt_retried': retried, 'stored': len(stored),
+           'integrity_check': integrity, 'audit_receipts': len(received), 'seconds': round(time.time() - started, 1)}
+if disk:
+    figures.update(power_cuts=args.kills, unsynced_sectors_kept=sectors_kept, unsynced_sectors_lost=sectors_lost)
+print(json.dumps(figures))
 shutil.rmtree(work, ignore_errors=True)  # kept when a check failed, for the database and the server's log
