@@ -56,6 +56,11 @@ import Testing
             #expect(reused.status == .unprocessableContent, "a key reused for another body is refused: \(reused.text)")
             let list = try await client.send(.get, "/api/dossiers", token: desk)
             #expect(list.json["total"] as? Int == 1)
+            // The retries wrote nothing, the register's number included: the next dossier takes the next number.
+            let firstCode = try #require(first.json["code"] as? String)
+            let next = try await client.send(.post, "/api/dossiers", token: desk, json: LifecycleJourney.intakeBody,
+                                             headers: [HTTPField.Name("Idempotency-Key")!: "intake-8b4c"])
+            #expect(next.json["code"] as? String == firstCode.dropLast(4) + "0002", "\(firstCode) then \(next.text)")
         }
     }
 

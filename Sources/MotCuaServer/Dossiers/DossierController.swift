@@ -29,7 +29,7 @@ struct DossierController {
         // dossier's own rows.
         let answer = new.template(of: try APICoding.encoder.bytes(of: DossierBody(new.draft)))
         let service = service
-        return try await idempotency.run(request: request, body: buffer, username: officer.username, recordingWith: { db, record in
+        return try await idempotency.run(request: request, body: buffer, username: officer.username, alwaysRecordingWith: { db, record in
             let dossier = try await service.receive(new, alsoWriting: { code in
                 record.map { [$0.row(status: .created, response: String(decoding: answer.filled(with: code), as: UTF8.self)).statement] } ?? []
             }, in: db)
