@@ -2,10 +2,13 @@
 """Crash test (issue #6): nothing acknowledged is lost on kill -9.
 
 Runs the real `motcua serve` on an SQLite file, keeps desks sending intakes (each with its own Idempotency-Key)
-from several connections, and kills the server with SIGKILL at random moments, restarting it each time. Every
-intake whose 201 reached a client is recorded with its code; every intake whose answer was lost in a crash is
-retried with the same key after the restart. At the end it checks that:
+from several connections, accepting about half of the dossiers received (a transition, with a key of its own), and
+kills the server with SIGKILL at random moments, restarting it each time. Every intake whose 201 reached a client is
+recorded with its code, every acceptance whose 200 did; every request whose answer was lost in a crash is retried
+with the same key after the restart. At the end it checks that:
   - every acknowledged dossier is present, with the applicant that was sent;
+  - every acknowledged acceptance is there, once: the dossier in the status it was answered with and one acceptance
+    in its history (a retry after a crash moved nothing twice), and no other dossier accepted;
   - no code was issued to two intakes, and retrying any acknowledged key gives back the same code (and creates
     nothing new);
   - the database holds exactly the dossiers acknowledged (nothing half-written, nothing extra);
@@ -67,10 +70,21 @@ def intake_body(key):
             'documents': [{'name': 'Tờ khai', 'originals': 1, 'copies': 0}], 'request': 'Xác nhận tình trạng hôn nhân'}
 
 
+ACCEPT = {'action': 'tiep-nhan'}
 acknowledged = {}   # key -> code, from a 201
 in_doubt = set()    # keys sent whose answer never came (the server died with them)
+accepted = {}       # code -> (its acceptance's key, the status answered), from a 200
+accepts_in_doubt = {}  # acceptance key -> code, sent and not answered
 lock = threading.Lock()
 running = threading.Event()
+
+
+def sent(connection, path, body, key, token):
+    """One keyed POST on the desk's connection: its status and parsed answer."""
+    connection.request('POST', path, body=json.dumps(body), headers={
+        'Authorization': f'Bearer {token}', 'Content-Type': 'application/json', 'Idempotency-Key': key})
+    response = connection.getresponse()
+    return response.status, response.read()
 
 
 def desk(token):
@@ -83,32 +97,49 @@ def desk(token):
                 in_doubt.add(key)
             if connection is None:
                 connection = http.client.HTTPConnection('127.0.0.1', args.port, timeout=10)
-            connection.request('POST', '/api/dossiers', body=json.dumps(intake_body(key)),
-                               headers={'Authorization': f'Bearer {token}', 'Content-Type': 'application/json',
-                                        'Idempotency-Key': key})
-            response = connection.getresponse()
-            payload = response.read()
-            if response.status != 201:
-                fail(f'intake answered {response.status}: {payload[:300]!r}')
+            status, payload = sent(connection, '/api/dossiers', intake_body(key), key, token)
+            if status != 201:
+                fail(f'intake answered {status}: {payload[:300]!r}')
+            code = json.loads(payload)['code']
             with lock:
                 in_doubt.discard(key)
-                acknowledged[key] = json.loads(payload)['code']
+                acknowledged[key] = code
+            if random.random() < 0.5:
+                continue
+            with lock:
+                accepts_in_doubt['accept-' + key] = code
+            status, payload = sent(connection, f'/api/dossiers/{code}/transitions', ACCEPT, 'accept-' + key, token)
+            if status != 200:
+                fail(f'accepting {code} answered {status}: {payload[:300]!r}')
+            with lock:
+                del accepts_in_doubt['accept-' + key]
+                accepted[code] = ('accept-' + key, json.loads(payload)['status'])
         except (OSError, http.client.HTTPException):
             connection = None
             time.sleep(0.02)
 
 
 def settle(token):
-    """After a restart: every intake in doubt is sent again with its key; it is created now or was committed."""
+    """After a restart: every request in doubt is sent again with its key; it is done now or was committed. The
+    intakes first, then the acceptances (of dossiers whose 201 came, so durable)."""
     with lock:
-        doubtful = list(in_doubt)
+        doubtful, acceptances = list(in_doubt), dict(accepts_in_doubt)
         in_doubt.clear()
+        accepts_in_doubt.clear()
+    headers = {'Authorization': f'Bearer {token}'}
     for key in doubtful:
-        status, payload = call('POST', '/api/dossiers', intake_body(key), {'Authorization': f'Bearer {token}', 'Idempotency-Key': key})
+        status, payload = call('POST', '/api/dossiers', intake_body(key), {**headers, 'Idempotency-Key': key})
         if status != 201:
             fail(f'retrying {key} after a crash answered {status}: {payload}')
         acknowledged[key] = payload['code']
-    return len(doubtful)
+    for key, code in acceptances.items():
+        status, payload = call('POST', f'/api/dossiers/{code}/transitions', ACCEPT, {**headers, 'Idempotency-Key': key})
+        if status == 404:
+            fail(f'acknowledged dossier {code} was lost: retrying its acceptance after a crash found no such dossier')
+        if status != 200:
+            fail(f'retrying the acceptance of {code} after a crash answered {status}: {payload}')
+        accepted[code] = (key, payload['status'])
+    return len(doubtful) + len(acceptances)
 
 
 server = start()
@@ -143,6 +174,12 @@ for key in sample:
         fail(f'acknowledged dossier {acknowledged[key]} (key {key}) was lost: a retry made a new one, {payload["code"]}')
     if status != 201:
         fail(f'a retry of acknowledged key {key} answered {status} {payload}, not its code {acknowledged[key]}')
+# So does every acknowledged acceptance: its first answer, and nothing moves (counted below).
+for code in rng.sample(sorted(accepted), min(200, len(accepted))):
+    key, answered = accepted[code]
+    status, payload = call('POST', f'/api/dossiers/{code}/transitions', ACCEPT, {'Authorization': f'Bearer {token}', 'Idempotency-Key': key})
+    if status != 200 or payload['status'] != answered:
+        fail(f'a retry of the acceptance of {code} answered {status} {payload}, not status {answered}')
 server.send_signal(signal.SIGTERM)
 server.wait()
 
@@ -163,6 +200,14 @@ for key, code in acknowledged.items():
 extra = set(stored) - set(codes)
 if extra:
     fail(f'{len(extra)} dossiers nobody was told about, e.g. {sorted(extra)[:3]}')
+statuses = dict(db.execute('SELECT code, status FROM dossiers'))
+acceptances = dict(db.execute("SELECT dossier_code, COUNT(*) FROM dossier_events WHERE action = 'tiep-nhan' GROUP BY dossier_code"))
+for code in codes:
+    if code in accepted and (statuses[code] != accepted[code][1] or acceptances.get(code) != 1):
+        fail(f'dossier {code}, whose acceptance was acknowledged with status {accepted[code][1]}, has status '
+             f'{statuses[code]} and {acceptances.get(code, 0)} acceptances in its history')
+    if code not in accepted and code in acceptances:
+        fail(f'dossier {code} was accepted, but no acceptance of it was acknowledged')
 db.close()
 verified = subprocess.run([args.binary, 'audit', 'verify', '--database', database], capture_output=True, text=True)
 if verified.returncode != 0:
@@ -170,7 +215,8 @@ if verified.returncode != 0:
 received = [code for (code,) in sqlite3.connect(database).execute("SELECT subject FROM audit_log WHERE action = 'ho-so.nhan-ho-so'")]
 if sorted(received) != sorted(stored):
     fail(f'the audit trail records {len(received)} receipts ({len(set(received))} dossiers) for {len(stored)} dossiers stored')
-figures = {'kills': args.kills, 'acknowledged': len(codes), 'in_doubt_retried': retried, 'stored': len(stored),
+figures = {'kills': args.kills, 'acknowledged': len(codes), 'acceptances_acknowledged': len(accepted),
+           'in_doubt_retried': retried, 'stored': len(stored),
            'integrity_check': integrity, 'audit_receipts': len(received), 'seconds': round(time.time() - started, 1)}
 if disk:
     figures.update(power_cuts=args.kills, unsynced_sectors_kept=sectors_kept, unsynced_sectors_lost=sectors_lost)
