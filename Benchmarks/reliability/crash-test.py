@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Crash test (issue #6): nothing acknowledged is lost on kill -9.
+"""Crash test (issue #6): nothing acknowledged is lost on kill -9, or in a power cut.
 
 Runs the real `motcua serve` on an SQLite file, keeps desks sending intakes (each with its own Idempotency-Key)
 from several connections, accepting about half of the dossiers received (a transition, with a key of its own), and
@@ -77,6 +77,7 @@ accepted = {}       # code -> (its acceptance's key, the status answered), from 
 accepts_in_doubt = {}  # acceptance key -> code, sent and not answered
 lock = threading.Lock()
 running = threading.Event()
+broken = []         # what a desk saw that must not happen (a desk's thread cannot end the script itself)
 
 
 def sent(connection, path, body, key, token):
@@ -99,7 +100,8 @@ def desk(token):
                 connection = http.client.HTTPConnection('127.0.0.1', args.port, timeout=10)
             status, payload = sent(connection, '/api/dossiers', intake_body(key), key, token)
             if status != 201:
-                fail(f'intake answered {status}: {payload[:300]!r}')
+                broken.append(f'intake answered {status}: {payload[:300]!r}')
+                return
             code = json.loads(payload)['code']
             with lock:
                 in_doubt.discard(key)
@@ -110,7 +112,8 @@ def desk(token):
                 accepts_in_doubt['accept-' + key] = code
             status, payload = sent(connection, f'/api/dossiers/{code}/transitions', ACCEPT, 'accept-' + key, token)
             if status != 200:
-                fail(f'accepting {code} answered {status}: {payload[:300]!r}')
+                broken.append(f'accepting {code} answered {status}: {payload[:300]!r}')
+                return
             with lock:
                 del accepts_in_doubt['accept-' + key]
                 accepted[code] = ('accept-' + key, json.loads(payload)['status'])
@@ -158,6 +161,8 @@ for kill in range(args.kills):
     running.clear()
     for thread in desks:
         thread.join()
+    if broken:
+        fail(broken[0])
     if disk:
         kept, lost = disk.power_comes_back(rng, 0.0 if args.disk_ignores_flushes else rng.choice([0.0, 0.5, 1.0]))
         sectors_kept, sectors_lost = sectors_kept + kept, sectors_lost + lost
