@@ -53,8 +53,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Nạp danh mục và tài khoản demo (chỉ vào cơ sở dữ liệu trống).") var demo = false
     @Option(help: "Số giây giữa hai lượt theo dõi thời hạn bước (0: tắt ở tiến trình này).")
     var slaWatchSeconds: Int = Int(ProcessInfo.processInfo.environment["MOTCUA_SLA_WATCH_SECONDS"] ?? "") ?? 60
-    @Option(help: "Thư mục lưu tệp công dân tải lên (mặc định: cạnh tệp SQLite, ví dụ ./motcua-tep).")
-    var files: String? = ProcessInfo.processInfo.environment["MOTCUA_FILES"]
+    @Option(name: .customLong("files"), help: "Thư mục lưu tệp công dân tải lên (hoặc MOTCUA_FILES; mặc định: cạnh tệp SQLite, ví dụ ./motcua-tep).")
+    var filesOption: String?
+    var files: String? { filesOption ?? Environment.value("MOTCUA_FILES") }
     @Option(help: "Số ngày giữ bản nháp nộp trực tuyến chưa nộp, tính từ lần sửa cuối (cùng các tệp của nó).")
     var draftRetentionDays: Int = Int(ProcessInfo.processInfo.environment["MOTCUA_DRAFT_RETENTION_DAYS"] ?? "") ?? AppConfig.defaultDraftRetentionDays
 

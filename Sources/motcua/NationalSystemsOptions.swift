@@ -5,14 +5,19 @@ import MotCuaServer
 /// Định danh điện tử — where citizens sign in: a national e-ID provider (OpenID Connect) named on the command line
 /// or in the environment; with `--demo` and none named, the identity-provider simulator started beside the server.
 struct EIDOptions: ParsableArguments {
-    @Option(help: "Issuer OpenID Connect của VNeID (ví dụ https://sso.dancuquocgia.gov.vn); --demo mà bỏ trống: chạy VNeID mô phỏng.")
-    var vneidIssuer: String? = ProcessInfo.processInfo.environment["MOTCUA_VNEID_ISSUER"]
+    @Option(name: .customLong("vneid-issuer"),
+            help: "Issuer OpenID Connect của VNeID (ví dụ https://sso.dancuquocgia.gov.vn; hoặc MOTCUA_VNEID_ISSUER); --demo mà bỏ trống: chạy VNeID mô phỏng.")
+    var vneidIssuerOption: String?
+    var vneidIssuer: String? { vneidIssuerOption ?? Environment.value("MOTCUA_VNEID_ISSUER") }
     @Option(help: "client_id MotCua đăng ký với VNeID.")
     var vneidClientId = ProcessInfo.processInfo.environment["MOTCUA_VNEID_CLIENT_ID"] ?? "motcua"
-    @Option(help: "client_secret (nếu VNeID cấp); bỏ trống: client công khai dùng PKCE.")
-    var vneidClientSecret: String? = ProcessInfo.processInfo.environment["MOTCUA_VNEID_CLIENT_SECRET"]
-    @Option(help: "Địa chỉ MotCua mà trình duyệt thấy (mặc định http://localhost:CỔNG).")
-    var publicUrl: String? = ProcessInfo.processInfo.environment["MOTCUA_PUBLIC_URL"]
+    @Option(name: .customLong("vneid-client-secret"),
+            help: "client_secret (nếu VNeID cấp; hoặc MOTCUA_VNEID_CLIENT_SECRET); bỏ trống: client công khai dùng PKCE.")
+    var vneidClientSecretOption: String?
+    var vneidClientSecret: String? { vneidClientSecretOption ?? Environment.value("MOTCUA_VNEID_CLIENT_SECRET") }
+    @Option(name: .customLong("public-url"), help: "Địa chỉ MotCua mà trình duyệt thấy (hoặc MOTCUA_PUBLIC_URL; mặc định http://localhost:CỔNG).")
+    var publicUrlOption: String?
+    var publicUrl: String? { publicUrlOption ?? Environment.value("MOTCUA_PUBLIC_URL") }
     @Option(help: "Cổng của VNeID mô phỏng chạy kèm --demo (mặc định: cổng máy chủ + 10).")
     var vneidSimPort: Int?
 
@@ -29,8 +34,10 @@ struct EIDOptions: ParsableArguments {
 /// CSDL quốc gia về dân cư — where the desk looks applicants up: a registry named on the command line or in the
 /// environment; with `--demo` and none named, the registry simulator started beside the server.
 struct RegistryOptions: ParsableArguments {
-    @Option(help: "Địa chỉ giao diện tra cứu CSDL quốc gia về dân cư; --demo mà bỏ trống: chạy CSDL dân cư mô phỏng.")
-    var registryUrl: String? = ProcessInfo.processInfo.environment["MOTCUA_REGISTRY_URL"]
+    @Option(name: .customLong("registry-url"),
+            help: "Địa chỉ giao diện tra cứu CSDL quốc gia về dân cư (hoặc MOTCUA_REGISTRY_URL); --demo mà bỏ trống: chạy CSDL dân cư mô phỏng.")
+    var registryUrlOption: String?
+    var registryUrl: String? { registryUrlOption ?? Environment.value("MOTCUA_REGISTRY_URL") }
     @Option(help: "Khóa truy cập CSDL dân cư cấp cho MotCua.")
     var registryApiKey = ProcessInfo.processInfo.environment["MOTCUA_REGISTRY_API_KEY"] ?? RegistryOptions.demoKey
     @Option(help: "Cổng của CSDL dân cư mô phỏng chạy kèm --demo (mặc định: cổng máy chủ + 11).")
@@ -56,5 +63,12 @@ final class DemoSimulator {
     func stop() {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
+    }
+}
+
+/// Biến môi trường — a setting given in the environment instead of on the command line (empty counts as not given).
+enum Environment {
+    static func value(_ name: String) -> String? {
+        ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 }
