@@ -16,10 +16,9 @@ public final class DossierChange: Sendable {
     public let event: DossierEvent
     /// The statement that saves the dossier if nobody moved it since `readVersion` (a row returned when it did).
     let update: BoundStatement
-    /// What follows a save, built here with the update so the writer only runs them: the event and its audit entry
-    /// (as rows, and as statements), then the open work items (`WorkItemStore.projection`).
-    let appendedRows: [RowInsert]
-    let appended: [BoundStatement]
+    /// What follows a save, built here with the update so the writer only runs them: the event and its audit entry,
+    /// then the open work items (`WorkItemStore.projection`).
+    let appended: [RowInsert]
     let projection: WorkItemStore.Projection?
 
     public init(_ moved: Dossier, from readVersion: Int, event: DossierEvent) throws {
@@ -28,8 +27,7 @@ public final class DossierChange: Sendable {
         self.event = event
         let stored = try JSONColumn.encode(moved)
         update = DossierStore.update(to: moved, from: readVersion, stored: stored)
-        appendedRows = DossierStore.appending(event, to: moved.code)
-        appended = appendedRows.map(\.statement)
+        appended = DossierStore.appending(event, to: moved.code)
         projection = WorkItemStore.projection(of: moved)
         // Remembered now, off the writer: if the save does not happen, no row holds this text and the next read
         // of the dossier decodes what the row holds (`DecodedRows`).
@@ -41,7 +39,7 @@ public final class DossierChange: Sendable {
     /// updated, the rows of items no longer open removed and those of the items open written over.
     func together(alsoWriting: [RowInsert]) -> BoundStatement {
         let saved = "motcua_saved"
-        var writes = (appendedRows + alsoWriting).map { $0.selected(from: saved) }
+        var writes = (appended + alsoWriting).map { $0.selected(from: saved) }
         if let projection {
             writes.append(projection.removal(keepingOpenIfIn: saved))
             writes += projection.insertions.map { $0.selected(from: saved, then: WorkItemStore.Projection.replacing) }

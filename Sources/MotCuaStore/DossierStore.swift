@@ -24,7 +24,7 @@ public struct DossierStore: Sendable {
                 let dossier = draft.coded(code)
                 let body = String(decoding: new.stored.filled(with: code), as: UTF8.self)
                 return rows(of: dossier, body: body, event: event)
-                    + (WorkItemStore.projection(of: dossier)?.insertionStatements ?? [])
+                    + (WorkItemStore.projection(of: dossier)?.insertions.map(\.statement) ?? [])
                     + alsoWriting(code)
             }))
         let dossier = draft.coded(code)
@@ -76,7 +76,7 @@ public struct DossierStore: Sendable {
     public static func save(_ change: DossierChange, alsoWriting: [RowInsert] = [], in db: any SQLDatabase) async throws -> Bool {
         if db.dialect.name == "postgresql" { return try await db.first(change.together(alsoWriting: alsoWriting)) != nil }
         guard try await db.first(change.update) != nil else { return false }
-        try await write(change.appended + alsoWriting.map(\.statement), change.projection, in: db)
+        try await write((change.appended + alsoWriting).map(\.statement), change.projection, in: db)
         return true
     }
 
@@ -84,7 +84,7 @@ public struct DossierStore: Sendable {
     /// tables of their own — together, then its new open items together: two round trips on PostgreSQL.
     private static func write(_ rows: [BoundStatement], _ projection: WorkItemStore.Projection?, in db: any SQLDatabase) async throws {
         try await db.runTogether(rows + (projection.map { [$0.removal] } ?? []))
-        try await db.runTogether(projection?.insertionStatements ?? [])
+        try await db.runTogether(projection?.insertions.map(\.statement) ?? [])
     }
 
     /// The statement that saves a change if the stored version is still the one it was worked out from, returning

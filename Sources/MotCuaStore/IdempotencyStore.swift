@@ -30,15 +30,48 @@ public enum IdempotencyStore {
         }
     }
 
-    /// The answer `key` has after a write under it failed with `error`, or that error if it has none: when copies of
-    /// one request are sent at once on PostgreSQL, all find no answer, and the later ones fail — at the key's unique
-    /// index, or at a row the first one changed — once the first has committed its answer. (On SQLite the one writer
-    /// runs them in turn, and the later ones find it.)
-    public static func answer(after error: any Error, username: String, key: String, in database: Database) async throws -> Recorded {
-        guard let earlier = try? await database.read({ db in try await recorded(username: username, key: key, in: db) }) else {
-            throw error
+    /// How a request's writes are made, its key's answer among them.
+    public enum Writes: Sendable {
+        /// In a transaction (`Database.write`).
+        case inTransaction
+        /// As one statement, on PostgreSQL its own transaction (`Database.writeAsOneStatement`).
+        case asOneStatement
+        /// As one statement that writes the key's answer whatever else it finds (a new dossier's): a key used before
+        /// makes it fail.
+        case asOneStatementAlwaysWritingTheKey
+
+        /// Runs `body` as these writes are made.
+        public func run<T: Sendable>(in database: Database, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+            self == .inTransaction ? try await database.write(body) : try await database.writeAsOneStatement(body)
         }
-        return earlier
+    }
+
+    /// Runs `work` — which writes `key`'s answer with its other writes — as `writes` says, unless the key has an
+    /// answer already; then that answer, given to `earlier` (a retry's answer, or a refusal), is the result.
+    ///
+    /// The key is looked up first, in the same transaction. Copies of one request sent at once (a double click, a
+    /// client's eager retry) all find no answer on PostgreSQL, and the later ones fail — at the key's unique index, or
+    /// at a row the first one changed — once the first has committed: a write that fails is answered from the key
+    /// if it has an answer by then, and otherwise fails with its error. (On SQLite the one writer runs them in turn,
+    /// and the later ones find the answer.) When `work`'s one statement writes the key's row whatever else it finds
+    /// (`asOneStatementAlwaysWritingTheKey`), PostgreSQL is not asked first — a key used before stops that statement,
+    /// which undoes all of it, and is answered after — a round trip fewer for every new request; SQLite is, on the
+    /// writer, where a write failing after others in its batch would have the batch run again.
+    public static func once<T: Sendable>(username: String, key: String, in database: Database, _ writes: Writes,
+                                         earlier: @escaping @Sendable (Recorded) throws -> T,
+                                         _ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let lookingUpFirst = writes != .asOneStatementAlwaysWritingTheKey || database.engine == .sqlite
+        do {
+            return try await writes.run(in: database) { db in
+                if lookingUpFirst, let found = try await recorded(username: username, key: key, in: db) { return try earlier(found) }
+                return try await work(db)
+            }
+        } catch {
+            guard let found = try? await database.read({ db in try await recorded(username: username, key: key, in: db) }) else {
+                throw error
+            }
+            return try earlier(found)
+        }
     }
 
     /// The row that keeps an answer: its statement run in the request's transaction (`SQLDatabase.run`), or the row

@@ -1,17 +1,20 @@
 /// Một hàng thêm vào — an INSERT of one row, kept as its head (`INSERT INTO t (columns)`) and its values (`?, ?, …`),
-/// so that it is written either as it is (`statement`) or, as a part of a PostgreSQL statement, so as to insert its
-/// row only if an earlier part returned one (`selected(from:then:)`).
+/// so that it is written either as it is (`statement`, made once with the row, off SQLite's writer) or, as a part of
+/// a PostgreSQL statement, so as to insert its row only if an earlier part returned one (`selected(from:then:)`).
 public struct RowInsert: Sendable {
     let head: BoundStatement
     let values: BoundStatement
-
     /// `INSERT INTO t (columns) VALUES (values)`.
-    public var statement: BoundStatement {
+    public let statement: BoundStatement
+
+    init(head: BoundStatement, values: BoundStatement) {
+        self.head = head
+        self.values = values
         var statement = head
         statement.append(" VALUES (")
         statement.append(values)
         statement.append(")")
-        return statement
+        self.statement = statement
     }
 
     /// `INSERT INTO t (columns) SELECT values FROM source` and `clause` after it: one row if the `WITH` part named

@@ -36,15 +36,6 @@ public struct WorkItemStore: Sendable {
         let insertions: [RowInsert]
         /// The items still open, whose rows one statement writes over rather than removes.
         let openItemIds: [Int]
-        /// The insertions' statements, made with the projection (off SQLite's writer).
-        let insertionStatements: [BoundStatement]
-
-        init(code: String, insertions: [RowInsert], openItemIds: [Int]) {
-            self.code = code
-            self.insertions = insertions
-            self.openItemIds = openItemIds
-            insertionStatements = insertions.map(\.statement)
-        }
 
         var removal: BoundStatement { "DELETE FROM open_work_items WHERE dossier_code = \(bind: code)" }
 

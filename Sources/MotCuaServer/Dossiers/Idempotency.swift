@@ -23,7 +23,7 @@ struct Idempotency {
 
     func run(request: Request, body: ByteBuffer, username: String,
              _ work: @escaping @Sendable (any SQLDatabase) async throws -> Answer) async throws -> Response {
-        try await run(request: request, body: body, username: username, writing: database.write) { db, record in
+        try await run(request: request, body: body, username: username, .inTransaction) { db, record in
             let (status, data) = try await work(db)
             if let record { try await db.run(record.row(status: status, response: String(decoding: data, as: UTF8.self)).statement) }
             return (status, data)
@@ -35,23 +35,18 @@ struct Idempotency {
     /// must write it in that statement, which is then its own transaction (`Database.writeAsOneStatement`: no BEGIN
     /// and COMMIT).
     func run(request: Request, body: ByteBuffer, username: String, recordingWith work: @escaping Work) async throws -> Response {
-        try await run(request: request, body: body, username: username, writing: database.writeAsOneStatement, work)
+        try await run(request: request, body: body, username: username, .asOneStatement, work)
     }
 
     /// As `run(recordingWith:)`, for work whose statement writes the key's record whatever else it finds (an intake:
-    /// a new dossier, not a change that may find its dossier moved). On PostgreSQL the key is then not looked up
-    /// first: a key used before stops the statement at its unique index, which undoes all of it, and the answer is
-    /// looked up after that failure, as for copies sent at once — one round trip fewer for every new request. On
-    /// SQLite it is looked up first, on the writer: a write failing after others in its batch would have the batch
-    /// run again.
+    /// a new dossier, not a change that may find its dossier moved), so that PostgreSQL need not be asked for the key
+    /// first (`IdempotencyStore.Writes.asOneStatementAlwaysWritingTheKey`).
     func run(request: Request, body: ByteBuffer, username: String, alwaysRecordingWith work: @escaping Work) async throws -> Response {
-        try await run(request: request, body: body, username: username, writing: database.writeAsOneStatement,
-                      lookingUpFirst: database.engine == .sqlite, work)
+        try await run(request: request, body: body, username: username, .asOneStatementAlwaysWritingTheKey, work)
     }
 
-    private func run(request: Request, body: ByteBuffer, username: String,
-                     writing: (@escaping @Sendable (any SQLDatabase) async throws -> Answer) async throws -> Answer,
-                     lookingUpFirst: Bool = true, _ work: @escaping Work) async throws -> Response {
+    private func run(request: Request, body: ByteBuffer, username: String, _ writes: IdempotencyStore.Writes,
+                     _ work: @escaping Work) async throws -> Response {
         let key = request.headers[Self.header]
         if let key, key.isEmpty || key.hasMoreCharacters(than: Self.maxKeyLength) {
             throw Problem.invalid(field: "Idempotency-Key", "Khoá Idempotency-Key phải có từ 1 đến \(Self.maxKeyLength) ký tự.")
@@ -60,21 +55,13 @@ struct Idempotency {
             KeyRecord(username: username, key: $0, sent: SentRequest(method: request.method.rawValue, path: request.uri.path, body: body),
                       at: now())
         }
-        let (status, data): Answer
-        do {
-            (status, data) = try await writing { db -> Answer in
-                if lookingUpFirst, let record,
-                   let earlier = try await IdempotencyStore.recorded(username: username, key: record.key, in: db) {
-                    return try Self.answer(to: record, from: earlier)
-                }
-                return try await work(db, record)
-            }
-        } catch {
-            // A copy of this request sent at the same moment (a double click, a client's eager retry) answered first.
-            guard let record else { throw error }
-            let earlier = try await IdempotencyStore.answer(after: error, username: username, key: record.key, in: database)
-            (status, data) = try Self.answer(to: record, from: earlier)
+        guard let record else {
+            let (status, data) = try await writes.run(in: database) { db in try await work(db, nil) }
+            return APICoding.jsonResponse(data, status: status)
         }
+        let (status, data) = try await IdempotencyStore.once(
+            username: username, key: record.key, in: database, writes,
+            earlier: { try Self.answer(to: record, from: $0) }) { db in try await work(db, record) }
         return APICoding.jsonResponse(data, status: status)
     }
 

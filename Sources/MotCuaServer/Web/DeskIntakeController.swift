@@ -58,27 +58,19 @@ struct DeskIntakeController {
             let new = try service.draft(body, plan: plan, receivedBy: officer.username, at: now)
             let service = service
             let key = "trang-tiep-nhan:" + String(submission.prefix(100))
-            let code: String
-            do {
-                code = try await service.database.write { db -> String in
-                    // The same form posted twice (a double click, a reload) receives the dossier once.
-                    if let earlier = try await IdempotencyStore.recorded(username: officer.username, key: key, in: db) {
-                        return earlier.response
-                    }
-                    let dossier = try await service.receive(new, in: db)
-                    try await OnlineFilingStore.attach(scans, to: dossier.code, closingDraft: nil, in: db)
-                    if let owner = body.applicant.personalId {
-                        // The documents scanned at the desk are the citizen's digitised documents too.
-                        try await CitizenDocumentStore.keepSubmitted(scans, by: owner, with: dossier.code, at: now, in: db)
-                    }
-                    try await RegistryReuseStore.record(reused, of: dossier.code, in: db)
-                    try await db.run(IdempotencyStore.recording(username: officer.username, key: key, requestHash: key, request: nil,
-                                                                 status: 201, response: dossier.code, now: now).statement)
-                    return dossier.code
+            // The same form posted twice (a double click, a reload, or both at once) receives the dossier once.
+            let code = try await IdempotencyStore.once(username: officer.username, key: key, in: service.database,
+                                                       .inTransaction, earlier: { $0.response }) { db in
+                let dossier = try await service.receive(new, in: db)
+                try await OnlineFilingStore.attach(scans, to: dossier.code, closingDraft: nil, in: db)
+                if let owner = body.applicant.personalId {
+                    // The documents scanned at the desk are the citizen's digitised documents too.
+                    try await CitizenDocumentStore.keepSubmitted(scans, by: owner, with: dossier.code, at: now, in: db)
                 }
-            } catch {
-                // Posted twice at the same moment: the copy that committed first received the dossier.
-                code = try await IdempotencyStore.answer(after: error, username: officer.username, key: key, in: service.database).response
+                try await RegistryReuseStore.record(reused, of: dossier.code, in: db)
+                try await db.run(IdempotencyStore.recording(username: officer.username, key: key, requestHash: key, request: nil,
+                                                             status: 201, response: dossier.code, now: now).statement)
+                return dossier.code
             }
             return .redirect(to: "/can-bo/ho-so/\(code)/mau/01", type: .found)
         } catch let problem as Problem {
