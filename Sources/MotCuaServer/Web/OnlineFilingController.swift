@@ -45,11 +45,14 @@ struct OnlineFilingController {
             return try await page(context, procedure, draft: nil, code: "", secret: "", status: .forbidden, formError: CSRF.expired)
         }
         let (code, secret) = (form["draft"], form["secret"])
-        if !code.isEmpty, let filed = try await drafts.filedDossier(draftCode: code, matches: { TrackingSecret.matches(secret, $0) }) {
-            return try await receipt(context, dossierCode: filed)
-        }
         let owner = citizen.citizen.personalId
         let draft = !code.isEmpty ? try await drafts.draft(code: code, owner: owner, matches: { TrackingSecret.matches(secret, $0) }) : nil
+        // A draft no longer open may have been filed — by a copy of this request sent a moment before, even between the
+        // two reads: asked after the draft, as filed is where a draft ends, never the other way round.
+        if draft == nil, !code.isEmpty,
+           let filed = try await drafts.filedDossier(draftCode: code, matches: { TrackingSecret.matches(secret, $0) }) {
+            return try await receipt(context, dossierCode: filed)
+        }
         let keepCode = draft == nil ? Self.newSecret() : code
         let keepSecret = draft == nil ? Self.newSecret() : secret
         var current = draft ?? OnlineFilingStore.Draft(procedureCode: procedure.code, fields: [:], files: [])
