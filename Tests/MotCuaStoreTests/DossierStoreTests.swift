@@ -90,7 +90,7 @@ import Testing
     func aStaleUpdateWritesNothing(engine: TestEngine) async throws {
         try await TestDatabases.withDatabase(engine, demo: false) { database in
             let dossier = Self.sampleDossier()
-            try await database.write { db in try await Self.insert(dossier, in: db) }
+            _ = try await database.write { db in try await Self.insert(dossier, in: db) }
             let store = DossierStore(database: database)
             #expect(try await store.dossier(code: dossier.code) == dossier)
 
@@ -115,7 +115,7 @@ import Testing
     func aChangeSavedAsOneStatementIsWholeOrNothing(engine: TestEngine) async throws {
         try await TestDatabases.withDatabase(engine, demo: false) { database in
             let dossier = Self.sampleDossier()
-            try await database.write { db in try await Self.insert(dossier, in: db) }
+            _ = try await database.write { db in try await Self.insert(dossier, in: db) }
             var accepted = dossier
             accepted.state.status = .accepted
             accepted.state.version = 2
@@ -183,7 +183,7 @@ import Testing
     func aDossierIsNeverReadStale(engine: TestEngine) async throws {
         try await TestDatabases.withDatabase(engine, demo: false) { database in
             let dossier = Self.sampleDossier()
-            try await database.write { db in try await Self.insert(dossier, in: db) }
+            _ = try await database.write { db in try await Self.insert(dossier, in: db) }
             let store = DossierStore(database: database)
             #expect(try await store.dossier(code: dossier.code) == dossier)
             struct Undone: Error {}
