@@ -45,15 +45,18 @@ public final class Database: Sendable {
         let pool: EventLoopGroupConnectionPool<PostgresConnectionSource>
         /// The statements its connections prepare, one name each across the pool.
         let statements = PreparedStatementNames()
+        /// Its numbered writes that come at once, by register.
+        let numberedWrites = NumberedWriteRounds()
 
         /// Runs `body` with a connection of the pool. A transaction, several round trips, runs `onItsEventLoop`
         /// (`EventLoopTaskExecutor`); one or two queries gain nothing there, the hop to the loop and back costing
-        /// what it saves.
-        func withConnection<T: Sendable>(onItsEventLoop: Bool,
+        /// what it saves. When `eachStatementCommits` (no BEGIN), its numbered writes may go with others'.
+        func withConnection<T: Sendable>(onItsEventLoop: Bool, eachStatementCommits: Bool = false,
                                           _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
             let connection = try await pool.requestConnection().get()
             defer { pool.releaseConnection(connection) }
-            let db = PostgresStatementDatabase(connection: connection, names: statements)
+            let db = PostgresStatementDatabase(connection: connection, names: statements,
+                                               numberedWrites: eachStatementCommits ? numberedWrites : nil)
             guard onItsEventLoop else { return try await body(db) }
             return try await withTaskExecutorPreference(EventLoopTaskExecutor(eventLoop: connection.eventLoop)) {
                 try await body(db)
@@ -135,7 +138,7 @@ public final class Database: Sendable {
         case .sqlite(_, let commits, _):
             return try await commits.write(body)
         case .postgres(let box):
-            return try await box.withConnection(onItsEventLoop: false) { try await body($0) }
+            return try await box.withConnection(onItsEventLoop: false, eachStatementCommits: true) { try await body($0) }
         }
     }
 
@@ -155,6 +158,12 @@ public final class Database: Sendable {
             try? await db.raw("ROLLBACK").run()
             throw error
         }
+    }
+
+    /// On PostgreSQL, how many numbered writes (intakes) went in how many statements so far; nil on SQLite.
+    public var numberedWriteStatistics: NumberedWriteRounds.Statistics? {
+        if case .postgres(let box) = backend { return box.numberedWrites.statistics }
+        return nil
     }
 
     /// On SQLite, how many writes went into how many commits so far; nil on PostgreSQL.

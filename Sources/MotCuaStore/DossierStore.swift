@@ -18,7 +18,7 @@ public struct DossierStore: Sendable {
                                in db: any SQLDatabase) async throws -> Dossier {
         let draft = new.draft
         let code = try await db.run(NumberedWrite(
-            sequence: nextNumber(agencyCode: draft.agencyCode, day: day),
+            register: "\(draft.agencyCode)|\(day)", sequence: { nextNumbers($0, agencyCode: draft.agencyCode, day: day) },
             numbering: DossierCode.Numbering(agencyCode: draft.agencyCode, day: day), placeholder: new.placeholder,
             statements: { code in
                 let dossier = draft.coded(code)
@@ -32,13 +32,13 @@ public struct DossierStore: Sendable {
         return dossier
     }
 
-    /// The register's statement that takes the next number of an agency's dossiers on a day, returned as `last`.
-    /// The row it increments stays locked until the transaction ends, so numbers are unique across processes, and
-    /// a transaction rolled back gives its number back: the register has no gaps.
-    static func nextNumber(agencyCode: String, day: CivilDate) -> BoundStatement {
+    /// The register's statement that takes the next `count` numbers of an agency's dossiers on a day, returning the
+    /// last as `last`. The row it increments stays locked until the transaction ends, so numbers are unique across
+    /// processes, and a transaction rolled back gives its numbers back: the register has no gaps.
+    static func nextNumbers(_ count: Int, agencyCode: String, day: CivilDate) -> BoundStatement {
         """
-        INSERT INTO dossier_sequences (agency_code, day, last) VALUES (\(bind: agencyCode), \(bind: day.description), 1)
-        ON CONFLICT (agency_code, day) DO UPDATE SET last = dossier_sequences.last + 1
+        INSERT INTO dossier_sequences (agency_code, day, last) VALUES (\(bind: agencyCode), \(bind: day.description), \(bind: count))
+        ON CONFLICT (agency_code, day) DO UPDATE SET last = dossier_sequences.last + \(bind: count)
         RETURNING last
         """
     }

@@ -7,7 +7,7 @@ import Synchronization
 /// (`ReferenceRevision`) stays the same. Each look-up starts from `current()`, which reads that one number: a
 /// change committed anywhere before it is seen, as if every row were read again, and in the common case where
 /// nothing changed, one read replaces six. Requests that ask for it at once share a read that began after each
-/// asked (`SharedRead`): on PostgreSQL, under load, one round trip then serves many requests. One per process.
+/// asked (`Rounds`): on PostgreSQL, under load, one round trip then serves many requests. One per process.
 public final class ReferenceCache: Sendable {
     /// A value read at a revision (possibly nil: "there is no such agency" is worth remembering too).
     private struct Entry: @unchecked Sendable {
@@ -20,16 +20,19 @@ public final class ReferenceCache: Sendable {
 
     private let database: Database
     private let memory = Mutex<(revision: Int, entries: [String: Entry])>((-1, [:]))
-    private let revisions: SharedRead<Int>
+    private let revisions: Rounds<Void, Int>
 
     public init(database: Database) {
         self.database = database
-        revisions = SharedRead { try await database.read { db in try await ReferenceRevision.current(in: db) } }
+        revisions = Rounds { callers in
+            let revision = try await database.read { db in try await ReferenceRevision.current(in: db) }
+            return callers.map { _ in revision }
+        }
     }
 
     /// The reference data as it is now.
     public func current() async throws -> ReferenceSnapshot {
-        ReferenceSnapshot(cache: self, database: database, revision: try await revisions.value())
+        ReferenceSnapshot(cache: self, database: database, revision: try await revisions.run(()))
     }
 
     /// The value remembered under `key` at `revision`, or `load`'s, remembered if `revision` is the newest seen

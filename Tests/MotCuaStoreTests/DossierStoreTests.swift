@@ -25,6 +25,41 @@ import Testing
         }
     }
 
+    /// Intakes that are each their own statement (the API's) and come at once: on PostgreSQL those of one register go
+    /// in one statement, and one that fails — its key's answer written already — fails alone, giving its number back.
+    @Test(arguments: TestEngine.available)
+    func intakesAtOnceGoTogetherAndOneThatFailsFailsAlone(engine: TestEngine) async throws {
+        try await TestDatabases.withDatabase(engine, demo: false) { database in
+            let taken = IdempotencyStore.recording(username: "motcua.badinh", key: "da-dung", requestHash: "h", request: nil,
+                                                   status: 201, response: "{}", now: Self.sampleDossier().receivedAt).statement
+            try await database.write { db in try await db.run(taken) }
+            let before = database.numberedWriteStatistics
+            let outcomes = await withTaskGroup(of: String?.self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        let new = try? NewDossier(Self.sampleDossier())
+                        return try? await database.writeAsOneStatement { db in
+                            try await DossierStore.receive(try #require(new), day: Self.day, event: Self.intakeEvent(Self.sampleDossier()),
+                                                           alsoWriting: { _ in index % 16 == 7 ? [taken] : [] }, in: db).code
+                        }
+                    }
+                }
+                return await group.reduce(into: [String?]()) { $0.append($1) }
+            }
+            let codes = outcomes.compactMap { $0 }
+            #expect(outcomes.count - codes.count == 3, "intakes 7, 23 and 39 write a key answered before")
+            #expect(codes.sorted() == (1...37).map { DossierCode.make(agencyCode: Self.agency, day: Self.day, sequence: $0) })
+            let stored = try await database.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM dossiers").first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(stored == 37)
+            if let before, let after = database.numberedWriteStatistics {
+                #expect(after.writes - before.writes == 37)
+                #expect(after.statements - before.statements < 37, "some intakes went together: \(after)")
+            }
+        }
+    }
+
     /// A dossier is drafted (and written out) under a placeholder before the register gives its code: every value
     /// written with it that holds the placeholder — its stored text, its event and audit entry, a key's answer
     /// written alongside — carries the code instead, as another server that never saw the draft reads it.

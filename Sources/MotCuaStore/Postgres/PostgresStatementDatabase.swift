@@ -15,12 +15,15 @@ import SQLKit
 struct PostgresStatementDatabase: SQLDatabase {
     let connection: PostgresConnection
     let names: PreparedStatementNames
+    /// Where its numbered writes go when each of its statements is its own transaction; nil inside a transaction.
+    let numberedWrites: NumberedWriteRounds?
     /// PostgresKit's database on the same connection, for SQLKit's queries.
     private let sqlKit: any SQLDatabase
 
-    init(connection: PostgresConnection, names: PreparedStatementNames) {
+    init(connection: PostgresConnection, names: PreparedStatementNames, numberedWrites: NumberedWriteRounds?) {
         self.connection = connection
         self.names = names
+        self.numberedWrites = numberedWrites
         sqlKit = connection.sql()
     }
 
