@@ -107,9 +107,9 @@ public struct AuditLog: Sendable {
         return waiting.count
     }
 
-    /// Keeps an act in a transaction of its own.
+    /// Keeps an act in a transaction of its own (with others kept at once, on PostgreSQL: `Database.insert`).
     public func record(actor: String, action: String, subject: String, detail: String = "", at: Date) async throws {
-        try await database.write(Self.appending(actor: actor, action: action, subject: subject, detail: detail, at: at).statement)
+        try await database.insert(Self.appending(actor: actor, action: action, subject: subject, detail: detail, at: at))
     }
 
     /// The SHA-256, in hex, of an entry's fields and the hash before it, as a JSON array of strings (unambiguous

@@ -45,18 +45,18 @@ public final class Database: Sendable {
         let pool: EventLoopGroupConnectionPool<PostgresConnectionSource>
         /// The statements its connections prepare, one name each across the pool.
         let statements = PreparedStatementNames()
-        /// Its numbered writes that come at once, by register.
-        let numberedWrites = NumberedWriteRounds()
+        /// Its writes that come at once (numbered writes by register, rows kept alone by table).
+        let rounds = PostgresRounds()
 
         /// Runs `body` with a connection of the pool. A transaction, several round trips, runs `onItsEventLoop`
         /// (`EventLoopTaskExecutor`); one or two queries gain nothing there, the hop to the loop and back costing
-        /// what it saves. When `eachStatementCommits` (no BEGIN), its numbered writes may go with others'.
+        /// what it saves. When `eachStatementCommits` (no BEGIN), its numbered writes and rows kept alone may go with others'.
         func withConnection<T: Sendable>(onItsEventLoop: Bool, eachStatementCommits: Bool = false,
                                           _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
             let connection = try await pool.requestConnection().get()
             defer { pool.releaseConnection(connection) }
             let db = PostgresStatementDatabase(connection: connection, names: statements,
-                                               numberedWrites: eachStatementCommits ? numberedWrites : nil)
+                                               rounds: eachStatementCommits ? rounds : nil)
             guard onItsEventLoop else { return try await body(db) }
             return try await withTaskExecutorPreference(EventLoopTaskExecutor(eventLoop: connection.eventLoop)) {
                 try await body(db)
@@ -147,6 +147,18 @@ public final class Database: Sendable {
         try await writeAsOneStatement { db in try await db.run(statement) }
     }
 
+    /// Inserts one row as a transaction of its own, durable when this returns: on PostgreSQL in one statement with
+    /// the rows of its table that other requests insert at once (`PostgresRounds`).
+    func insert(_ row: RowInsert) async throws {
+        try await writeAsOneStatement { db in
+            if let postgres = db as? PostgresStatementDatabase, let rounds = postgres.rounds {
+                try await rounds.insert(row, on: postgres)
+            } else {
+                try await db.run(row.statement)
+            }
+        }
+    }
+
     private static func transaction<T>(_ db: any SQLDatabase, begin: String,
                                        _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await db.raw(SQLQueryString(begin)).run()
@@ -160,9 +172,10 @@ public final class Database: Sendable {
         }
     }
 
-    /// On PostgreSQL, how many numbered writes (intakes) went in how many statements so far; nil on SQLite.
-    public var numberedWriteStatistics: NumberedWriteRounds.Statistics? {
-        if case .postgres(let box) = backend { return box.numberedWrites.statistics }
+    /// On PostgreSQL, how many writes that came at once (intakes, rows kept alone) went in how many statements so
+    /// far; nil on SQLite.
+    public var roundStatistics: PostgresRounds.Statistics? {
+        if case .postgres(let box) = backend { return box.rounds.statistics }
         return nil
     }
 

@@ -42,11 +42,11 @@ struct NumberedWrite: Sendable {
 extension SQLDatabase {
     /// Runs a numbered write (inside `Database.write`, or as `Database.writeAsOneStatement`'s one statement) and
     /// returns the code it gave: on PostgreSQL as one statement — with others of its register that came at once
-    /// when the statement is its own transaction (`NumberedWriteRounds`) — on SQLite as the sequence and then each
+    /// when the statement is its own transaction (`PostgresRounds`) — on SQLite as the sequence and then each
     /// statement made with the code.
     func run(_ write: NumberedWrite) async throws -> String {
         if dialect.name == "postgresql" {
-            if let postgres = self as? PostgresStatementDatabase, let rounds = postgres.numberedWrites {
+            if let postgres = self as? PostgresStatementDatabase, let rounds = postgres.rounds {
                 return try await rounds.run(write, on: postgres)
             }
             return try await runTogether([write])[0]

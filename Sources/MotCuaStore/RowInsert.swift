@@ -17,6 +17,18 @@ public struct RowInsert: Sendable {
         self.statement = statement
     }
 
+    /// Rows of one table (one `head`) as one INSERT: `INSERT INTO t (columns) VALUES (values), (values), …`.
+    static func together(_ rows: [RowInsert]) -> BoundStatement {
+        var statement = rows[0].head
+        statement.append(" VALUES ")
+        for (index, row) in rows.enumerated() {
+            statement.append(index == 0 ? "(" : ", (")
+            statement.append(row.values)
+            statement.append(")")
+        }
+        return statement
+    }
+
     /// `INSERT INTO t (columns) SELECT values FROM source` and `clause` after it: one row if the `WITH` part named
     /// `source` returned one row, none if it returned none.
     func selected(from source: String, then clause: BoundStatement = "") -> BoundStatement {

@@ -33,7 +33,7 @@ import Testing
             let taken = IdempotencyStore.recording(username: "motcua.badinh", key: "da-dung", requestHash: "h", request: nil,
                                                    status: 201, response: "{}", now: Self.sampleDossier().receivedAt).statement
             try await database.write { db in try await db.run(taken) }
-            let before = database.numberedWriteStatistics
+            let before = database.roundStatistics
             let outcomes = await withTaskGroup(of: String?.self) { group in
                 for index in 0..<40 {
                     group.addTask {
@@ -53,9 +53,9 @@ import Testing
                 try await db.raw("SELECT COUNT(*) AS n FROM dossiers").first()?.decode(column: "n", as: Int.self)
             }
             #expect(stored == 37)
-            if let before, let after = database.numberedWriteStatistics {
-                #expect(after.writes - before.writes == 37)
-                #expect(after.statements - before.statements < 37, "some intakes went together: \(after)")
+            if let before, let after = database.roundStatistics {
+                #expect(after.numbered.writes - before.numbered.writes == 37)
+                #expect(after.numbered.statements - before.numbered.statements < 37, "some intakes went together: \(after)")
             }
         }
     }

@@ -15,15 +15,16 @@ import SQLKit
 struct PostgresStatementDatabase: SQLDatabase {
     let connection: PostgresConnection
     let names: PreparedStatementNames
-    /// Where its numbered writes go when each of its statements is its own transaction; nil inside a transaction.
-    let numberedWrites: NumberedWriteRounds?
+    /// Where its numbered writes and rows kept alone go when each of its statements is its own transaction; nil
+    /// inside a transaction.
+    let rounds: PostgresRounds?
     /// PostgresKit's database on the same connection, for SQLKit's queries.
     private let sqlKit: any SQLDatabase
 
-    init(connection: PostgresConnection, names: PreparedStatementNames, numberedWrites: NumberedWriteRounds?) {
+    init(connection: PostgresConnection, names: PreparedStatementNames, rounds: PostgresRounds?) {
         self.connection = connection
         self.names = names
-        self.numberedWrites = numberedWrites
+        self.rounds = rounds
         sqlKit = connection.sql()
     }
 
