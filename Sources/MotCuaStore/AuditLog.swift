@@ -85,22 +85,22 @@ public struct AuditLog: Sendable {
             """)
         guard !waiting.isEmpty else { return 0 }
         var sealedIDs: [Int] = []
-        var entries: [BoundStatement] = []
+        var entries: [RowInsert] = []
         for row in waiting {
             let at = try row.decode(column: "at", as: Int.self)
             let actor = try row.decode(column: "actor", as: String.self), action = try row.decode(column: "action", as: String.self)
             let subject = try row.decode(column: "subject", as: String.self), detail = try row.decode(column: "detail", as: String.self)
             seq += 1
             let hash = Self.hash(seq: seq, at: at, actor: actor, action: action, subject: subject, detail: detail, previous: previous)
-            entries.append("""
-                (\(bind: seq), \(bind: at), \(bind: actor), \(bind: action), \(bind: subject), \(bind: detail), \(bind: previous),
-                 \(bind: hash))
-                """)
+            entries.append(RowInsert(head: "INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash)", values: """
+                \(bind: seq), \(bind: at), \(bind: actor), \(bind: action), \(bind: subject), \(bind: detail), \(bind: previous),
+                \(bind: hash)
+                """))
             previous = hash
             sealedIDs.append(try row.decode(column: "id", as: Int.self))
         }
         // On PostgreSQL one statement for the batch (sealBatch × 8 values), not a round trip per entry.
-        try await db.insertRows("INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash) VALUES ", entries)
+        try await db.insertRows(entries)
         // Exactly the acts sealed: on PostgreSQL one with a smaller number may have committed since they were read.
         try await db.raw("DELETE FROM audit_pending WHERE id IN (\(binds: sealedIDs))").run()
         try await db.run("UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: previous) WHERE id = 1")

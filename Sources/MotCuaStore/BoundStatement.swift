@@ -101,16 +101,6 @@ public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
         return combined
     }
 
-    /// One INSERT of several rows: `head`, the statement up to its `VALUES`, then each row's `(…)`, comma-separated.
-    static func inserting(_ head: BoundStatement, rows: [BoundStatement]) -> BoundStatement {
-        var combined = head
-        for (index, row) in rows.enumerated() {
-            if index > 0 { combined.sqlite += ", " }
-            combined.append(row)
-        }
-        return combined
-    }
-
     /// The same statement with every text value that holds `placeholder` written as `replace(value, placeholder,
     /// expression)`: for a PostgreSQL statement that works out the code the placeholder stands for itself.
     func placing(_ placeholder: String, by expression: String) -> BoundStatement {
@@ -196,14 +186,18 @@ extension SQLDatabase {
         }
     }
 
-    /// Inserts `rows` (see `BoundStatement.inserting`): on PostgreSQL as one statement, one round trip for all (the
-    /// caller keeps their values under its 65,535 parameters); on SQLite, in the same process, one prepared statement
-    /// run once per row — a statement per number of rows would fill its cache of prepared statements.
-    func insertRows(_ head: BoundStatement, _ rows: [BoundStatement]) async throws {
+    /// Inserts `rows`, all of one table (`RowInsert.together`): on PostgreSQL as one statement, one round trip for
+    /// all (the caller keeps their values under its 65,535 parameters); on SQLite, in the same process, one prepared
+    /// statement run once per row — a statement per number of rows would fill its cache of prepared statements.
+    func insertRows(_ rows: [RowInsert]) async throws {
         if dialect.name == "postgresql" {
-            if !rows.isEmpty { try await run(.inserting(head, rows: rows)) }
+            if !rows.isEmpty { try await run(RowInsert.together(rows)) }
         } else {
-            for row in rows { try await run(.inserting(head, rows: [row])) }
+            for row in rows { try await run(row.statement) }
         }
     }
+
+    /// Where this connection's writes that come at once go (`PostgresRounds`): on PostgreSQL when each of its
+    /// statements is its own transaction, nil otherwise.
+    var rounds: PostgresRounds? { (self as? PostgresStatementDatabase)?.rounds }
 }

@@ -151,11 +151,7 @@ public final class Database: Sendable {
     /// the rows of its table that other requests insert at once (`PostgresRounds`).
     func insert(_ row: RowInsert) async throws {
         try await writeAsOneStatement { db in
-            if let postgres = db as? PostgresStatementDatabase, let rounds = postgres.rounds {
-                try await rounds.insert(row, on: postgres)
-            } else {
-                try await db.run(row.statement)
-            }
+            if let rounds = db.rounds { try await rounds.insert(row, on: db) } else { try await db.run(row.statement) }
         }
     }
 

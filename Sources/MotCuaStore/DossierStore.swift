@@ -18,7 +18,7 @@ public struct DossierStore: Sendable {
                                in db: any SQLDatabase) async throws -> Dossier {
         let draft = new.draft
         let code = try await db.run(NumberedWrite(
-            register: "\(draft.agencyCode)|\(day)", sequence: { nextNumbers($0, agencyCode: draft.agencyCode, day: day) },
+            sequence: { nextNumbers($0, agencyCode: draft.agencyCode, day: day) },
             numbering: DossierCode.Numbering(agencyCode: draft.agencyCode, day: day), placeholder: new.placeholder,
             statements: { code in
                 let dossier = draft.coded(code)

@@ -12,8 +12,6 @@ import SQLKit
 /// and writes of one register that come at once go in one statement, so that the row is taken once for them all.
 /// On SQLite, inside the writer's process, they are made with the code itself and run one after another.
 struct NumberedWrite: Sendable {
-    /// The register whose row gives the number: writes of one register may go in one statement.
-    let register: String
     /// The register's statement that takes its next `count` numbers, returning the last of them as `last`.
     let sequence: @Sendable (_ count: Int) -> BoundStatement
     let numbering: DossierCode.Numbering
@@ -46,9 +44,7 @@ extension SQLDatabase {
     /// statement made with the code.
     func run(_ write: NumberedWrite) async throws -> String {
         if dialect.name == "postgresql" {
-            if let postgres = self as? PostgresStatementDatabase, let rounds = postgres.rounds {
-                return try await rounds.run(write, on: postgres)
-            }
+            if let rounds { return try await rounds.run(write, on: self) }
             return try await runTogether([write])[0]
         }
         guard let row = try await first(write.sequence(1)) else { throw StoreError.noRowReturned("dossier_sequences") }

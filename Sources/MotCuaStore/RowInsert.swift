@@ -10,20 +10,20 @@ public struct RowInsert: Sendable {
     init(head: BoundStatement, values: BoundStatement) {
         self.head = head
         self.values = values
-        var statement = head
-        statement.append(" VALUES (")
-        statement.append(values)
-        statement.append(")")
-        self.statement = statement
+        statement = Self.inserting(head, [values])
     }
 
     /// Rows of one table (one `head`) as one INSERT: `INSERT INTO t (columns) VALUES (values), (values), …`.
     static func together(_ rows: [RowInsert]) -> BoundStatement {
-        var statement = rows[0].head
+        inserting(rows[0].head, rows.map(\.values))
+    }
+
+    private static func inserting(_ head: BoundStatement, _ rows: [BoundStatement]) -> BoundStatement {
+        var statement = head
         statement.append(" VALUES ")
-        for (index, row) in rows.enumerated() {
+        for (index, values) in rows.enumerated() {
             statement.append(index == 0 ? "(" : ", (")
-            statement.append(row.values)
+            statement.append(values)
             statement.append(")")
         }
         return statement

@@ -19,9 +19,9 @@ import Testing
 
     /// Several rows of one INSERT: the rows' text after the head, comma-separated, and their values in order.
     @Test func rowsOfOneInsertFollowTheHeadWithTheirValuesInOrder() {
-        let head: BoundStatement = "INSERT INTO t (a, b) VALUES "
-        let rows: [BoundStatement] = ["(\(bind: 1), \(bind: "Hà Nội"))", "(\(bind: 2), \(bind: nil as String?))"]
-        let one = BoundStatement.inserting(head, rows: rows)
+        let rows = [RowInsert(head: "INSERT INTO t (a, b)", values: "\(bind: 1), \(bind: "Hà Nội")"),
+                    RowInsert(head: "INSERT INTO t (a, b)", values: "\(bind: 2), \(bind: nil as String?)")]
+        let one = RowInsert.together(rows)
         #expect(one.sqlite == "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)")
         #expect(one.values == [.integer(1), .text("Hà Nội"), .integer(2), .text(nil)])
     }
@@ -49,8 +49,9 @@ import Testing
             let names: [String?] = ["Nguyễn Văn An", nil, "Đội Cấn"]
             try await database.write { db in
                 try await db.raw("CREATE TABLE inserted_rows (id BIGINT PRIMARY KEY, name TEXT)").run()
-                try await db.insertRows("INSERT INTO inserted_rows (id, name) VALUES ",
-                                        names.enumerated().map { "(\(bind: $0.offset), \(bind: $0.element))" })
+                try await db.insertRows(names.enumerated().map {
+                    RowInsert(head: "INSERT INTO inserted_rows (id, name)", values: "\(bind: $0.offset), \(bind: $0.element)")
+                })
             }
             let stored = try await database.read { db in
                 try await db.raw("SELECT name FROM inserted_rows ORDER BY id").all().map { try $0.decode(column: "name", as: String?.self) }

@@ -20,7 +20,7 @@ public final class ServerProcess: @unchecked Sendable {
     public init(database: String, extraArguments: [String] = [], identityProvider: Bool = false, registry: Bool = false) async throws {
         port = try Self.freePort()
         output = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-serve-\(port).log")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let log = try FileHandle(forWritingTo: output)
         var arguments = ["serve", "--port", String(port), "--database", database]
         var simulators: [String: Process] = [:]

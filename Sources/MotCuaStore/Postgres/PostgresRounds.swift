@@ -1,3 +1,4 @@
+import SQLKit
 import Synchronization
 
 /// Lượt ghi trên PostgreSQL — writes of a server's requests that come at once, each of which would be a statement and
@@ -43,7 +44,7 @@ public final class PostgresRounds: Sendable {
     /// A write and the connection of the request that asks for it.
     struct OnConnection<Write: Sendable>: Sendable {
         let write: Write
-        let db: PostgresStatementDatabase
+        let db: any SQLDatabase
     }
 
     private let tally = Tally()
@@ -65,13 +66,13 @@ public final class PostgresRounds: Sendable {
 
     var statistics: Statistics { tally.counts.withLock { $0 } }
 
-    /// Runs `write` in the next round of its register, and returns its code.
-    func run(_ write: NumberedWrite, on db: PostgresStatementDatabase) async throws -> String {
-        try await numbered.run(OnConnection(write: write, db: db), key: write.register)
+    /// Runs `write` in the next round of its register (one per code prefix: an agency's day), and returns its code.
+    func run(_ write: NumberedWrite, on db: any SQLDatabase) async throws -> String {
+        try await numbered.run(OnConnection(write: write, db: db), key: write.numbering.prefix)
     }
 
     /// Inserts `row` in the next round of its table.
-    func insert(_ row: RowInsert, on db: PostgresStatementDatabase) async throws {
+    func insert(_ row: RowInsert, on db: any SQLDatabase) async throws {
         try await inserted.run(OnConnection(write: row, db: db), key: row.head.sqlite)
     }
 }
