@@ -68,14 +68,24 @@ public final class Database: Sendable {
     public static func open(_ location: String, durability: Durability = .full,
                             logger: Logger = Logger(label: "motcua.db")) async throws -> Database {
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            let configuration = try SQLPostgresConfiguration(url: location)
+            var configuration = try SQLPostgresConfiguration(url: location)
+            configuration.coreConfiguration.options.additionalStartupParameters += PostgresDurability.sessionParameters
             let pool = EventLoopGroupConnectionPool(
                 source: PostgresConnectionSource(sqlConfiguration: configuration),
                 maxConnectionsPerEventLoop: max(2, 8 / System.coreCount),
                 logger: logger,
                 on: MultiThreadedEventLoopGroup.singleton
             )
-            return Database(engine: .postgres, backend: .postgres(PostgresPool(pool: pool)))
+            let database = Database(engine: .postgres, backend: .postgres(PostgresPool(pool: pool)))
+            do {
+                for risk in try await database.durabilityRisks() {
+                    logger.critical("PostgreSQL may lose answered writes: \(risk)")
+                }
+            } catch {
+                await database.close()
+                throw error
+            }
+            return database
         }
         let writer = try DirectSQLite.open(path: location)
         let readers: ReaderPool
