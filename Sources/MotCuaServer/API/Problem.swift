@@ -11,14 +11,17 @@ public struct Problem: Error, HTTPResponseError, Sendable {
     public let field: String?
     /// Extra members (for a 409, the dossier's current state).
     public let extra: [String: JSONValue]
+    /// When to try again, in seconds (`Retry-After`), for a problem that passes by itself.
+    public let retryAfterSeconds: Int?
 
     public init(_ status: HTTPResponse.Status, code: String, message: String, field: String? = nil,
-                extra: [String: JSONValue] = [:]) {
+                extra: [String: JSONValue] = [:], retryAfterSeconds: Int? = nil) {
         self.status = status
         self.code = code
         self.message = message
         self.field = field
         self.extra = extra
+        self.retryAfterSeconds = retryAfterSeconds
     }
 
     public static func invalid(_ problem: FieldProblem) -> Problem {
@@ -32,6 +35,12 @@ public struct Problem: Error, HTTPResponseError, Sendable {
     public static func notFound(_ what: String) -> Problem {
         Problem(.notFound, code: "not-found", message: "Không tìm thấy \(what).")
     }
+
+    /// The database cannot be reached just now (`DatabaseOutage`). Whether the request was applied is not known;
+    /// sent again with its Idempotency-Key it is applied once.
+    public static let databaseUnavailable = Problem(
+        .serviceUnavailable, code: "database-unavailable",
+        message: "Hệ thống tạm thời không truy cập được cơ sở dữ liệu. Vui lòng thử lại sau ít giây.", retryAfterSeconds: 5)
 
     public static let unauthenticated = Problem(.unauthorized, code: "unauthenticated",
                                                 message: "Cần đăng nhập để thực hiện thao tác này.")
@@ -64,6 +73,7 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         case 409: "Xung đột trạng thái"
         case 413: "Nội dung quá lớn"
         case 422: "Dữ liệu không hợp lệ"
+        case 503: "Dịch vụ tạm thời gián đoạn"
         default: "Lỗi máy chủ"
         }
     }
@@ -71,6 +81,7 @@ public struct Problem: Error, HTTPResponseError, Sendable {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json; charset=utf-8"
+        if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: body.encoded())))
     }
 }

@@ -4,7 +4,8 @@ import MotCuaCore
 
 /// Trang web — what every HTML page shares, in one place: the browser's anti-forgery token (set once as a
 /// cookie, handed to the handler in the context), and the problems a handler throws (not found, not allowed,
-/// refused input) shown as a page in the site's layout with the problem's status, instead of JSON.
+/// refused input, the database out of reach) shown as a page in the site's layout with the problem's status,
+/// instead of JSON.
 struct PageMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let pages: WebPages
@@ -16,8 +17,10 @@ struct PageMiddleware: RouterMiddleware {
         var response: Response
         do {
             response = try await next(request, context)
-        } catch let problem as Problem {
+        } catch {
+            guard let problem = error as? Problem ?? Problem.outage(error, logger: context.logger) else { throw error }
             response = try pages.render("error", ErrorPage(problem, context: context), status: problem.status)
+            response.headers[.retryAfter] = problem.retryAfterSeconds.map(String.init)
         }
         if known == nil { response.setCookie(CSRF.cookie(context.csrf)) }
         return response

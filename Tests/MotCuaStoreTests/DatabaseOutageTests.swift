@@ -1,0 +1,39 @@
+import AsyncKit
+import Foundation
+@testable import MotCuaStore
+import NIOCore
+import Testing
+import VaporCSQLite
+
+/// Which errors say the database cannot be reached just now (answered 503, to retry) and which are the request's own.
+/// PostgreSQL's errors cannot be made outside PostgresNIO; `DatabaseOutageAPITests` meets them on a real server.
+@Suite struct DatabaseOutageTests {
+    struct Case: Sendable, CustomStringConvertible {
+        let description: String
+        let error: any Error & Sendable
+        let outage: Bool
+    }
+
+    static let cases: [Case] = [
+        Case(description: "SQLite busy past its wait", error: DirectSQLiteError(status: SQLITE_BUSY, message: "database is locked"), outage: true),
+        Case(description: "SQLite disk full", error: DirectSQLiteError(status: SQLITE_FULL, message: "database or disk is full"), outage: true),
+        Case(description: "SQLite short read (an extended I/O code)", error: DirectSQLiteError(status: SQLITE_IOERR | (2 << 8), message: "disk I/O error"), outage: true),
+        Case(description: "SQLite ended the batch's transaction", error: TransactionEnded(), outage: true),
+        Case(description: "SQLite unique constraint", error: DirectSQLiteError(status: SQLITE_CONSTRAINT, message: "UNIQUE constraint failed"), outage: false),
+        Case(description: "SQLite syntax error", error: DirectSQLiteError(status: SQLITE_ERROR, message: "near \"SELEC\""), outage: false),
+        Case(description: "no connection from the pool in time", error: ConnectionPoolTimeoutError.connectionRequestTimeout, outage: true),
+        Case(description: "the pool shut down", error: ConnectionPoolError.shutdown, outage: true),
+        Case(description: "connection refused", error: IOError(errnoCode: ECONNREFUSED, reason: "connect"), outage: true),
+        Case(description: "connection reset", error: IOError(errnoCode: ECONNRESET, reason: "read"), outage: true),
+        Case(description: "a file not found", error: IOError(errnoCode: ENOENT, reason: "open"), outage: false),
+        Case(description: "a query on a closed connection", error: ChannelError.ioOnClosedChannel, outage: true),
+        Case(description: "connecting timed out", error: ChannelError.connectTimeout(.seconds(10)), outage: true),
+        Case(description: "a channel misused", error: ChannelError.inappropriateOperationForState, outage: false),
+        Case(description: "a body that is not JSON", error: DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "")), outage: false),
+    ]
+
+    @Test(arguments: cases)
+    func anOutageIsToldFromTheRequestsOwnErrors(_ case: Case) {
+        #expect(DatabaseOutage.isOutage(`case`.error) == `case`.outage)
+    }
+}
