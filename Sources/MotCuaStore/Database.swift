@@ -55,12 +55,11 @@ public final class Database: Sendable {
                                           _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
             let connection = try await pool.requestConnection().get()
             defer { pool.releaseConnection(connection) }
-            let db = PostgresStatementDatabase(connection: connection, names: statements,
+            let loop = EventLoopTaskExecutor(eventLoop: connection.eventLoop)
+            let db = PostgresStatementDatabase(connection: connection, loop: loop, names: statements,
                                                rounds: eachStatementCommits ? rounds : nil)
             guard onItsEventLoop else { return try await body(db) }
-            return try await withTaskExecutorPreference(EventLoopTaskExecutor(eventLoop: connection.eventLoop)) {
-                try await body(db)
-            }
+            return try await withTaskExecutorPreference(loop) { try await body(db) }
         }
     }
 
