@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Crash test (issue #6): nothing acknowledged is lost on kill -9, or in a power cut.
+"""Crash test (issue #6): nothing acknowledged is lost on kill -9, in a power cut, or in a crash of PostgreSQL.
 
-Runs the real `motcua serve` on an SQLite file, keeps desks sending intakes (each with its own Idempotency-Key)
+Runs the real `motcua serve` on an SQLite file (or a PostgreSQL database of its own, --postgres), keeps desks sending intakes (each with its own Idempotency-Key)
 from several connections, accepting about half of the dossiers received (a transition, with a key of its own), and
 kills the server with SIGKILL at random moments, restarting it each time. Every intake whose 201 reached a client is
 recorded with its code, every acceptance whose 200 did; every request whose answer was lost in a crash is retried
@@ -12,7 +12,7 @@ with the same key after the restart. At the end it checks that:
   - no code was issued to two intakes, and retrying any acknowledged key gives back the same code (and creates
     nothing new);
   - the database holds exactly the dossiers acknowledged (nothing half-written, nothing extra);
-  - SQLite's integrity_check is ok;
+  - SQLite's integrity_check is ok (on SQLite);
   - the audit trail holds (`motcua audit verify`, which first seals what the killed servers kept but had not
     sealed) and records the receipt of every dossier stored, once.
 
@@ -22,12 +22,20 @@ sectors written since kept or lost at random (all, none, or each by a coin, chos
 --disk-ignores-flushes log (what SQLite's synchronous=NORMAL promises) or all, that disk lies about flushes and loses
 what it did not write; the test must then fail, which shows that it can.
 
+With --postgres URL the server runs on a new database on that PostgreSQL server (dropped when the test passes), and
+--crash database makes each crash one of PostgreSQL itself — every process of its cluster killed at once
+(`postgres_server.Cluster`), then started again — while the same MotCua server runs on; --crash both alternates the two.
+While the database is down the desks must be answered 503 with a time to retry, never 500, and retry with the same key
+as a client would; once it is back, the same server must serve them.
+
 Usage: crash-test.py [--binary .build/release/motcua] [--kills 10] [--clients 16] [--port N] [--power-cut]
+                     [--postgres URL [--crash server|database|both]]
 Prints one JSON line with the figures; exits non-zero with the first broken promise."""
 import argparse, http.client, json, os, random, shutil, signal, sqlite3, subprocess, sys, tempfile, threading, time, uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 import motcua_process  # noqa: E402
+import postgres_server  # noqa: E402
 from volatile_disk import VolatileDisk  # noqa: E402
 
 parser = argparse.ArgumentParser()
@@ -39,18 +47,31 @@ parser.add_argument('--seed', type=int, default=None)
 parser.add_argument('--power-cut', action='store_true', help='each kill is a power cut of a disk with a write cache')
 parser.add_argument('--disk-ignores-flushes', choices=['log', 'all'], default=None,
                     help="with --power-cut: a disk that lies about flushes of the log or of both files (must fail)")
+parser.add_argument('--postgres', default=None, help='a PostgreSQL server URL: the test runs on a new database there')
+parser.add_argument('--crash', choices=['server', 'database', 'both'], default='server',
+                    help='what each crash kills: the MotCua server, PostgreSQL (with --postgres), or each in turn')
 args = parser.parse_args()
+if args.postgres and args.power_cut:
+    parser.error('--power-cut models an SQLite file\'s disk; PostgreSQL keeps its own files')
+if args.crash != 'server' and not args.postgres:
+    parser.error(f'--crash {args.crash} needs --postgres')
 args.port = args.port or motcua_process.free_port()
 rng = random.Random(args.seed)
 work = tempfile.mkdtemp(prefix='motcua-crash-')
-database = os.path.join(work, 'motcua.sqlite')
+if args.postgres:
+    database, drop_database = postgres_server.fresh_database(args.postgres, 'motcua_crash')
+    cluster = postgres_server.Cluster(args.postgres) if args.crash != 'server' else None
+else:
+    database, drop_database, cluster = os.path.join(work, 'motcua.sqlite'), None, None
 log = open(os.path.join(work, 'server.log'), 'ab')
 lies = {None: (), 'log': ('log',), 'all': ('database', 'log')}[args.disk_ignores_flushes]
 disk = VolatileDisk(database, work, lies) if args.power_cut else None
 
 
 def fail(message):
-    print(f'CRASH TEST FAILED: {message}\n(server log: {log.name})', file=sys.stderr)
+    print(f'CRASH TEST FAILED: {message}\n(server log: {log.name}; the database is kept: {database})', file=sys.stderr)
+    if server is not None and server.poll() is None:
+        server.kill()
     sys.exit(1)
 
 
@@ -75,17 +96,28 @@ acknowledged = {}   # key -> code, from a 201
 in_doubt = set()    # keys sent whose answer never came (the server died with them)
 accepted = {}       # code -> (its acceptance's key, the status answered), from a 200
 accepts_in_doubt = {}  # acceptance key -> code, sent and not answered
+unavailable = []    # the 503 answers desks had while the database was down, each with its Retry-After
 lock = threading.Lock()
 running = threading.Event()
 broken = []         # what a desk saw that must not happen (a desk's thread cannot end the script itself)
+server = None       # the server process running now
 
 
 def sent(connection, path, body, key, token):
-    """One keyed POST on the desk's connection: its status and parsed answer."""
-    connection.request('POST', path, body=json.dumps(body), headers={
-        'Authorization': f'Bearer {token}', 'Content-Type': 'application/json', 'Idempotency-Key': key})
-    response = connection.getresponse()
-    return response.status, response.read()
+    """One keyed POST on the desk's connection: its status and parsed answer. While the database is out of reach
+    (503), sent again with the same key after a pause, as a client told to retry would, until the desk stops."""
+    while True:
+        connection.request('POST', path, body=json.dumps(body), headers={
+            'Authorization': f'Bearer {token}', 'Content-Type': 'application/json', 'Idempotency-Key': key})
+        response = connection.getresponse()
+        payload = response.read()
+        if response.status != 503:
+            return response.status, payload
+        with lock:
+            unavailable.append((json.loads(payload).get('code'), response.getheader('Retry-After')))
+        if not running.is_set():
+            raise ConnectionAbortedError('the desk stopped while the database was out of reach')
+        time.sleep(0.2)
 
 
 def desk(token):
@@ -145,19 +177,34 @@ def settle(token):
     return len(doubtful) + len(acceptances)
 
 
+def crash_database():
+    """PostgreSQL killed under the desks and, after a moment down, started again; the same MotCua server runs on and
+    the desks, answered 503 meanwhile, go on once it is back."""
+    cluster.crash()
+    time.sleep(rng.uniform(0.2, 1.0))
+    cluster.start()
+    time.sleep(1.0)  # the desks' retries and new requests reach the same server, now on the restarted database
+
+
 server = start()
 token = motcua_process.sign_in(args.port)
 retried = 0
 sectors_kept = sectors_lost = 0
+crashes = {'server': 0, 'database': 0}
 started = time.time()
 for kill in range(args.kills):
+    what = args.crash if args.crash != 'both' else ('server', 'database')[kill % 2]
+    crashes[what] += 1
     running.set()
     desks = [threading.Thread(target=desk, args=(token,), daemon=True) for _ in range(args.clients)]
     for thread in desks:
         thread.start()
     time.sleep(rng.uniform(0.3, 2.0))
-    server.send_signal(signal.SIGKILL)
-    server.wait()
+    if what == 'database':
+        crash_database()
+    else:
+        server.send_signal(signal.SIGKILL)
+        server.wait()
     running.clear()
     for thread in desks:
         thread.join()
@@ -166,10 +213,15 @@ for kill in range(args.kills):
     if disk:
         kept, lost = disk.power_comes_back(rng, 0.0 if args.disk_ignores_flushes else rng.choice([0.0, 0.5, 1.0]))
         sectors_kept, sectors_lost = sectors_kept + kept, sectors_lost + lost
-    server = start()
+    if what == 'server':
+        server = start()
     if args.disk_ignores_flushes:
         token = motcua_process.sign_in(args.port)  # a lying disk may have lost the session; an honest one may not
     retried += settle(token)
+wrong = [answer for answer in unavailable if answer != ('database-unavailable', '5')]
+if wrong:
+    fail(f'{len(wrong)} answers 503 while the database was down were not database-unavailable with Retry-After: 5, '
+         f'e.g. {wrong[0]}')
 
 # Every acknowledged key, retried once more, answers with the same code and creates nothing.
 sample = rng.sample(sorted(acknowledged), min(200, len(acknowledged)))
@@ -188,42 +240,60 @@ for code in rng.sample(sorted(accepted), min(200, len(accepted))):
 server.send_signal(signal.SIGTERM)
 server.wait()
 
+
+
+def query(sql):
+    """The rows of `sql` on the test's database, whichever engine holds it."""
+    if args.postgres:
+        return postgres_server.rows(database, sql)
+    with sqlite3.connect(database) as db:
+        return db.execute(sql).fetchall()
+
+
 codes = list(acknowledged.values())
 if len(set(codes)) != len(codes):
     fail('one code was issued to two intakes')
-db = sqlite3.connect(database)
-integrity = db.execute('PRAGMA integrity_check').fetchone()[0]
-if integrity != 'ok':
-    fail(f'integrity_check: {integrity}')
-stored = {code: json.loads(body) for code, body in db.execute('SELECT code, body FROM dossiers')}
+integrity = None
+if not args.postgres:
+    integrity = query('PRAGMA integrity_check')[0][0]
+    if integrity != 'ok':
+        fail(f'integrity_check: {integrity}')
+applicant = "(body::json)->'applicant'->>'name'" if args.postgres else "json_extract(body, '$.applicant.name')"
+stored = dict(query(f'SELECT code, {applicant} FROM dossiers'))
 missing = [code for code in codes if code not in stored]
 if missing:
     fail(f'{len(missing)} acknowledged dossiers are missing, e.g. {missing[:3]}')
 for key, code in acknowledged.items():
-    if stored[code]['applicant']['name'] != f'Người nộp {key}':
+    if stored[code] != f'Người nộp {key}':
         fail(f'dossier {code} does not hold what was sent with {key}')
 extra = set(stored) - set(codes)
 if extra:
     fail(f'{len(extra)} dossiers nobody was told about, e.g. {sorted(extra)[:3]}')
-statuses = dict(db.execute('SELECT code, status FROM dossiers'))
-acceptances = dict(db.execute("SELECT dossier_code, COUNT(*) FROM dossier_events WHERE action = 'tiep-nhan' GROUP BY dossier_code"))
+statuses = {code: int(status) for code, status in query('SELECT code, status FROM dossiers')}
+acceptances = {code: int(count) for code, count in
+               query("SELECT dossier_code, COUNT(*) FROM dossier_events WHERE action = 'tiep-nhan' GROUP BY dossier_code")}
 for code in codes:
     if code in accepted and (statuses[code] != accepted[code][1] or acceptances.get(code) != 1):
         fail(f'dossier {code}, whose acceptance was acknowledged with status {accepted[code][1]}, has status '
              f'{statuses[code]} and {acceptances.get(code, 0)} acceptances in its history')
     if code not in accepted and code in acceptances:
         fail(f'dossier {code} was accepted, but no acceptance of it was acknowledged')
-db.close()
 verified = subprocess.run([args.binary, 'audit', 'verify', '--database', database], capture_output=True, text=True)
 if verified.returncode != 0:
     fail(f'the audit trail does not hold: {verified.stdout}{verified.stderr}')
-received = [code for (code,) in sqlite3.connect(database).execute("SELECT subject FROM audit_log WHERE action = 'ho-so.nhan-ho-so'")]
+received = [code for (code,) in query("SELECT subject FROM audit_log WHERE action = 'ho-so.nhan-ho-so'")]
 if sorted(received) != sorted(stored):
     fail(f'the audit trail records {len(received)} receipts ({len(set(received))} dossiers) for {len(stored)} dossiers stored')
-figures = {'kills': args.kills, 'acknowledged': len(codes), 'acceptances_acknowledged': len(accepted),
-           'in_doubt_retried': retried, 'stored': len(stored),
-           'integrity_check': integrity, 'audit_receipts': len(received), 'seconds': round(time.time() - started, 1)}
+figures = {'database': 'postgresql' if args.postgres else 'sqlite', 'kills': args.kills,
+           'server_kills': crashes['server'], 'database_crashes': crashes['database'],
+           'acknowledged': len(codes), 'acceptances_acknowledged': len(accepted), 'in_doubt_retried': retried,
+           'answered_503_while_down': len(unavailable), 'stored': len(stored), 'audit_receipts': len(received),
+           'seconds': round(time.time() - started, 1)}
+if integrity:
+    figures['integrity_check'] = integrity
 if disk:
     figures.update(power_cuts=args.kills, unsynced_sectors_kept=sectors_kept, unsynced_sectors_lost=sectors_lost)
 print(json.dumps(figures))
+if drop_database:
+    drop_database()
 shutil.rmtree(work, ignore_errors=True)  # kept when a check failed, for the database and the server's log

@@ -12,10 +12,11 @@ code, and the dossiers must number exactly the intakes made.
 
 Usage: race-test.py --postgres postgres://user:pass@127.0.0.1:5432/db [--binary .build/release/motcua] [--dossiers 1000]
 (a fresh database is created beside the given one for the run and dropped after). Prints one JSON line."""
-import argparse, concurrent.futures, json, os, shutil, subprocess, sys, tempfile, time, urllib.parse
+import argparse, concurrent.futures, json, os, shutil, sys, tempfile, time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 from motcua_process import call, free_port, sign_in, start as start_server  # noqa: E402
+from postgres_server import fresh_database  # noqa: E402
 
 parser = argparse.ArgumentParser()
 parser.add_argument('--postgres', required=True)
@@ -26,9 +27,6 @@ parser.add_argument('--double-clicks', type=int, default=200)
 args = parser.parse_args()
 work = tempfile.mkdtemp(prefix='motcua-race-')
 log = open(os.path.join(work, 'servers.log'), 'ab')
-name = f'motcua_race_{os.getpid()}'
-admin = urllib.parse.urlsplit(args.postgres)
-database = urllib.parse.urlunsplit(admin._replace(path='/' + name))
 
 
 def fail(message):
@@ -40,7 +38,7 @@ def start(port):
     return start_server(args.binary, database, port, log, sla_watch_seconds=1)
 
 
-subprocess.run(['psql', args.postgres, '-qc', f'CREATE DATABASE {name}'], check=True)
+database, drop_database = fresh_database(args.postgres, 'motcua_race')
 servers = []
 try:
     ports = [free_port(), free_port()]
@@ -110,5 +108,5 @@ finally:
     for server in servers:
         server.terminate()
         server.wait()
-    subprocess.run(['psql', args.postgres, '-qc', f'DROP DATABASE IF EXISTS {name}'], check=False)
+    drop_database()
 shutil.rmtree(work, ignore_errors=True)  # kept when a check failed, for the servers' log
