@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Issue #6 in one command: the load runs (SQLite; PostgreSQL with two servers when a URL is given), the crash
-# test (kill -9 ×10), the power-cut test (×10, and once on a disk that lies, which must fail), the race test (two
-# servers, 1,000 dossiers) and the fuzz run, on a release build.
+# test (kill -9 ×10), the power-cut test (×10, and once on a disk that lies, which must fail), with a URL the crash
+# test on PostgreSQL (MotCua and PostgreSQL itself killed in turn: every process of the cluster serving that URL gets
+# SIGKILL five times — run it as root, on a server of its own) and the race test (two servers, 1,000 dossiers), and
+# the fuzz run, on a release build.
 #   bash Benchmarks/load-and-faults.sh [postgres://user:pass@127.0.0.1:5432/db]
 # Needs wrk (apt-get install wrk), a C compiler (for Benchmarks/reliability/volatile-disk.c) and schemathesis
 # (pip install schemathesis); the PostgreSQL role must be allowed to create databases. Figures go to stdout and
@@ -34,6 +36,8 @@ if python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 3 --c
   exit 1
 fi
 if [ -n "$postgres" ]; then
+  echo "== Crash test on PostgreSQL: MotCua killed, then PostgreSQL itself, in turn, 10 times"
+  python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 10 --clients 16 --postgres "$postgres" --crash both
   echo "== Race test: two servers, 1,000 dossiers, accept against refuse"
   python3 Benchmarks/reliability/race-test.py --binary "$binary" --postgres "$postgres" --dossiers 1000
 fi
