@@ -22,7 +22,7 @@ extension Problem {
     /// for any other error.
     static func outage(_ error: any Error, logger: Logger) -> Problem? {
         guard DatabaseOutage.isOutage(error) else { return nil }
-        logger.warning("the database cannot be reached: \(String(reflecting: error))")
+        logger.warning("the database cannot be reached: \(LoggedError.text(error))")
         return .databaseUnavailable
     }
 }

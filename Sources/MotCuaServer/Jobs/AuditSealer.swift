@@ -14,6 +14,6 @@ struct AuditSealer: Service {
     func run() async throws {
         let job = "Niêm phong nhật ký kiểm toán"
         await Periodically.run(every: interval, job: job, logger: logger) { try await audit.seal() }
-        do { try await audit.seal() } catch { logger.error("\(job): \(error)") }
+        do { try await audit.seal() } catch { logger.error("\(job): \(LoggedError.text(error))") }
     }
 }

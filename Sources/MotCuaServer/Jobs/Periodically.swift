@@ -1,4 +1,5 @@
 import Logging
+import MotCuaStore
 import ServiceLifecycle
 
 /// Việc định kỳ — how the server's background jobs run: `work` now and then every `interval`, until the server
@@ -9,7 +10,7 @@ enum Periodically {
             do {
                 try await work()
             } catch {
-                logger.error("\(job): \(error)")
+                logger.error("\(job): \(LoggedError.text(error))")
             }
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
