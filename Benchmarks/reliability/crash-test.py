@@ -31,7 +31,7 @@ as a client would; once it is back, the same server must serve them.
 Usage: crash-test.py [--binary .build/release/motcua] [--kills 10] [--clients 16] [--port N] [--power-cut]
                      [--postgres URL [--crash server|database|both]]
 Prints one JSON line with the figures; exits non-zero with the first broken promise."""
-import argparse, http.client, json, os, random, shutil, signal, sqlite3, subprocess, sys, tempfile, threading, time, uuid
+import argparse, contextlib, http.client, json, os, random, shutil, signal, sqlite3, subprocess, sys, tempfile, threading, time, uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 import motcua_process  # noqa: E402
@@ -246,7 +246,7 @@ def query(sql):
     """The rows of `sql` on the test's database, whichever engine holds it."""
     if args.postgres:
         return postgres_server.rows(database, sql)
-    with sqlite3.connect(database) as db:
+    with contextlib.closing(sqlite3.connect(database)) as db:
         return db.execute(sql).fetchall()
 
 

@@ -78,10 +78,15 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         }
     }
 
+    /// Tells the client when to try again, for a problem that passes by itself.
+    func addRetryAfter(to headers: inout HTTPFields) {
+        if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
+    }
+
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json; charset=utf-8"
-        if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
+        addRetryAfter(to: &headers)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: body.encoded())))
     }
 }

@@ -20,7 +20,7 @@ struct PageMiddleware: RouterMiddleware {
         } catch {
             guard let problem = error as? Problem ?? Problem.outage(error, logger: context.logger) else { throw error }
             response = try pages.render("error", ErrorPage(problem, context: context), status: problem.status)
-            response.headers[.retryAfter] = problem.retryAfterSeconds.map(String.init)
+            problem.addRetryAfter(to: &response.headers)
         }
         if known == nil { response.setCookie(CSRF.cookie(context.csrf)) }
         return response

@@ -12,23 +12,18 @@ enum PostgresDurability {
     /// Startup parameters of every connection MotCua opens: a COMMIT returns once its log is flushed.
     static let sessionParameters = [("synchronous_commit", "on")]
 
-    /// The settings `risks` reads, by their names in `pg_settings`.
-    static let settingNames = ["fsync", "full_page_writes", "synchronous_commit"]
+    /// The server's settings that, off, let a crash of the machine or a power cut lose writes already answered, each
+    /// with what it then risks.
+    static let needed: [(setting: String, risk: String)] = [
+        ("fsync", "PostgreSQL does not flush its log to disk, so a power cut can lose committed dossiers"),
+        ("full_page_writes", "a page half written when the power is cut cannot be rebuilt from the log"),
+        ("synchronous_commit", "a COMMIT returns before its log is on disk"),
+    ]
 
-    /// What in `settings` (a name of `settingNames` → its value in `pg_settings`) lets a crash of the machine or a
-    /// power cut lose writes already answered, one sentence each; none when the settings keep every commit.
+    /// What in `settings` (a setting of `needed` → its value in `pg_settings`) lets a crash of the machine or a power
+    /// cut lose writes already answered, one sentence each; none when the settings keep every commit.
     static func risks(in settings: [String: String]) -> [String] {
-        var risks: [String] = []
-        if settings["fsync"] == "off" {
-            risks.append("fsync=off: PostgreSQL does not flush its log to disk, so a power cut can lose committed dossiers")
-        }
-        if settings["full_page_writes"] == "off" {
-            risks.append("full_page_writes=off: a page half written when the power is cut cannot be rebuilt from the log")
-        }
-        if settings["synchronous_commit"] == "off" {
-            risks.append("synchronous_commit=off: a COMMIT returns before its log is on disk")
-        }
-        return risks
+        needed.filter { settings[$0.setting] == "off" }.map { "\($0.setting)=off: \($0.risk)" }
     }
 }
 
@@ -37,7 +32,7 @@ extension Database {
     /// answered (`PostgresDurability.risks`). None on SQLite, whose writer sets its own (`Durability`).
     public func durabilityRisks() async throws -> [String] {
         guard engine == .postgres else { return [] }
-        let names = PostgresDurability.settingNames.map { "'\($0)'" }.joined(separator: ", ")
+        let names = PostgresDurability.needed.map { "'\($0.setting)'" }.joined(separator: ", ")
         let rows = try await read { db in
             try await db.raw("SELECT name, setting FROM pg_settings WHERE name IN (\(unsafeRaw: names))").all()
         }

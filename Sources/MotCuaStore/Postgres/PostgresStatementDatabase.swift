@@ -42,9 +42,7 @@ struct PostgresStatementDatabase: SQLDatabase {
     var version: (any SQLDatabaseReportedVersion)? { sqlKit.version }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
-        connection.eventLoop.flatSubmit { [connection, sqlKit] in
-            connection.isClosed ? connection.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel) : sqlKit.execute(sql: query, onRow)
-        }
+        connection.eventLoop.makeFutureWithTask { try await self.execute(sql: query, onRow) }
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
