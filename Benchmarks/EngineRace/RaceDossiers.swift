@@ -31,7 +31,7 @@ struct RaceDossiers: Sendable {
         var state = workflow.received(at: now, budget: Self.deadline)
         state.status = .processing
         var dossier = Dossier(
-            code: String(format: "%@-DUA-%08d", Self.agency, index), procedureCode: definition.procedureCode,
+            code: "\(Self.agency)-DUA-\(CivilDate.pad(index, 8))", procedureCode: definition.procedureCode,
             procedureName: definition.name, agencyCode: Self.agency, receivedByAgencyCode: Self.agency, channel: .online,
             applicant: Applicant(kind: .citizen, name: "Công dân \(index)", personalId: nil, taxCode: nil,
                                  address: "Hà Nội", phone: nil, email: nil),

@@ -48,4 +48,13 @@ import Testing
     func nationalDayTakesTheAdjacentDayJoiningTheWeekend(year: Int, expected: [String]) {
         #expect(days(year).filter { $0.contains("-09-0") } == expected)
     }
+
+    /// The first and last day of a year (a leap year's 366th too), and years outside those the calendar keeps,
+    /// which it works out again when asked.
+    @Test(arguments: [("2024-01-01", false), ("2024-01-02", true), ("2024-12-31", true), ("2028-12-29", true),
+                      ("2028-12-30", false), ("2026-12-31", true), ("2100-01-01", false), ("2100-01-04", true),
+                      ("2100-01-02", false), ("1900-01-02", true)])
+    func workingDaysAtTheEndsOfAYear(date: String, working: Bool) {
+        #expect(calendar.isWorkingDay(CivilDate(iso: date)!) == working)
+    }
 }

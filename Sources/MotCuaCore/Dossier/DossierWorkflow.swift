@@ -138,6 +138,10 @@ extension DossierWorkflow {
     /// Forward during processing completes an item (before, it starts the process); finish, claim, release and
     /// assign always act on an item.
     public static func isItemWork(_ action: DossierAction, in state: DossierState) -> Bool {
-        action == .forward && state.status == .processing || [.finish, .claim, .release, .assign].contains(action)
+        switch action {
+        case .forward: state.status == .processing
+        case .finish, .claim, .release, .assign: true
+        default: false
+        }
     }
 }

@@ -4,7 +4,7 @@ struct WorkItemChoice {
     let item: WorkItem
 
     init(request: TransitionRequest, work: ProcessInstance) throws(TransitionError) {
-        let open = work.openItems
+        let open = work.items.lazy.filter(\.isOpen)
         if let id = request.workItem {
             guard let item = open.first(where: { $0.id == id }) else { throw .workItemUnknown(id) }
             try Self.check(request, on: item)
@@ -12,7 +12,7 @@ struct WorkItemChoice {
             return
         }
         var mine: [WorkItem] = []
-        var refusal: TransitionError = .roleRequired(Set(open.map(\.role)))
+        var refusal: TransitionError?
         for item in open {
             do throws(TransitionError) {
                 try Self.check(request, on: item)
@@ -22,7 +22,7 @@ struct WorkItemChoice {
             }
         }
         guard mine.count <= 1 else { throw .workItemRequired(mine.map(\.id)) }
-        guard let only = mine.first else { throw refusal }
+        guard let only = mine.first else { throw refusal ?? .roleRequired(Set(open.map(\.role))) }
         item = only
     }
 

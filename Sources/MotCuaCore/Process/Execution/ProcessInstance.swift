@@ -16,10 +16,10 @@ public struct ProcessInstance: Hashable, Sendable, Codable {
     public var openItems: [WorkItem] { items.filter(\.isOpen) }
 
     /// Whether the process has run to its end: started, and no item left open.
-    public var isFinished: Bool { !items.isEmpty && openItems.isEmpty }
+    public var isFinished: Bool { !items.isEmpty && !items.contains(where: \.isOpen) }
 
     /// The earliest deadline among the open items (nil while every open clock is paused).
-    public var earliestDue: Date? { openItems.compactMap(\.clock.due).min() }
+    public var earliestDue: Date? { items.lazy.filter(\.isOpen).compactMap(\.clock.due).min() }
 
     public func item(_ id: Int) -> WorkItem? { items.first { $0.id == id } }
 
