@@ -49,12 +49,19 @@ import Testing
         #expect(days(year).filter { $0.contains("-09-0") } == expected)
     }
 
-    /// The first and last day of a year (a leap year's 366th too), and years outside those the calendar keeps,
-    /// which it works out again when asked.
+    /// The first and last day of a year (a leap year's 366th too), and years beyond those the lunar calendar is exact
+    /// for (their fixed holidays still count).
     @Test(arguments: [("2024-01-01", false), ("2024-01-02", true), ("2024-12-31", true), ("2028-12-29", true),
                       ("2028-12-30", false), ("2026-12-31", true), ("2100-01-01", false), ("2100-01-04", true),
                       ("2100-01-02", false), ("1900-01-02", true)])
     func workingDaysAtTheEndsOfAYear(date: String, working: Bool) {
         #expect(calendar.isWorkingDay(CivilDate(iso: date)!) == working)
+    }
+
+    /// A year no four-digit date names is worked out when asked, by the same rules: 1/1/10000 is a Saturday, so
+    /// Monday the 3rd is its day in lieu.
+    @Test func aYearBeyondFourDigitsFollowsTheSameRules() {
+        #expect(!calendar.isWorkingDay(CivilDate(year: 10000, month: 1, day: 3)!))
+        #expect(calendar.isWorkingDay(CivilDate(year: 10000, month: 1, day: 4)!))
     }
 }

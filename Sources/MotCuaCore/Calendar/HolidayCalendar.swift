@@ -7,8 +7,11 @@ import Synchronization
 /// index into an array: deadlines are counted day by day, several times for every step a dossier takes.
 public final class HolidayCalendar: Sendable {
     private let announcements: [Int: [AnnouncedDay]]
-    /// The supported years' tables once computed, each at its year's offset from the first supported year.
-    private let years = Mutex<[YearTable?]>(Array(repeating: nil, count: supportedYears.count))
+    /// The tables of the years computed so far, each at its year's offset in `keptYears`.
+    private let years = Mutex<[YearTable?]>(Array(repeating: nil, count: keptYears.count))
+    /// The years whose tables are kept once computed: every year a four-digit date names, so that counting days
+    /// across many years (a date far ahead, however unlikely) works each year out once.
+    private static let keptYears = 0...9999
 
     /// The days off of one year, with their names, and whether officers work on each of its days.
     private final class YearTable: Sendable {
@@ -51,10 +54,10 @@ public final class HolidayCalendar: Sendable {
         return year.working[date.julianDay - year.firstJulianDay]
     }
 
-    /// The year's table: kept for a supported year, computed again for any other (their holidays are not exact).
+    /// The year's table, computed on first use; a year no four-digit date names is computed each time.
     private func table(for year: Int) -> YearTable {
-        guard Self.supportedYears.contains(year) else { return compute(year) }
-        let slot = year - Self.supportedYears.lowerBound
+        guard Self.keptYears.contains(year) else { return compute(year) }
+        let slot = year - Self.keptYears.lowerBound
         if let known = years.withLock({ $0[slot] }) { return known }
         let computed = compute(year)
         years.withLock { $0[slot] = computed }
