@@ -20,6 +20,7 @@ struct EngineRace {
             let report = switch options.mode {
             case .mem: try inMemory(dossiers, options)
             case .sqlite: try await durable(dossiers, options)
+            case .journal: try await journal(dossiers, options)
             }
             let json = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
             print(String(decoding: json, as: UTF8.self))

@@ -1,7 +1,7 @@
 import Foundation
 import MotCuaStore
 
-/// Tham số cuộc đua — the command line, named like the peer script's: `--mode mem|sqlite -n 10000
+/// Tham số cuộc đua — the command line, named like the peer script's: `--mode mem|sqlite|journal -n 10000
 /// --supplement-every 10 --sync NORMAL|FULL --db PATH --bpmn PATH --concurrency 256`.
 struct RaceOptions {
     enum Mode: String {
@@ -9,6 +9,9 @@ struct RaceOptions {
         case mem
         /// Each dossier's creation and every step written to SQLite (WAL) before the next step of that dossier.
         case sqlite
+        /// As `sqlite`, but each step appended as a compact record, the dossier held in memory: a design, not the
+        /// product's store (`JournalRace.swift`).
+        case journal
     }
 
     var mode = Mode.sqlite

@@ -1,0 +1,84 @@
+import Foundation
+import MotCuaCore
+import MotCuaStore
+
+/// Sổ bước (thiết kế) — the design issue #3's goal would need, measured before it is built; not MotCua's store
+/// today. Each dossier is held in memory by the task that moves it (its owner, as a server would own its instances);
+/// each step is worked out by the same rules and engine as in the other modes, then appended as one compact record
+/// (`race_steps`: the dossier, the item, its node, the action, who, when, the decision, the step's deadline) through
+/// the product's own group commit, and acknowledged only once committed. Nothing else is written: no dossier row,
+/// no event, no audit entry, no open-work projection — what the product would have to derive from the records.
+extension EngineRace {
+    static func journal(_ dossiers: RaceDossiers, _ options: RaceOptions) async throws -> [String: Any] {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: options.databasePath + suffix) }
+        let database = try await Database.open(options.databasePath, durability: options.durability)
+        do {
+            let result = try await appendSteps(dossiers, options, on: database)
+            await database.close()
+            return result
+        } catch {
+            await database.close()
+            throw error
+        }
+    }
+
+    private static func appendSteps(_ dossiers: RaceDossiers, _ options: RaceOptions, on database: Database) async throws -> [String: Any] {
+        try await database.write { db in
+            try await db.run("""
+                CREATE TABLE race_steps (id INTEGER PRIMARY KEY, dossier INTEGER NOT NULL, item INTEGER NOT NULL,
+                  node TEXT NOT NULL, action TEXT NOT NULL, actor TEXT NOT NULL, at INTEGER NOT NULL, decision TEXT, due INTEGER)
+                """)
+        }
+        let before = database.groupCommitStatistics ?? .init()
+        let next = Ticket()
+        let started = ContinuousClock.now
+        let steps = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<options.concurrency {
+                group.addTask {
+                    var steps = 0
+                    while case let index = next.take(), index < options.count {
+                        var (dossier, event) = try dossiers.started(index, at: Date())
+                        try await append(event, of: index, in: dossier, to: database)
+                        var finished = false
+                        while !finished {
+                            (dossier, event, finished) = try dossiers.step(dossier, index: index, at: Date())
+                            try await append(event, of: index, in: dossier, to: database)
+                            steps += 1
+                        }
+                    }
+                    return steps
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        let elapsed = started.duration(to: .now)
+        let statistics = database.groupCommitStatistics ?? .init()
+        let records = try await database.read { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM race_steps").first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        guard records == steps + options.count else { throw RaceError("\(records) records for \(steps + options.count) writes") }
+        let writes = statistics.writes - before.writes, commits = statistics.commits - before.commits
+        var result = report(options, elapsed: elapsed, steps: steps)
+        result["engine"] = "motcua-step-journal-design"
+        result["sync"] = options.durability.rawValue
+        result["concurrency"] = options.concurrency
+        result["commits"] = commits
+        result["writes_per_commit"] = rounded(Double(writes) / Double(max(commits, 1)), 1)
+        return result
+    }
+
+    /// Appends a step's record and returns once it is committed.
+    private static func append(_ event: DossierEvent, of index: Int, in dossier: Dossier, to database: Database) async throws {
+        let item = event.workItem ?? dossier.state.work?.openItems.first?.id ?? 0
+        let node = dossier.state.work?.item(item)?.nodeId ?? ""
+        let at = Int(event.at.timeIntervalSince1970)
+        let due = event.stepDueAfter.map { Int($0.timeIntervalSince1970) }
+        try await database.write { db in
+            try await db.run("""
+                INSERT INTO race_steps (dossier, item, node, action, actor, at, decision, due) \
+                VALUES (\(bind: index), \(bind: item), \(bind: node), \(bind: event.action), \(bind: event.actor), \
+                \(bind: at), \(bind: event.decision), \(bind: due))
+                """)
+        }
+    }
+}
