@@ -47,10 +47,15 @@ struct EngineRace {
 
     /// Dossiers moving `options.concurrency` at a time; each write acknowledged once durable.
     static func durable(_ dossiers: RaceDossiers, _ options: RaceOptions) async throws -> [String: Any] {
+        try await onNewDatabase(options) { try await race(dossiers, options, on: $0) }
+    }
+
+    /// Runs `body` on a new SQLite file at the options' path and durability, closed afterwards.
+    static func onNewDatabase(_ options: RaceOptions, _ body: (Database) async throws -> [String: Any]) async throws -> [String: Any] {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: options.databasePath + suffix) }
         let database = try await Database.open(options.databasePath, durability: options.durability)
         do {
-            let result = try await race(dossiers, options, on: database)
+            let result = try await body(database)
             await database.close()
             return result
         } catch {

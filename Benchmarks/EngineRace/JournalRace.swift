@@ -10,16 +10,7 @@ import MotCuaStore
 /// no event, no audit entry, no open-work projection — what the product would have to derive from the records.
 extension EngineRace {
     static func journal(_ dossiers: RaceDossiers, _ options: RaceOptions) async throws -> [String: Any] {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: options.databasePath + suffix) }
-        let database = try await Database.open(options.databasePath, durability: options.durability)
-        do {
-            let result = try await appendSteps(dossiers, options, on: database)
-            await database.close()
-            return result
-        } catch {
-            await database.close()
-            throw error
-        }
+        try await onNewDatabase(options) { try await appendSteps(dossiers, options, on: $0) }
     }
 
     private static func appendSteps(_ dossiers: RaceDossiers, _ options: RaceOptions, on database: Database) async throws -> [String: Any] {
