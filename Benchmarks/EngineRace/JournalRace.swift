@@ -2,12 +2,13 @@ import Foundation
 import MotCuaCore
 import MotCuaStore
 
-/// Sổ bước (thiết kế) — the design issue #3's goal would need, measured before it is built; not MotCua's store
-/// today. Each dossier is held in memory by the task that moves it (its owner, as a server would own its instances);
-/// each step is worked out by the same rules and engine as in the other modes, then appended as one compact record
-/// (`race_steps`: the dossier, the item, its node, the action, who, when, the decision, the step's deadline) through
-/// the product's own group commit, and acknowledged only once committed. Nothing else is written: no dossier row,
-/// no event, no audit entry, no open-work projection — what the product would have to derive from the records.
+/// Sổ bước (thiết kế) — the design issue #3's goal would need (docs/STEP-JOURNAL.md), measured before it is built;
+/// not MotCua's store today. Each dossier is held in memory by the task that moves it (its owner, as a server would
+/// own its instances); each step is worked out by the same rules and engine as in the other modes, then appended as
+/// one record keyed as the product's events are (`race_steps`: the dossier's code and the step's number, its primary
+/// key, which refuses a second step from the same version; the item, its node, the action, who, when, the decision,
+/// the step's deadline) through the product's own group commit, and acknowledged only once committed. Nothing else is
+/// written: no dossier row, no audit entry, no open-work projection — what the product would derive from the records.
 extension EngineRace {
     static func journal(_ dossiers: RaceDossiers, _ options: RaceOptions) async throws -> [String: Any] {
         try await onNewDatabase(options) { try await appendSteps(dossiers, options, on: $0) }
@@ -16,8 +17,9 @@ extension EngineRace {
     private static func appendSteps(_ dossiers: RaceDossiers, _ options: RaceOptions, on database: Database) async throws -> [String: Any] {
         try await database.write { db in
             try await db.run("""
-                CREATE TABLE race_steps (id INTEGER PRIMARY KEY, dossier INTEGER NOT NULL, item INTEGER NOT NULL,
-                  node TEXT NOT NULL, action TEXT NOT NULL, actor TEXT NOT NULL, at INTEGER NOT NULL, decision TEXT, due INTEGER)
+                CREATE TABLE race_steps (dossier_code TEXT NOT NULL, seq INTEGER NOT NULL, item INTEGER NOT NULL,
+                  node TEXT NOT NULL, action TEXT NOT NULL, actor TEXT NOT NULL, at INTEGER NOT NULL, decision TEXT,
+                  due INTEGER, PRIMARY KEY (dossier_code, seq))
                 """)
         }
         let before = database.groupCommitStatistics ?? .init()
@@ -29,11 +31,11 @@ extension EngineRace {
                     var steps = 0
                     while case let index = next.take(), index < options.count {
                         var (dossier, event) = try dossiers.started(index, at: Date())
-                        try await append(event, of: index, in: dossier, to: database)
+                        try await append(event, in: dossier, to: database)
                         var finished = false
                         while !finished {
                             (dossier, event, finished) = try dossiers.step(dossier, index: index, at: Date())
-                            try await append(event, of: index, in: dossier, to: database)
+                            try await append(event, in: dossier, to: database)
                             steps += 1
                         }
                     }
@@ -58,17 +60,17 @@ extension EngineRace {
         return result
     }
 
-    /// Appends a step's record and returns once it is committed.
-    private static func append(_ event: DossierEvent, of index: Int, in dossier: Dossier, to database: Database) async throws {
+    /// Appends a step's record, numbered by the version it made, and returns once it is committed.
+    private static func append(_ event: DossierEvent, in dossier: Dossier, to database: Database) async throws {
         let item = event.workItem ?? dossier.state.work?.openItems.first?.id ?? 0
         let node = dossier.state.work?.item(item)?.nodeId ?? ""
         let at = Int(event.at.timeIntervalSince1970)
         let due = event.stepDueAfter.map { Int($0.timeIntervalSince1970) }
         try await database.write { db in
             try await db.run("""
-                INSERT INTO race_steps (dossier, item, node, action, actor, at, decision, due) \
-                VALUES (\(bind: index), \(bind: item), \(bind: node), \(bind: event.action), \(bind: event.actor), \
-                \(bind: at), \(bind: event.decision), \(bind: due))
+                INSERT INTO race_steps (dossier_code, seq, item, node, action, actor, at, decision, due) \
+                VALUES (\(bind: dossier.code), \(bind: event.sequence), \(bind: item), \(bind: node), \(bind: event.action), \
+                \(bind: event.actor), \(bind: at), \(bind: event.decision), \(bind: due))
                 """)
         }
     }
