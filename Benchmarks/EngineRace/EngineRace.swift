@@ -38,7 +38,7 @@ struct EngineRace {
             var (dossier, _) = try dossiers.started(index, at: Date())
             var finished = false
             while !finished {
-                (dossier, _, finished) = try dossiers.step(dossier, index: index, at: Date())
+                (_, finished) = try dossiers.step(&dossier, index: index, at: Date())
                 steps += 1
             }
         }
@@ -132,7 +132,8 @@ struct EngineRace {
     /// before the write, which saves it only if nobody moved the dossier meanwhile.
     static func step(_ code: String, index: Int, _ dossiers: RaceDossiers, reading store: DossierStore) async throws -> (DossierChange, finished: Bool) {
         guard let current = try await store.dossier(code: code) else { throw RaceError("\(code) vanished") }
-        let (moved, event, finished) = try dossiers.step(current, index: index, at: Date())
+        var moved = current
+        let (event, finished) = try dossiers.step(&moved, index: index, at: Date())
         return (try DossierChange(moved, from: current.state.version, event: event), finished)
     }
 

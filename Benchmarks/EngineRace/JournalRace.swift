@@ -34,7 +34,7 @@ extension EngineRace {
                         try await append(event, in: dossier, to: database)
                         var finished = false
                         while !finished {
-                            (dossier, event, finished) = try dossiers.step(dossier, index: index, at: Date())
+                            (event, finished) = try dossiers.step(&dossier, index: index, at: Date())
                             try await append(event, in: dossier, to: database)
                             steps += 1
                         }

@@ -41,13 +41,13 @@ struct RaceDossiers: Sendable {
         return (dossier, DossierEvent(DossierEvent.intake, by: actor.username, at: now, from: nil, to: dossier.state))
     }
 
-    /// Completes the open step of dossier `index` at `now`: the examination decides (supplement once for every
-    /// `supplementEvery`-th dossier, approve otherwise); the last step finishes the dossier.
-    func step(_ dossier: Dossier, index: Int, at now: Date) throws -> (dossier: Dossier, event: DossierEvent, finished: Bool) {
+    /// Completes the open step of dossier `index` at `now`, moving the dossier on: the examination decides
+    /// (supplement once for every `supplementEvery`-th dossier, approve otherwise); the last step finishes it.
+    func step(_ dossier: inout Dossier, index: Int, at now: Date) throws -> (event: DossierEvent, finished: Bool) {
         guard let work = dossier.state.work, let item = work.openItems.first else { throw RaceError("\(dossier.code) has no open step") }
         var decision: String?
         if item.nodeId == "tham_dinh" {
-            let firstExamination = work.items.filter { $0.nodeId == "tham_dinh" }.count == 1
+            let firstExamination = work.items.lazy.filter { $0.nodeId == "tham_dinh" }.count == 1
             let sentBack = supplementEvery > 0 && index % supplementEvery == supplementEvery - 1 && firstExamination
             decision = sentBack ? "supplement" : "approve"
         }
@@ -56,11 +56,10 @@ struct RaceDossiers: Sendable {
                                         decision: decision)
         let outcome = try workflow.transition(request, from: dossier.state, engine: workflow.engine(for: dossier, definition: definition),
                                               budget: Self.deadline)
-        var moved = dossier
-        moved.state = outcome.state
         let event = DossierEvent(action.rawValue, by: actor.username, at: now, from: dossier.state, to: outcome.state,
                                  item: outcome.item, decision: decision)
-        return (moved, event, outcome.state.status == .done)
+        dossier.state = outcome.state
+        return (event, outcome.state.status == .done)
     }
 }
 

@@ -91,7 +91,7 @@ public struct ProcessEngine: Sendable {
         func choose(at node: ProcessNode, defaultFlow: String?) throws(TransitionError) -> ProcessFlow {
             let outgoing = engine.definition.outgoing(node.id)
             if outgoing.count == 1 { return outgoing[0] }
-            let options = outgoing.compactMap(\.decision).sorted()
+            var options: [String] { outgoing.compactMap(\.decision).sorted() }
             if let decision {
                 guard let chosen = outgoing.first(where: { $0.decision == decision }) else {
                     throw .decisionUnknown(decision, options: options)
