@@ -112,14 +112,7 @@ struct EngineRace {
         guard chained == steps + options.count else { throw RaceError("\(chained) audit entries for \(steps + options.count) writes") }
         try await database.read { try await $0.raw("PRAGMA wal_checkpoint(TRUNCATE)").run() }
         let sorted = latencies.sorted()
-        let writes = statistics.writes - before.writes, commits = statistics.commits - before.commits
-        var result = report(options, elapsed: elapsed, steps: steps)
-        result["sync"] = options.durability.rawValue
-        result["concurrency"] = options.concurrency
-        result["db_writes(transactions)"] = writes
-        result["commits"] = commits
-        result["writes_per_commit"] = rounded(Double(writes) / Double(max(commits, 1)), 1)
-        result["writes_per_s"] = rounded(Double(writes) / seconds(elapsed), 1)
+        var result = durableReport(options, elapsed: elapsed, steps: steps, commits: before, to: statistics)
         result["step_latency_ms"] = ["p50": milliseconds(sorted[sorted.count / 2]),
                                      "p99": milliseconds(sorted[sorted.count * 99 / 100]),
                                      "max": milliseconds(sorted[sorted.count - 1])]
@@ -135,6 +128,21 @@ struct EngineRace {
         var moved = current
         let (event, finished) = try dossiers.step(&moved, index: index, at: Date())
         return (try DossierChange(moved, from: current.state.version, event: event), finished)
+    }
+
+    /// `report`, with the durability, the dossiers moving at once and what group commit did between two of its
+    /// counts: the writes, the commits, writes per commit and per second.
+    static func durableReport(_ options: RaceOptions, elapsed: Duration, steps: Int, commits before: GroupCommit.Statistics,
+                              to after: GroupCommit.Statistics) -> [String: Any] {
+        let writes = after.writes - before.writes, commits = after.commits - before.commits
+        var result = report(options, elapsed: elapsed, steps: steps)
+        result["sync"] = options.durability.rawValue
+        result["concurrency"] = options.concurrency
+        result["db_writes(transactions)"] = writes
+        result["commits"] = commits
+        result["writes_per_commit"] = rounded(Double(writes) / Double(max(commits, 1)), 1)
+        result["writes_per_s"] = rounded(Double(writes) / seconds(elapsed), 1)
+        return result
     }
 
     static func report(_ options: RaceOptions, elapsed: Duration, steps: Int) -> [String: Any] {

@@ -50,19 +50,14 @@ extension EngineRace {
             try await db.raw("SELECT COUNT(*) AS n FROM race_steps").first()?.decode(column: "n", as: Int.self) ?? 0
         }
         guard records == steps + options.count else { throw RaceError("\(records) records for \(steps + options.count) writes") }
-        let writes = statistics.writes - before.writes, commits = statistics.commits - before.commits
-        var result = report(options, elapsed: elapsed, steps: steps)
+        var result = durableReport(options, elapsed: elapsed, steps: steps, commits: before, to: statistics)
         result["engine"] = "motcua-step-journal-design"
-        result["sync"] = options.durability.rawValue
-        result["concurrency"] = options.concurrency
-        result["commits"] = commits
-        result["writes_per_commit"] = rounded(Double(writes) / Double(max(commits, 1)), 1)
         return result
     }
 
     /// Appends a step's record, numbered by the version it made, and returns once it is committed.
     private static func append(_ event: DossierEvent, in dossier: Dossier, to database: Database) async throws {
-        let item = event.workItem ?? dossier.state.work?.openItems.first?.id ?? 0
+        let item = event.workItem ?? dossier.state.work?.openItemsInPlace.first?.id ?? 0
         let node = dossier.state.work?.item(item)?.nodeId ?? ""
         let at = Int(event.at.timeIntervalSince1970)
         let due = event.stepDueAfter.map { Int($0.timeIntervalSince1970) }

@@ -44,7 +44,7 @@ struct RaceDossiers: Sendable {
     /// Completes the open step of dossier `index` at `now`, moving the dossier on: the examination decides
     /// (supplement once for every `supplementEvery`-th dossier, approve otherwise); the last step finishes it.
     func step(_ dossier: inout Dossier, index: Int, at now: Date) throws -> (event: DossierEvent, finished: Bool) {
-        guard let work = dossier.state.work, let item = work.openItems.first else { throw RaceError("\(dossier.code) has no open step") }
+        guard let work = dossier.state.work, let item = work.openItemsInPlace.first else { throw RaceError("\(dossier.code) has no open step") }
         var decision: String?
         if item.nodeId == "tham_dinh" {
             let firstExamination = work.items.lazy.filter { $0.nodeId == "tham_dinh" }.count == 1

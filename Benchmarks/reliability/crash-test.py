@@ -241,7 +241,6 @@ server.send_signal(signal.SIGTERM)
 server.wait()
 
 
-
 def query(sql):
     """The rows of `sql` on the test's database, whichever engine holds it."""
     if args.postgres:

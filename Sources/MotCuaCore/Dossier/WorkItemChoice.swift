@@ -4,7 +4,7 @@ struct WorkItemChoice {
     let item: WorkItem
 
     init(request: TransitionRequest, work: ProcessInstance) throws(TransitionError) {
-        let open = work.items.lazy.filter(\.isOpen)
+        let open = work.openItemsInPlace
         if let id = request.workItem {
             guard let item = open.first(where: { $0.id == id }) else { throw .workItemUnknown(id) }
             try Self.check(request, on: item)

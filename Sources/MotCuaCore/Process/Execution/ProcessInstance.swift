@@ -13,13 +13,17 @@ public struct ProcessInstance: Hashable, Sendable, Codable {
         self.arrivals = arrivals
     }
 
-    public var openItems: [WorkItem] { items.filter(\.isOpen) }
+    public var openItems: [WorkItem] { Array(openItemsInPlace) }
+
+    /// The open items — where the dossier is now — read from `items` as they are, no array made: what the engine
+    /// asks of them at every step.
+    public var openItemsInPlace: LazyFilterSequence<[WorkItem]> { items.lazy.filter(\.isOpen) }
 
     /// Whether the process has run to its end: started, and no item left open.
-    public var isFinished: Bool { !items.isEmpty && !items.contains(where: \.isOpen) }
+    public var isFinished: Bool { !items.isEmpty && openItemsInPlace.isEmpty }
 
     /// The earliest deadline among the open items (nil while every open clock is paused).
-    public var earliestDue: Date? { items.lazy.filter(\.isOpen).compactMap(\.clock.due).min() }
+    public var earliestDue: Date? { openItemsInPlace.compactMap(\.clock.due).min() }
 
     public func item(_ id: Int) -> WorkItem? { items.first { $0.id == id } }
 
