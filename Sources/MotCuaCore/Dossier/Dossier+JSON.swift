@@ -138,3 +138,28 @@ extension WorkItem: JSONWritable {
         }
     }
 }
+
+extension DossierStatePatch: JSONWritable {
+    public func writeJSON(to output: JSONOutput) throws {
+        try output.object {
+            try output.member("clock", clock)
+            try output.memberIfPresent("endedAt", endedAt)
+            try output.member("extensions", extensions)
+            try output.memberIfPresent("returnedAt", returnedAt)
+            try output.member("status", status.rawValue)
+            try output.member("supplementRequests", supplementRequests)
+            try output.member("version", version)
+            try output.memberIfPresent("work", work)
+        }
+    }
+}
+
+extension DossierStatePatch.Work: JSONWritable {
+    public func writeJSON(to output: JSONOutput) throws {
+        try output.object {
+            try output.memberIfPresent("arrivals", arrivals)
+            try output.member("items", items)
+            try output.member("whole", whole)
+        }
+    }
+}
