@@ -36,19 +36,20 @@ import Testing
     @Test func eachStepsPatchTakesTheStateBeforeItToTheStateAfterIt() throws {
         let states = try life()
         #expect(states.count == 11 && states.last?.status == .returned)
-        #expect(DossierStatePatch(from: nil, to: states[0]).applied(to: nil) == states[0])
+        #expect(try DossierStatePatch(from: nil, to: states[0]).applied(to: nil) == states[0])
         for (before, after) in zip(states, states.dropFirst()) {
-            #expect(DossierStatePatch(from: before, to: after).applied(to: before) == after)
+            #expect(try DossierStatePatch(from: before, to: after).applied(to: before) == after)
         }
     }
 
     @Test func aStepCarriesOnlyTheItemsItOpenedOrChanged() throws {
         let states = try life()
-        let touched = zip(states, states.dropFirst()).map { DossierStatePatch(from: $0, to: $1).work?.items.map(\.id) }
+        let works = zip(states, states.dropFirst()).map { DossierStatePatch(from: $0, to: $1).work }
         // Accepted: no process yet; sent in: item 1 opened; claimed, paused, resumed: item 1 changed; extended: the
         // dossier's clock only; warned: item 1; examined: 1 closed, 2 opened; signed: 2 closed; returned: nothing.
-        #expect(touched == [nil, [1], [1], [1], [1], [], [1], [1, 2], [2], []])
-        #expect(zip(states, states.dropFirst()).allSatisfy { DossierStatePatch(from: $0, to: $1).work?.whole != true })
+        #expect(works.map { $0?.changed.map(\.id) } == [nil, [], [1], [1], [1], [], [1], [1], [2], []])
+        #expect(works.map { $0?.opened.map(\.id) } == [nil, [1], [], [], [], [], [], [2], [], []])
+        #expect(works.allSatisfy { $0?.whole == nil })
     }
 
     @Test func itemsRemovedOrReorderedAreWrittenWhole() throws {
@@ -58,16 +59,45 @@ import Testing
         after.work?.items.reverse()
         after.work?.arrivals = ["gop": ["a"]]
         let patch = DossierStatePatch(from: before, to: after)
-        #expect(patch.work?.whole == true && patch.work?.items.map(\.id) == [2, 1] && patch.work?.arrivals == ["gop": ["a"]])
-        #expect(patch.applied(to: before) == after)
+        #expect(patch.work?.whole?.map(\.id) == [2, 1] && patch.work?.changed == [] && patch.work?.arrivals == ["gop": ["a"]])
+        #expect(try patch.applied(to: before) == after)
         after.work?.items.removeFirst()
-        #expect(DossierStatePatch(from: before, to: after).applied(to: before) == after)
-        #expect(DossierStatePatch(from: after, to: after).work == .init(arrivals: nil, items: [], whole: false))
+        #expect(try DossierStatePatch(from: before, to: after).applied(to: before) == after)
+        #expect(DossierStatePatch(from: after, to: after).work == .init(arrivals: nil, changed: [], opened: [], whole: nil))
+    }
+
+    @Test func aPatchAppliedToAStateItWasNotMadeFromIsRefused() throws {
+        let states = try life()
+        let examined = DossierStatePatch(from: states[7], to: states[8])
+        #expect(throws: DossierStatePatch.Mismatch(itemId: 1)) { try examined.applied(to: states[0]) }
+    }
+
+    @Test func progressHoldsEveryFieldThatChangesAfterAnItemIsOpened() throws {
+        for item in try #require(try JSONWritableTests.everyFieldSet().state.work?.items) {
+            var opening = Self.opening(of: item)
+            #expect(opening.isSameOpening(as: item) && opening != item)
+            opening.record(WorkItem.Progress(of: item))
+            #expect(opening == item)
+        }
+    }
+
+    /// The item as it was opened, before anyone held it, its clock set or any alarm.
+    static func opening(of item: WorkItem) -> WorkItem {
+        WorkItem(id: item.id, nodeId: item.nodeId, name: item.name, agencyCode: item.agencyCode, unit: item.unit, role: item.role,
+                 isHandOff: item.isHandOff, openedAfter: item.openedAfter, openedAt: item.openedAt,
+                 clock: LegalClock(due: nil, pausedAt: nil, remainingWorkingSeconds: nil))
     }
 
     @Test func aPatchIsStoredInFoundationsBytesAndReadBackAsItself() throws {
         let every = try JSONWritableTests.everyFieldSet().state
-        var patches = [DossierStatePatch(from: nil, to: every)]
+        var opened = every, reordered = every
+        opened.work?.items = every.work?.items.map(Self.opening) ?? []
+        reordered.work?.items.reverse()
+        reordered.work?.arrivals = [:]
+        // Every item opened whole; every field of their progress; every item written whole, the arrivals changed.
+        var patches = [DossierStatePatch(from: nil, to: every), DossierStatePatch(from: opened, to: every),
+                       DossierStatePatch(from: every, to: reordered)]
+        #expect(patches.map { $0.work?.opened.count } == [2, 0, 0] && patches[1].work?.changed.count == 2)
         let states = try life()
         patches += zip(states, states.dropFirst()).map { DossierStatePatch(from: $0, to: $1) }
         let foundation = JSONWritableTests.foundation(dates: .secondsSince1970)
@@ -78,6 +108,6 @@ import Testing
             #expect(String(decoding: stored, as: UTF8.self) == String(decoding: try foundation.encode(patch), as: UTF8.self))
             #expect(try decoder.decode(DossierStatePatch.self, from: Data(stored)) == patch)
         }
-        #expect(UnsetFields.of(patches[0]).isEmpty, "every field of the first patch is set, so each is written")
+        #expect(UnsetFields.of(patches).isEmpty, "every field of a patch is set in one of them, so each is written")
     }
 }

@@ -158,8 +158,26 @@ extension DossierStatePatch.Work: JSONWritable {
     public func writeJSON(to output: JSONOutput) throws {
         try output.object {
             try output.memberIfPresent("arrivals", arrivals)
-            try output.member("items", items)
-            try output.member("whole", whole)
+            try output.member("changed", changed)
+            try output.member("opened", opened)
+            try output.memberIfPresent("whole", whole)
+        }
+    }
+}
+
+extension WorkItem.Progress: JSONWritable {
+    public func writeJSON(to output: JSONOutput) throws {
+        try output.object {
+            try output.memberIfPresent("assignee", assignee)
+            try output.member("clock", clock)
+            try output.memberIfPresent("closedAt", closedAt)
+            try output.memberIfPresent("closedBy", closedBy)
+            try output.memberIfPresent("decision", decision)
+            try output.memberIfPresent("escalatedAt", escalatedAt)
+            try output.member("id", id)
+            try output.memberIfPresent("result", result)
+            try output.memberIfPresent("warnAt", warnAt)
+            try output.memberIfPresent("warnedAt", warnedAt)
         }
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Phần thay đổi của một bước — what one step changed in a dossier's state, small enough to append as the step's own
-/// record: the state's fields as the step left them and, of its process, only the work items the step opened or
-/// changed (whole, by id) and the joins' arrivals when they changed. Applied to the state before the step it gives
+/// record: the state's fields as the step left them and, of its process, only the items the step opened (whole), the
+/// progress of those it changed, and the joins' arrivals when they changed. Applied to the state before the step it gives
 /// the state after it exactly, with no rule worked out again, so a dossier read back from its steps does not depend
 /// on the calendar, the catalogue or the process as they are when it is read (docs/STEP-JOURNAL.md).
 public struct DossierStatePatch: Hashable, Sendable, Codable {
@@ -20,10 +20,18 @@ public struct DossierStatePatch: Hashable, Sendable, Codable {
     public struct Work: Hashable, Sendable, Codable {
         /// The joins' arrivals after the step; nil when the step left them as they were.
         public let arrivals: [String: [String]]?
-        /// The items the step opened or changed, as it left them; every item when `whole`.
-        public let items: [WorkItem]
-        /// Whether `items` is the whole list: the step did more than change items and add new ones after them.
-        public let whole: Bool
+        /// The items already open or closed before the step that it changed: their progress after it.
+        public let changed: [WorkItem.Progress]
+        /// The items the step opened, whole, in order.
+        public let opened: [WorkItem]
+        /// Every item after the step, when it did more than change items and open new ones after them (`changed` and
+        /// `opened` are then empty); nil otherwise.
+        public let whole: [WorkItem]?
+    }
+
+    /// Patch không khớp — a patch applied to a state it was not made from: an item it changes is not there.
+    public struct Mismatch: Error, Hashable {
+        public let itemId: Int
     }
 
     /// What took the state from `before` (nil: from nothing, as at intake) to `after`.
@@ -39,13 +47,13 @@ public struct DossierStatePatch: Hashable, Sendable, Codable {
     }
 
     /// The state after the step, from the state before it.
-    public func applied(to before: DossierState?) -> DossierState {
+    public func applied(to before: DossierState?) throws(Mismatch) -> DossierState {
         var state = DossierState(status: status, clock: clock, version: version)
         state.supplementRequests = supplementRequests
         state.extensions = extensions
         state.endedAt = endedAt
         state.returnedAt = returnedAt
-        state.work = work.map { $0.applied(to: before?.work) }
+        state.work = try work.map { work throws(Mismatch) in try work.applied(to: before?.work) }
         return state
     }
 }
@@ -53,21 +61,31 @@ public struct DossierStatePatch: Hashable, Sendable, Codable {
 extension DossierStatePatch.Work {
     init(from before: ProcessInstance?, to after: ProcessInstance) {
         let old = before?.items ?? []
-        let kept = old.count <= after.items.count && zip(old, after.items).allSatisfy { $0.id == $1.id }
-        whole = !kept
-        items = kept ? zip(old, after.items).filter { $0 != $1 }.map(\.1) + after.items.dropFirst(old.count)
-                     : after.items
+        if old.count <= after.items.count, zip(old, after.items).allSatisfy({ $0.isSameOpening(as: $1) }) {
+            changed = zip(old, after.items).compactMap { old, new in
+                let progress = WorkItem.Progress(of: new)
+                return progress == WorkItem.Progress(of: old) ? nil : progress
+            }
+            opened = Array(after.items.dropFirst(old.count))
+            whole = nil
+        } else {
+            (changed, opened, whole) = ([], [], after.items)
+        }
         arrivals = after.arrivals == (before?.arrivals ?? [:]) ? nil : after.arrivals
     }
 
-    func applied(to before: ProcessInstance?) -> ProcessInstance {
-        var instance = whole ? ProcessInstance() : (before ?? ProcessInstance())
-        for item in items {
-            if let index = instance.items.firstIndex(where: { $0.id == item.id }) {
-                instance.items[index] = item
-            } else {
-                instance.items.append(item)
+    func applied(to before: ProcessInstance?) throws(DossierStatePatch.Mismatch) -> ProcessInstance {
+        var instance = before ?? ProcessInstance()
+        if let whole {
+            instance.items = whole
+        } else {
+            for progress in changed {
+                guard let index = instance.items.firstIndex(where: { $0.id == progress.id }) else {
+                    throw DossierStatePatch.Mismatch(itemId: progress.id)
+                }
+                instance.items[index].record(progress)
             }
+            instance.items += opened
         }
         instance.arrivals = arrivals ?? before?.arrivals ?? [:]
         return instance
