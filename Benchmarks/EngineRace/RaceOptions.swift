@@ -9,8 +9,8 @@ struct RaceOptions {
         case mem
         /// Each dossier's creation and every step written to SQLite (WAL) before the next step of that dossier.
         case sqlite
-        /// As `sqlite`, but each step appended as a compact record, the dossier held in memory: a design, not the
-        /// product's store (`JournalRace.swift`).
+        /// As `sqlite`, but each step appended as one record (its event and its patch), the dossier held in memory:
+        /// a design, not the product's store (`JournalRace.swift`).
         case journal
     }
 

@@ -83,15 +83,24 @@ extension ProcessBinding.Partner: JSONWritable {
 extension DossierState: JSONWritable {
     public func writeJSON(to output: JSONOutput) throws {
         try output.object {
-            try output.member("clock", clock)
-            try output.memberIfPresent("endedAt", endedAt)
-            try output.member("extensions", extensions)
-            try output.memberIfPresent("returnedAt", returnedAt)
-            try output.member("status", status.rawValue)
-            try output.member("supplementRequests", supplementRequests)
-            try output.member("version", version)
+            try output.stateMembers(clock: clock, endedAt: endedAt, extensions: extensions, returnedAt: returnedAt,
+                                    status: status, supplementRequests: supplementRequests, version: version)
             try output.memberIfPresent("work", work)
         }
+    }
+}
+
+extension JSONOutput {
+    /// The members a state and a step's patch of it share, all of theirs but `work`, which comes after them.
+    fileprivate func stateMembers(clock: LegalClock, endedAt: Date?, extensions: Int, returnedAt: Date?, status: DossierStatus,
+                                  supplementRequests: Int, version: Int) throws {
+        try member("clock", clock)
+        try memberIfPresent("endedAt", endedAt)
+        try member("extensions", extensions)
+        try memberIfPresent("returnedAt", returnedAt)
+        try member("status", status.rawValue)
+        try member("supplementRequests", supplementRequests)
+        try member("version", version)
     }
 }
 
@@ -142,13 +151,8 @@ extension WorkItem: JSONWritable {
 extension DossierStatePatch: JSONWritable {
     public func writeJSON(to output: JSONOutput) throws {
         try output.object {
-            try output.member("clock", clock)
-            try output.memberIfPresent("endedAt", endedAt)
-            try output.member("extensions", extensions)
-            try output.memberIfPresent("returnedAt", returnedAt)
-            try output.member("status", status.rawValue)
-            try output.member("supplementRequests", supplementRequests)
-            try output.member("version", version)
+            try output.stateMembers(clock: clock, endedAt: endedAt, extensions: extensions, returnedAt: returnedAt,
+                                    status: status, supplementRequests: supplementRequests, version: version)
             try output.memberIfPresent("work", work)
         }
     }
