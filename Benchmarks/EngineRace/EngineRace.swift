@@ -127,7 +127,7 @@ struct EngineRace {
         guard let current = try await store.dossier(code: code) else { throw RaceError("\(code) vanished") }
         var moved = current
         let (event, finished) = try dossiers.step(&moved, index: index, at: Date())
-        return (try DossierChange(moved, from: current.state.version, event: event), finished)
+        return (try DossierChange(moved, from: current.state, event: event), finished)
     }
 
     /// `report`, with the durability, the dossiers moving at once and what group commit did between two of its

@@ -21,13 +21,15 @@ public final class DossierChange: Sendable {
     let appended: [RowInsert]
     let projection: WorkItemStore.Projection?
 
-    public init(_ moved: Dossier, from readVersion: Int, event: DossierEvent) throws {
+    /// The dossier moved from `before` (the state it was read in) by the action `event` records.
+    public init(_ moved: Dossier, from before: DossierState, event: DossierEvent) throws {
         dossier = moved
-        self.readVersion = readVersion
+        readVersion = before.version
         self.event = event
         let stored = try JSONColumn.encode(moved)
         update = DossierStore.update(to: moved, from: readVersion, stored: stored)
-        appended = DossierStore.appending(event, to: moved.code)
+        let patch = try JSONColumn.encode(DossierStatePatch(from: before, to: moved.state))
+        appended = DossierStore.appending(event, patch: patch, to: moved.code)
         projection = WorkItemStore.projection(of: moved)
         // Remembered now, off the writer: if the save does not happen, no row holds this text and the next read
         // of the dossier decodes what the row holds (`DecodedRows`).

@@ -17,19 +17,25 @@ public struct DossierStore: Sendable {
                                alsoWriting: @escaping @Sendable (_ code: String) -> [BoundStatement] = { _ in [] },
                                in db: any SQLDatabase) async throws -> Dossier {
         let draft = new.draft
+        let patch = try intakePatch(of: draft)
         let code = try await db.run(NumberedWrite(
             sequence: { nextNumbers($0, agencyCode: draft.agencyCode, day: day) },
             numbering: DossierCode.Numbering(agencyCode: draft.agencyCode, day: day), placeholder: new.placeholder,
             statements: { code in
                 let dossier = draft.coded(code)
                 let body = String(decoding: new.stored.filled(with: code), as: UTF8.self)
-                return rows(of: dossier, body: body, event: event)
+                return rows(of: dossier, body: body, event: event, patch: patch)
                     + (WorkItemStore.projection(of: dossier)?.insertions.map(\.statement) ?? [])
                     + alsoWriting(code)
             }))
         let dossier = draft.coded(code)
         Decoded.dossiers.remember(dossier, key: code, template: new.stored, filledWith: code)
         return dossier
+    }
+
+    /// The stored text of the patch that brings a dossier's state from nothing to its state at intake.
+    static func intakePatch(of dossier: Dossier) throws -> String {
+        try JSONColumn.encode(DossierStatePatch(from: nil, to: dossier.state))
     }
 
     /// The register's statement that takes the next `count` numbers of an agency's dossiers on a day, returning the
@@ -49,13 +55,14 @@ public struct DossierStore: Sendable {
                               in db: any SQLDatabase) async throws -> Dossier {
         let dossier = new.draft.coded(code)
         let body = String(decoding: new.stored.filled(with: code), as: UTF8.self)
-        try await write(rows(of: dossier, body: body, event: event), WorkItemStore.projection(of: dossier), in: db)
+        try await write(rows(of: dossier, body: body, event: event, patch: try intakePatch(of: dossier)),
+                        WorkItemStore.projection(of: dossier), in: db)
         Decoded.dossiers.remember(dossier, key: dossier.code, text: body)
         return dossier
     }
 
     /// The statements that write a new dossier's row (its stored text `body`), its event and audit entry.
-    private static func rows(of dossier: Dossier, body: String, event: DossierEvent) -> [BoundStatement] {
+    private static func rows(of dossier: Dossier, body: String, event: DossierEvent, patch: String) -> [BoundStatement] {
         let state = dossier.state
         let row: BoundStatement = """
             INSERT INTO dossiers (code, agency_code, received_by, procedure_code, channel, status, version, received_at,
@@ -66,7 +73,7 @@ public struct DossierStore: Sendable {
               \(bind: state.stepDue?.epochSeconds), \(bind: state.endedAt?.epochSeconds),
               \(bind: dossier.applicant.personalId ?? dossier.applicant.taxCode), \(bind: body))
             """
-        return [row] + appending(event, to: dossier.code).map(\.statement)
+        return [row] + appending(event, patch: patch, to: dossier.code).map(\.statement)
     }
 
     /// Saves a change with `alsoWriting` (a key's answer) if the stored version is still the one it was worked out
@@ -100,18 +107,19 @@ public struct DossierStore: Sendable {
             """
     }
 
-    /// The rows that append an event to a dossier and keep it for the audit trail.
-    static func appending(_ event: DossierEvent, to code: String) -> [RowInsert] {
+    /// The rows that append an event to a dossier, with the patch its step made to the state (`patch`, stored
+    /// text), and keep it for the audit trail.
+    static func appending(_ event: DossierEvent, patch: String, to code: String) -> [RowInsert] {
         let detail = "trạng thái \(event.fromStatus.map { String($0.rawValue) } ?? "-") → \(event.toStatus.rawValue)"
         return [
             RowInsert(head: """
                 INSERT INTO dossier_events (dossier_code, seq, action, actor, at, from_status, to_status, reason, due_after,
-                  step_due_after, work_item, decision, assignee)
+                  step_due_after, work_item, decision, assignee, patch)
                 """, values: """
                 \(bind: code), \(bind: event.sequence), \(bind: event.action), \(bind: event.actor),
                 \(bind: event.at.epochSeconds), \(bind: event.fromStatus?.rawValue), \(bind: event.toStatus.rawValue),
                 \(bind: event.reason), \(bind: event.dueAfter?.epochSeconds), \(bind: event.stepDueAfter?.epochSeconds),
-                \(bind: event.workItem), \(bind: event.decision), \(bind: event.assignee)
+                \(bind: event.workItem), \(bind: event.decision), \(bind: event.assignee), \(bind: patch)
                 """),
             AuditLog.appending(actor: event.actor, action: "ho-so.\(event.action)", subject: code, detail: detail, at: event.at),
         ]

@@ -240,6 +240,9 @@ public enum Migrations {
             "ALTER TABLE open_work_items ADD COLUMN alarm_at BIGINT",
             "CREATE INDEX open_work_items_alarm_at ON open_work_items (alarm_at)",
         ], fill: WorkItemStore.fillAlarmMoments(in:)),
+        Migration(version: 23, name: "each event with the patch its step made to the dossier's state", statements: [
+            "ALTER TABLE dossier_events ADD COLUMN patch TEXT",
+        ]),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.

@@ -108,7 +108,7 @@ import Testing
             let store = DossierStore(database: database)
             for code in codes {
                 guard var dossier = try await store.dossier(code: code), var work = dossier.state.work else { continue }
-                let before = dossier.state.version
+                let before = dossier.state
                 let past = Date().addingTimeInterval(-3600)
                 for var item in work.openItems {
                     item.clock = LegalClock(due: past, pausedAt: nil, remainingWorkingSeconds: nil)

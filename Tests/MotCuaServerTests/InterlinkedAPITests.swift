@@ -25,7 +25,7 @@ import Testing
     @Test(arguments: TestEngine.available)
     func birthResidenceHealthInsurance(engine: TestEngine) async throws {
         let clock = TestClock(local: "2026-03-02T09:00:00")
-        try await APIHarness.run(engine, clock: clock) { client, _ in
+        try await APIHarness.run(engine, clock: clock) { client, database in
             let desk = try await client.signIn("motcua.badinh")
             let received = try await client.send(.post, "/api/dossiers", token: desk,
                                                  json: Self.intake("1.011599", request: "Khai sinh, thường trú, thẻ BHYT cho cháu Bé Na"))
@@ -91,6 +91,8 @@ import Testing
             let rows = slip["handOffs"] as? [[String: Any]] ?? []
             #expect(rows.contains { ($0["fromUnit"] as? String ?? "").contains("Bảo hiểm xã hội") && $0["timeliness"] as? String == "qua-han" },
                     "form 06 shows the late hand-off: \(rows)")
+            #expect(try await DossierStore(database: database).dossiersNotGivenByTheirEvents() == [],
+                    "the hand-offs' patches too")
         }
     }
 

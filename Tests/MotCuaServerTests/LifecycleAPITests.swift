@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import MotCuaCore
+import MotCuaStore
 import MotCuaTestSupport
 import Testing
 
@@ -17,7 +18,7 @@ import Testing
     @Test(arguments: TestEngine.available)
     func aDossierGoesFromIntakeToResult(engine: TestEngine) async throws {
         let clock = TestClock(local: "2026-03-02T08:00:00")
-        try await APIHarness.run(engine, clock: clock) { client, _ in
+        try await APIHarness.run(engine, clock: clock) { client, database in
             let outcome = try await LifecycleJourney(client: client) { step in clock.set(local: Self.times[step]!) }.run()
             #expect(outcome.code == "000.30.01.H26-260302-0001")
             let due = outcome.events.map { $0["dueAfter"] as? String }
@@ -30,6 +31,9 @@ import Testing
             #expect(due[5] == "2026-03-13T16:30:00+07:00")
             #expect(outcome.dossier["endedAt"] as? String == "2026-03-06T10:30:00+07:00")
             #expect(outcome.dossier["returnedAt"] as? String == "2026-03-09T08:30:00+07:00")
+            let store = DossierStore(database: database)
+            #expect(try await store.stateFromEvents(code: outcome.code)?.status == .returned)
+            #expect(try await store.dossiersNotGivenByTheirEvents() == [], "each step's patch gives the state it left")
         }
     }
 

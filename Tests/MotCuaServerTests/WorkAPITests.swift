@@ -105,6 +105,7 @@ import Testing
             #expect((alarms.last?["reason"] as? String)?.contains("quá hạn") == true)
             let line = try #require(try await Self.queue(client, of: "chuyenvien.badinh").first)
             #expect(line["late"] as? Bool == true)
+            #expect(try await DossierStore(database: database).dossiersNotGivenByTheirEvents() == [], "the alarms' patches too")
         }
     }
 

@@ -134,7 +134,7 @@ import Testing
             accepted.state.version = 2
             let event = DossierEvent(sequence: 2, action: "tiep-nhan", actor: "a", at: dossier.receivedAt, fromStatus: .registered,
                                      toStatus: .accepted, reason: nil, dueAfter: nil)
-            let change = try DossierChange(accepted, from: 1, event: event)
+            let change = try DossierChange(accepted, from: dossier.state, event: event)
             let first = try await database.write { db in try await DossierStore.save(change, in: db) }
             let second = try await database.write { db in try await DossierStore.save(change, in: db) }
             #expect(first)
@@ -155,7 +155,7 @@ import Testing
             accepted.state.status = .accepted
             accepted.state.version = 2
             let event = DossierEvent("tiep-nhan", by: "motcua.badinh", at: dossier.receivedAt, from: dossier.state, to: accepted.state)
-            let change = try DossierChange(accepted, from: 1, event: event)
+            let change = try DossierChange(accepted, from: dossier.state, event: event)
             @Sendable func answer(_ key: String) -> [RowInsert] {
                 [IdempotencyStore.recording(username: "motcua.badinh", key: key, requestHash: "h", request: nil, status: 200,
                                             response: "{}", now: dossier.receivedAt)]
@@ -229,7 +229,7 @@ import Testing
             await #expect(throws: Undone.self) {
                 try await database.write { db in
                     let event = DossierEvent("tiep-nhan", by: "motcua.badinh", at: next.receivedAt, from: dossier.state, to: next.state)
-                    let saved = try await DossierStore.save(try DossierChange(next, from: 1, event: event), in: db)
+                    let saved = try await DossierStore.save(try DossierChange(next, from: dossier.state, event: event), in: db)
                     #expect(saved)
                     throw Undone()
                 }
@@ -242,11 +242,53 @@ import Testing
         }
     }
 
-    static func sampleDossier() -> Dossier {
+    /// The events' patches give the state the row holds; the check names a dossier whose row says otherwise, leaves
+    /// out one with an event from before patches were kept, and refuses events that do not follow one another.
+    @Test(arguments: TestEngine.available)
+    func theEventsGiveTheStoredState(engine: TestEngine) async throws {
+        try await TestDatabases.withDatabase(engine, demo: false) { database in
+            let dossier = Self.sampleDossier()
+            let other = Self.sampleDossier(code: "\(Self.agency)-260302-0002")
+            _ = try await database.write { db in
+                try await Self.insert(dossier, in: db)
+                try await Self.insert(other, in: db)
+            }
+            var accepted = dossier
+            accepted.state.status = .accepted
+            accepted.state.version = 2
+            accepted.state.extensions = 1
+            let event = DossierEvent("tiep-nhan", by: "motcua.badinh", at: dossier.receivedAt, from: dossier.state, to: accepted.state)
+            let change = try DossierChange(accepted, from: dossier.state, event: event)
+            #expect(try await database.write { db in try await DossierStore.save(change, in: db) })
+            let store = DossierStore(database: database)
+            #expect(try await store.stateFromEvents(code: dossier.code) == accepted.state)
+            #expect(try await store.dossiersNotGivenByTheirEvents() == [])
+
+            func run(_ statement: SQLQueryString) async throws { try await database.write { db in try await db.raw(statement).run() } }
+            try await run("UPDATE dossiers SET body = REPLACE(body, '\"extensions\":1', '\"extensions\":2') WHERE code = \(bind: dossier.code)")
+            #expect(try await store.dossiersNotGivenByTheirEvents() == [dossier.code], "the row was changed, not by a step")
+            try await run("UPDATE dossier_events SET patch = NULL WHERE dossier_code = \(bind: dossier.code) AND seq = 1")
+            #expect(try await store.stateFromEvents(code: dossier.code) == nil, "an event from before migration 23")
+            #expect(try await store.dossiersNotGivenByTheirEvents() == [])
+
+            try await run("DELETE FROM dossier_events WHERE dossier_code = \(bind: other.code) AND seq = 1")
+            var moved = other
+            moved.state.version = 2
+            let note = DossierEvent("ghi-chu", by: "motcua.badinh", at: other.receivedAt, from: other.state, to: moved.state)
+            let noted = try DossierChange(moved, from: other.state, event: note)
+            #expect(try await database.write { db in try await DossierStore.save(noted, in: db) })
+            let gap = await #expect(throws: DossierStore.EventsDoNotFollow.self, "its intake's event is gone") {
+                try await store.stateFromEvents(code: other.code)
+            }
+            #expect(gap?.code == other.code && gap?.seq == 2)
+        }
+    }
+
+    static func sampleDossier(code: String = "\(agency)-260302-0001") -> Dossier {
         let at = Date(timeIntervalSince1970: 1_772_416_800) // 2026-03-02 09:00 +07:00
         let applicant = Applicant(kind: .citizen, name: "Nguyễn Văn A", personalId: "001090000001", taxCode: nil,
                                   address: "Ba Đình, Hà Nội", phone: nil, email: nil)
-        return Dossier(code: "\(agency)-260302-0001", procedureCode: "1.004873", procedureName: "Cấp Giấy xác nhận tình trạng hôn nhân",
+        return Dossier(code: code, procedureCode: "1.004873", procedureName: "Cấp Giấy xác nhận tình trạng hôn nhân",
                        agencyCode: agency, receivedByAgencyCode: agency, channel: .counter, applicant: applicant, unitKey: nil,
                        receivedAt: at, receivedBy: "motcua.badinh", documents: [], sets: 1, request: "Xác nhận",
                        state: DossierState(status: .registered, clock: LegalClock(due: at.addingTimeInterval(3 * 86400),

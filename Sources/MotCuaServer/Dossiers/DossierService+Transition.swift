@@ -93,7 +93,7 @@ extension DossierService {
         dossier.state = outcome.state
         let event = DossierEvent(request.action.rawValue, by: officer.username, at: now, from: current, to: outcome.state,
                                  reason: request.reason, item: outcome.item, decision: request.decision)
-        return try DossierChange(dossier, from: current.version, event: event)
+        return try DossierChange(dossier, from: current, event: event)
     }
 
     /// The request Core judges, from the body: the action known, texts within bounds, the actor's roles and the

@@ -55,7 +55,7 @@ public struct SLAWatch: Service {
         dossier.state = next
         let event = DossierEvent(alarm.rawValue, by: DossierEvent.system, at: instant, from: before, to: next,
                                  reason: alarm.message(for: item), item: item, stepDue: item.clock.due)
-        let change = try DossierChange(dossier, from: before.version, event: event)
+        let change = try DossierChange(dossier, from: before, event: event)
         return try await database.write { db in try await DossierStore.save(change, in: db) }
     }
 }
