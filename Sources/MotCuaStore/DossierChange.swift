@@ -1,12 +1,12 @@
 import Foundation
 import MotCuaCore
 
-/// Thay đổi hồ sơ — a dossier moved by one action, worked out and written out (its stored text) before the write
-/// transaction, from the dossier as it was at `readVersion`, with the statements that save it. Saving it
-/// (`DossierStore.save`) is then a check that nobody moved the dossier since and a few rows written: the rules, the
-/// encoding and the statements' text are made on the request's own thread, not on the one writer every write of
-/// the server waits for. A class, so a caller can tell the change it
-/// drafted from one worked out again (`===`).
+/// Thay đổi hồ sơ — a dossier moved by one action, worked out and written out (the patch its event keeps and, every
+/// few versions, the dossier's whole text) before the write transaction, from the dossier as it was at
+/// `readVersion`, with the statements that save it. Saving it (`DossierStore.save`) is then a check that nobody
+/// moved the dossier since and a few rows written: the rules, the encoding and the statements' text are made on the
+/// request's own thread, not on the one writer every write of the server waits for. A class, so a caller can tell
+/// the change it drafted from one worked out again (`===`).
 public final class DossierChange: Sendable {
     /// The dossier as the action leaves it.
     public let dossier: Dossier
@@ -16,6 +16,8 @@ public final class DossierChange: Sendable {
     public let event: DossierEvent
     /// The statement that saves the dossier if nobody moved it since `readVersion` (a row returned when it did).
     let update: BoundStatement
+    /// The dossier's whole text, when this step writes it again (`DossierStore.rewritesText`).
+    let rewrittenText: String?
     /// What follows a save, built here with the update so the writer only runs them: the event and its audit entry,
     /// then the open work items (`WorkItemStore.projection`).
     let appended: [RowInsert]
@@ -26,14 +28,27 @@ public final class DossierChange: Sendable {
         dossier = moved
         readVersion = before.version
         self.event = event
-        let stored = try JSONColumn.encode(moved)
-        update = DossierStore.update(to: moved, from: readVersion, stored: stored)
+        let stored = DossierStore.rewritesText(at: moved.state.version) ? try JSONColumn.encode(moved) : nil
+        rewrittenText = stored
+        update = DossierStore.update(to: moved, from: readVersion)
         let patch = try JSONColumn.encode(DossierStatePatch(from: before, to: moved.state))
         appended = DossierStore.appending(event, patch: patch, to: moved.code)
         projection = WorkItemStore.projection(of: moved)
-        // Remembered now, off the writer: if the save does not happen, no row holds this text and the next read
-        // of the dossier decodes what the row holds (`DecodedRows`).
-        Decoded.dossiers.remember(moved, key: moved.code, text: stored)
+        // Remembered now, off the writer, as the row will read: its new whole text, or the text it was read in
+        // with this step's patch after it. If the save does not happen, no row holds this text and the next read of
+        // the dossier decodes what the row holds (`DecodedRows`).
+        if let stored {
+            Decoded.dossiers.remember(moved, key: moved.code, text: stored)
+        } else {
+            Decoded.dossiers.extend(key: moved.code, ifHolding: { $0.state.version == readVersion },
+                                    with: DossierStore.patchSeparator + patch, as: moved)
+        }
+    }
+
+    /// The statement that writes the dossier's whole text again, if this step does (on PostgreSQL only if the
+    /// part `saved` returned the dossier's row).
+    func textRewrite(ifRowIn saved: String? = nil) -> [BoundStatement] {
+        rewrittenText.map { [DossierStore.rewriting($0, of: dossier, ifRowIn: saved)] } ?? []
     }
 
     /// The change and `alsoWriting` as one PostgreSQL statement returning the new version — or no row, and nothing
@@ -41,7 +56,7 @@ public final class DossierChange: Sendable {
     /// updated, the rows of items no longer open removed and those of the items open written over.
     func together(alsoWriting: [RowInsert]) -> BoundStatement {
         let saved = "motcua_saved"
-        var writes = (appended + alsoWriting).map { $0.selected(from: saved) }
+        var writes = (appended + alsoWriting).map { $0.selected(from: saved) } + textRewrite(ifRowIn: saved)
         if let projection {
             writes.append(projection.removal(keepingOpenIfIn: saved))
             writes += projection.insertions.map { $0.selected(from: saved, then: WorkItemStore.Projection.replacing) }

@@ -29,7 +29,8 @@ extension DossierStore {
             let after = next
             let (dossiers, events) = try await database.read { db in
                 let dossiers = try await db.raw("""
-                    SELECT code, body FROM dossiers WHERE code > \(bind: after) ORDER BY code LIMIT \(bind: Self.replayPage)
+                    SELECT \(unsafeRaw: Self.storedDossiers) WHERE code > \(bind: after) ORDER BY code
+                    LIMIT \(bind: Self.replayPage)
                     """).all().map(Self.dossier)
                 let events = try await db.raw("""
                     SELECT dossier_code, seq, patch FROM dossier_events WHERE dossier_code IN (\(binds: dossiers.map(\.code)))

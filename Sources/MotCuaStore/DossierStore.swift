@@ -66,14 +66,17 @@ public struct DossierStore: Sendable {
         let state = dossier.state
         let row: BoundStatement = """
             INSERT INTO dossiers (code, agency_code, received_by, procedure_code, channel, status, version, received_at,
-              due_at, step_due_at, ended_at, applicant_key, body)
+              due_at, step_due_at, ended_at, applicant_key)
             VALUES (\(bind: dossier.code), \(bind: dossier.agencyCode), \(bind: dossier.receivedByAgencyCode),
               \(bind: dossier.procedureCode), \(bind: dossier.channel.rawValue), \(bind: state.status.rawValue),
               \(bind: state.version), \(bind: dossier.receivedAt.epochSeconds), \(bind: state.clock.due?.epochSeconds),
               \(bind: state.stepDue?.epochSeconds), \(bind: state.endedAt?.epochSeconds),
-              \(bind: dossier.applicant.personalId ?? dossier.applicant.taxCode), \(bind: body))
+              \(bind: dossier.applicant.personalId ?? dossier.applicant.taxCode))
             """
-        return [row] + appending(event, patch: patch, to: dossier.code).map(\.statement)
+        let text: BoundStatement = """
+            INSERT INTO dossier_texts (code, body, version) VALUES (\(bind: dossier.code), \(bind: body), \(bind: state.version))
+            """
+        return [row, text] + appending(event, patch: patch, to: dossier.code).map(\.statement)
     }
 
     /// Saves a change with `alsoWriting` (a key's answer) if the stored version is still the one it was worked out
@@ -83,7 +86,7 @@ public struct DossierStore: Sendable {
     public static func save(_ change: DossierChange, alsoWriting: [RowInsert] = [], in db: any SQLDatabase) async throws -> Bool {
         if db.dialect.name == "postgresql" { return try await db.first(change.together(alsoWriting: alsoWriting)) != nil }
         guard try await db.first(change.update) != nil else { return false }
-        try await write((change.appended + alsoWriting).map(\.statement), change.projection, in: db)
+        try await write((change.appended + alsoWriting).map(\.statement) + change.textRewrite(), change.projection, in: db)
         return true
     }
 
@@ -94,14 +97,14 @@ public struct DossierStore: Sendable {
         try await db.runTogether(projection?.insertions.map(\.statement) ?? [])
     }
 
-    /// The statement that saves a change if the stored version is still the one it was worked out from, returning
-    /// a row only then.
-    static func update(to dossier: Dossier, from readVersion: Int, stored: String) -> BoundStatement {
+    /// The statement that saves a change to the dossier's row if the stored version is still the one it was worked
+    /// out from, returning a row only then.
+    static func update(to dossier: Dossier, from readVersion: Int) -> BoundStatement {
         let state = dossier.state
         return """
             UPDATE dossiers SET status = \(bind: state.status.rawValue), version = \(bind: state.version),
               due_at = \(bind: state.clock.due?.epochSeconds), step_due_at = \(bind: state.stepDue?.epochSeconds),
-              ended_at = \(bind: state.endedAt?.epochSeconds), body = \(bind: stored)
+              ended_at = \(bind: state.endedAt?.epochSeconds)
             WHERE code = \(bind: dossier.code) AND version = \(bind: readVersion)
             RETURNING version
             """
@@ -127,7 +130,7 @@ public struct DossierStore: Sendable {
 
     /// Reads a dossier (inside a transaction when `db` is one).
     public static func dossier(code: String, in db: any SQLDatabase) async throws -> Dossier? {
-        try await db.first("SELECT code, body FROM dossiers WHERE code = \(bind: code)").map(Self.dossier)
+        try await db.first("SELECT \(raw: storedDossiers) WHERE code = \(bind: code)").map(Self.dossier)
     }
 
     public func dossier(code: String) async throws -> Dossier? {
@@ -140,7 +143,7 @@ public struct DossierStore: Sendable {
         guard !agencyCodes.isEmpty else { return nil }
         return try await database.read { db in
             try await db.raw("""
-                SELECT code, body FROM dossiers WHERE applicant_key = \(bind: applicantKey) AND agency_code IN (\(binds: agencyCodes))
+                SELECT \(unsafeRaw: Self.storedDossiers) WHERE applicant_key = \(bind: applicantKey) AND agency_code IN (\(binds: agencyCodes))
                 ORDER BY received_at DESC, code DESC LIMIT 1
                 """).first().map(Self.dossier)
         }
@@ -151,7 +154,7 @@ public struct DossierStore: Sendable {
     public func dossiers(ofApplicant applicantKey: String) async throws -> [Dossier] {
         try await database.read { db in
             try await db.raw("""
-                SELECT code, body FROM dossiers WHERE applicant_key = \(bind: applicantKey) ORDER BY received_at DESC, code DESC
+                SELECT \(unsafeRaw: Self.storedDossiers) WHERE applicant_key = \(bind: applicantKey) ORDER BY received_at DESC, code DESC
                 """).all().map(Self.dossier)
         }
     }
@@ -176,7 +179,7 @@ public struct DossierStore: Sendable {
             let total = try await db.raw("SELECT COUNT(*) AS n FROM dossiers WHERE \(condition)").first()?
                 .decode(column: "n", as: Int.self) ?? 0
             let items = try await db.raw("""
-                SELECT code, body FROM dossiers WHERE \(condition)
+                SELECT \(unsafeRaw: Self.storedDossiers) WHERE \(condition)
                 ORDER BY CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, code LIMIT \(bind: limit) OFFSET \(bind: offset)
                 """).all().map(Self.dossier)
             return (items, total)
@@ -191,7 +194,7 @@ public struct DossierStore: Sendable {
             let before = try await Self.receivedCount(agencyCode: agencyCode, since: yearStart, before: from, in: db)
             let total = try await Self.receivedCount(agencyCode: agencyCode, since: from, before: until, in: db)
             let items = try await db.raw("""
-                SELECT code, body FROM dossiers WHERE agency_code = \(bind: agencyCode)
+                SELECT \(unsafeRaw: Self.storedDossiers) WHERE agency_code = \(bind: agencyCode)
                   AND received_at >= \(bind: from.epochSeconds) AND received_at < \(bind: until.epochSeconds)
                 ORDER BY received_at, code LIMIT \(bind: limit) OFFSET \(bind: offset)
                 """).all().map(Self.dossier)
@@ -222,9 +225,9 @@ public struct DossierStore: Sendable {
             """).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    /// The dossier a row (`code`, `body`) holds, decoded once per distinct text (`Decoded.dossiers`).
+    /// The dossier a row (`storedDossiers`) holds, decoded once per distinct stored text (`Decoded.dossiers`).
     static func dossier(_ row: any SQLRow) throws -> Dossier {
-        try Decoded.dossiers.value(key: try row.decode(column: "code", as: String.self), text: try row.decode(column: "body", as: String.self))
+        try Decoded.dossiers.value(key: try row.decode(column: "code", as: String.self), text: try storedText(of: row))
     }
 
     static func event(_ row: any SQLRow) throws -> DossierEvent {

@@ -243,6 +243,11 @@ public enum Migrations {
         Migration(version: 23, name: "each event with the patch its step made to the dossier's state", statements: [
             "ALTER TABLE dossier_events ADD COLUMN patch TEXT",
         ]),
+        Migration(version: 24, name: "a dossier's whole text in a table of its own, written every few steps", statements: [
+            "CREATE TABLE dossier_texts (code TEXT PRIMARY KEY, body TEXT NOT NULL, version BIGINT NOT NULL)",
+            "INSERT INTO dossier_texts (code, body, version) SELECT code, body, version FROM dossiers",
+            "ALTER TABLE dossiers DROP COLUMN body",
+        ]),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.

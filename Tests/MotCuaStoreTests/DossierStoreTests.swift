@@ -79,7 +79,7 @@ import Testing
             #expect(received == dossier, "the first code of the day is the sample's own")
             let row = try #require(try await database.read { db in
                 try await db.raw("""
-                    SELECT d.body, e.dossier_code, a.subject, k.response FROM dossiers d
+                    SELECT t.body, e.dossier_code, a.subject, k.response FROM dossiers d JOIN dossier_texts t ON t.code = d.code
                     JOIN dossier_events e ON e.dossier_code = d.code JOIN audit_pending a ON a.subject = d.code
                     JOIN idempotency_keys k ON k.idem_key = 'k1'
                     """).first()
@@ -96,7 +96,7 @@ import Testing
             let store = DossierStore(database: database)
             #expect(try await store.dossier(code: dossier.code) == dossier)
             try await database.write { db in
-                try await db.raw("UPDATE dossiers SET body = REPLACE(body, 'Nguyễn Văn A', 'Nguyễn Văn B') WHERE code = \(bind: dossier.code)").run()
+                try await db.raw("UPDATE dossier_texts SET body = REPLACE(body, 'Nguyễn Văn A', 'Nguyễn Văn B') WHERE code = \(bind: dossier.code)").run()
             }
             #expect(try await store.dossier(code: dossier.code)?.applicant.name == "Nguyễn Văn B")
         }
@@ -236,14 +236,16 @@ import Testing
             }
             #expect(try await store.dossier(code: dossier.code) == dossier, "the rolled-back write is not read")
             try await database.write { db in
-                try await db.raw("UPDATE dossiers SET body = REPLACE(body, 'Nguyễn Văn A', 'Nguyễn Văn B') WHERE code = \(bind: dossier.code)").run()
+                try await db.raw("UPDATE dossier_texts SET body = REPLACE(body, 'Nguyễn Văn A', 'Nguyễn Văn B') WHERE code = \(bind: dossier.code)").run()
             }
             #expect(try await store.dossier(code: dossier.code)?.applicant.name == "Nguyễn Văn B", "changed by another server: read anew")
         }
     }
 
-    /// The events' patches give the state the row holds; the check names a dossier whose row says otherwise, leaves
-    /// out one with an event from before patches were kept, and refuses events that do not follow one another.
+    /// A dossier's whole text stands from intake until its 8th version, its steps' patches after it, and is read
+    /// back whole from them; the events' patches give the state the row holds; the check names a dossier whose row
+    /// says otherwise, leaves out one with an event from before patches were kept, and refuses events that do not
+    /// follow one another.
     @Test(arguments: TestEngine.available)
     func theEventsGiveTheStoredState(engine: TestEngine) async throws {
         try await TestDatabases.withDatabase(engine, demo: false) { database in
@@ -253,20 +255,49 @@ import Testing
                 try await Self.insert(dossier, in: db)
                 try await Self.insert(other, in: db)
             }
-            var accepted = dossier
-            accepted.state.status = .accepted
-            accepted.state.version = 2
-            accepted.state.extensions = 1
-            let event = DossierEvent("tiep-nhan", by: "motcua.badinh", at: dossier.receivedAt, from: dossier.state, to: accepted.state)
-            let change = try DossierChange(accepted, from: dossier.state, event: event)
-            #expect(try await database.write { db in try await DossierStore.save(change, in: db) })
             let store = DossierStore(database: database)
-            #expect(try await store.stateFromEvents(code: dossier.code) == accepted.state)
-            #expect(try await store.dossiersNotGivenByTheirEvents() == [])
-
             func run(_ statement: SQLQueryString) async throws { try await database.write { db in try await db.raw(statement).run() } }
-            try await run("UPDATE dossiers SET body = REPLACE(body, '\"extensions\":1', '\"extensions\":2') WHERE code = \(bind: dossier.code)")
+            func wholeTextVersion() async throws -> Int? {
+                try await database.read { db in
+                    try await db.raw("SELECT version FROM dossier_texts WHERE code = \(bind: dossier.code)").first()?
+                        .decode(column: "version", as: Int.self)
+                }
+            }
+            var current = dossier
+            func step() async throws {
+                var next = current
+                next.state.status = .accepted
+                next.state.version += 1
+                next.state.extensions = next.state.version
+                let event = DossierEvent("gia-han", by: "motcua.badinh", at: dossier.receivedAt, from: current.state, to: next.state)
+                let change = try DossierChange(next, from: current.state, event: event)
+                #expect(try await database.write { db in try await DossierStore.save(change, in: db) })
+                current = next
+            }
+            for _ in 2...7 { try await step() }
+            #expect(try await wholeTextVersion() == 1, "steps 2-7 leave the intake's text, their patches after it")
+            #expect(try await store.dossier(code: dossier.code) == current)
+            let seventh = current
+            try await step()
+            #expect(try await wholeTextVersion() == 8, "the 8th writes the whole text again")
+            var late = seventh
+            late.state.version = 8
+            late.state.extensions = 99
+            let lateEvent = DossierEvent("gia-han", by: "motcua.badinh", at: dossier.receivedAt, from: seventh.state, to: late.state)
+            let stale = try DossierChange(late, from: seventh.state, event: lateEvent)
+            #expect(try await database.write { db in try await DossierStore.save(stale, in: db) } == false)
+            #expect(try await store.dossier(code: dossier.code) == current, "a stale 8th step writes no text either")
+            #expect(try await store.stateFromEvents(code: dossier.code) == current.state)
+            #expect(try await store.dossiersNotGivenByTheirEvents() == [])
+            try await run("UPDATE dossier_texts SET body = REPLACE(body, '\"extensions\":8', '\"extensions\":6') WHERE code = \(bind: dossier.code)")
             #expect(try await store.dossiersNotGivenByTheirEvents() == [dossier.code], "the row was changed, not by a step")
+            try await run("UPDATE dossier_texts SET body = REPLACE(body, '\"extensions\":6', '\"extensions\":8') WHERE code = \(bind: dossier.code)")
+            try await step()
+            try await run("UPDATE dossier_texts SET body = REPLACE(body, 'Nguyễn Văn A', 'Nguyễn Văn B') WHERE code = \(bind: dossier.code)")
+            let reread = try await store.dossier(code: dossier.code)
+            #expect(reread?.applicant.name == "Nguyễn Văn B" && reread?.state == current.state,
+                    "a text not in memory is decoded, with the 9th step's patch applied after it")
+
             try await run("UPDATE dossier_events SET patch = NULL WHERE dossier_code = \(bind: dossier.code) AND seq = 1")
             #expect(try await store.stateFromEvents(code: dossier.code) == nil, "an event from before migration 23")
             #expect(try await store.dossiersNotGivenByTheirEvents() == [])
@@ -281,6 +312,28 @@ import Testing
                 try await store.stateFromEvents(code: other.code)
             }
             #expect(gap?.code == other.code && gap?.seq == 2)
+        }
+    }
+
+    /// A dossier stored before its whole text had a table of its own (migration 24) is read the same after it.
+    @Test(arguments: TestEngine.available)
+    func aDossierStoredBeforeMigration24IsReadTheSameAfterIt(engine: TestEngine) async throws {
+        try await TestDatabases.withDatabase(engine, demo: false) { database in
+            let dossier = Self.sampleDossier()
+            _ = try await database.write { db in try await Self.insert(dossier, in: db) }
+            try await database.write { db in
+                // The dossier as migration 23 left it: its whole text in its own row.
+                for statement: SQLQueryString in [
+                    "ALTER TABLE dossiers ADD COLUMN body TEXT", "UPDATE dossiers SET body = (SELECT body FROM dossier_texts t WHERE t.code = dossiers.code)",
+                    "DROP TABLE dossier_texts", "DELETE FROM schema_migrations WHERE version = 24",
+                ] {
+                    try await db.raw(statement).run()
+                }
+            }
+            #expect(try await Migrations.run(on: database) == [24])
+            let store = DossierStore(database: database)
+            #expect(try await store.dossier(code: dossier.code) == dossier)
+            #expect(try await store.list(agencyCodes: [Self.agency], status: nil, limit: 10, offset: 0).items == [dossier])
         }
     }
 
