@@ -43,7 +43,8 @@ try:
         tool_errors[name] = sum(int(count) for kind, count in errors if kind.strip() == 'Runtime Error')
         broken = 'Failures:' in summary or any(kind.strip() != 'Runtime Error' for kind, _ in errors)
         if result.returncode != 0 and (broken or not generated):
-            print(result.stdout[-6000:], file=sys.stderr)
+            # What schemathesis said; on its error stream, why it did not run at all (not installed, say).
+            print(result.stdout[-6000:] + result.stderr[-2000:], file=sys.stderr)
             print(f'FUZZING FAILED as {name} (server log: {log.name})', file=sys.stderr)
             sys.exit(1)
     print(json.dumps({'generated': passes, 'failures': 0, 'schemathesis_internal_errors': tool_errors,
