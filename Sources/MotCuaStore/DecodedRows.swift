@@ -35,7 +35,7 @@ final class DecodedRows<Value: Decodable & Sendable>: Sendable {
             case .text(let stored):
                 return Self.sameBytes(text, stored)
             case .template(let template, let value):
-                return template.matches(String(text), filledWith: value)
+                return template.matches(text, filledWith: value)
             case .extended(let base, let suffix):
                 guard text.utf8.count >= suffix.utf8.count else { return false }
                 let cut = text.utf8.index(text.utf8.endIndex, offsetBy: -suffix.utf8.count)

@@ -31,7 +31,7 @@ public final class DossierChange: Sendable {
         let stored = DossierStore.rewritesText(at: moved.state.version) ? try JSONColumn.encode(moved) : nil
         rewrittenText = stored
         update = DossierStore.update(to: moved, from: readVersion)
-        let patch = try JSONColumn.encode(DossierStatePatch(from: before, to: moved.state))
+        let patch = try DossierStore.storedPatch(from: before, to: moved.state)
         appended = DossierStore.appending(event, patch: patch, to: moved.code)
         projection = WorkItemStore.projection(of: moved)
         // Remembered now, off the writer, as the row will read: its new whole text, or the text it was read in

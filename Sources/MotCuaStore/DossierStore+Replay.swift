@@ -51,18 +51,23 @@ extension DossierStore {
 
     /// The state `rows` (`seq`, `patch`, in order) give, or nil when one has no patch.
     private static func state(of code: String, from rows: [any SQLRow]) throws -> DossierState? {
-        var state: DossierState?
+        var patches: [DossierStatePatch] = []
         for row in rows {
             let seq = try row.decode(column: "seq", as: Int.self)
             guard let text = try row.decode(column: "patch", as: String?.self) else { return nil }
             let patch = try JSONColumn.decode(DossierStatePatch.self, from: text)
-            guard patch.version == seq, seq == (state?.version ?? 0) + 1 else { throw EventsDoNotFollow(code: code, seq: seq) }
-            do {
-                state = try patch.applied(to: state)
-            } catch {
-                throw EventsDoNotFollow(code: code, seq: seq)
-            }
+            guard patch.version == seq else { throw EventsDoNotFollow(code: code, seq: seq) }
+            patches.append(patch)
         }
-        return state
+        return try following(patches, from: nil, of: code)
+    }
+
+    /// `DossierStatePatch.state(after:from:)`, a run that does not follow named by the dossier and the event's number.
+    static func following(_ patches: [DossierStatePatch], from start: DossierState?, of code: String) throws -> DossierState? {
+        do {
+            return try DossierStatePatch.state(after: patches, from: start)
+        } catch {
+            throw EventsDoNotFollow(code: code, seq: error.version)
+        }
     }
 }

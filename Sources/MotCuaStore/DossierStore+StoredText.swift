@@ -27,6 +27,12 @@ extension DossierStore {
         FROM dossiers JOIN dossier_texts USING (code)
         """
 
+    /// The stored text of the patch that takes a dossier's state from `before` (nil: from nothing, at intake) to
+    /// `after`, as its event keeps it.
+    static func storedPatch(from before: DossierState?, to after: DossierState) throws -> String {
+        try JSONColumn.encode(DossierStatePatch(from: before, to: after))
+    }
+
     /// The statement that writes a dossier's whole text again — on PostgreSQL, with the step's other writes in one
     /// statement, only if the step's part `saved` returned its row.
     static func rewriting(_ text: String, of dossier: Dossier, ifRowIn saved: String? = nil) -> BoundStatement {
@@ -48,13 +54,9 @@ extension DossierStore {
     static func decodeStored(_ text: String) throws -> Dossier {
         let parts = text.utf8.split(separator: patchSeparator.utf8.first!, omittingEmptySubsequences: false)
         var dossier = try JSONColumn.decode(Dossier.self, from: String(Substring(parts[0])))
-        for part in parts.dropFirst() {
-            let patch = try JSONColumn.decode(DossierStatePatch.self, from: String(Substring(part)))
-            guard patch.version == dossier.state.version + 1 else {
-                throw EventsDoNotFollow(code: dossier.code, seq: patch.version)
-            }
-            dossier.state = try patch.applied(to: dossier.state)
-        }
+        guard parts.count > 1 else { return dossier }
+        let patches = try parts.dropFirst().map { try JSONColumn.decode(DossierStatePatch.self, from: String(Substring($0))) }
+        if let state = try following(patches, from: dossier.state, of: dossier.code) { dossier.state = state }
         return dossier
     }
 }

@@ -17,7 +17,7 @@ public struct DossierStore: Sendable {
                                alsoWriting: @escaping @Sendable (_ code: String) -> [BoundStatement] = { _ in [] },
                                in db: any SQLDatabase) async throws -> Dossier {
         let draft = new.draft
-        let patch = try intakePatch(of: draft)
+        let patch = try storedPatch(from: nil, to: draft.state)
         let code = try await db.run(NumberedWrite(
             sequence: { nextNumbers($0, agencyCode: draft.agencyCode, day: day) },
             numbering: DossierCode.Numbering(agencyCode: draft.agencyCode, day: day), placeholder: new.placeholder,
@@ -31,11 +31,6 @@ public struct DossierStore: Sendable {
         let dossier = draft.coded(code)
         Decoded.dossiers.remember(dossier, key: code, template: new.stored, filledWith: code)
         return dossier
-    }
-
-    /// The stored text of the patch that brings a dossier's state from nothing to its state at intake.
-    static func intakePatch(of dossier: Dossier) throws -> String {
-        try JSONColumn.encode(DossierStatePatch(from: nil, to: dossier.state))
     }
 
     /// The register's statement that takes the next `count` numbers of an agency's dossiers on a day, returning the
@@ -55,7 +50,7 @@ public struct DossierStore: Sendable {
                               in db: any SQLDatabase) async throws -> Dossier {
         let dossier = new.draft.coded(code)
         let body = String(decoding: new.stored.filled(with: code), as: UTF8.self)
-        try await write(rows(of: dossier, body: body, event: event, patch: try intakePatch(of: dossier)),
+        try await write(rows(of: dossier, body: body, event: event, patch: try storedPatch(from: nil, to: dossier.state)),
                         WorkItemStore.projection(of: dossier), in: db)
         Decoded.dossiers.remember(dossier, key: dossier.code, text: body)
         return dossier

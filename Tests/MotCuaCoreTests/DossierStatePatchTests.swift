@@ -42,6 +42,22 @@ import Testing
         }
     }
 
+    @Test func aRunOfPatchesGivesTheLastStateAndRefusesAGap() throws {
+        let states = try life()
+        let patches = [DossierStatePatch(from: nil, to: states[0])]
+            + zip(states, states.dropFirst()).map { DossierStatePatch(from: $0, to: $1) }
+        #expect(try DossierStatePatch.state(after: patches, from: nil) == states.last)
+        #expect(try DossierStatePatch.state(after: patches.dropFirst(4), from: states[3]) == states.last)
+        #expect(throws: DossierStatePatch.DoesNotFollow(version: 5), "the 4th step's patch left out") {
+            try DossierStatePatch.state(after: patches.prefix(3) + patches.dropFirst(4), from: nil)
+        }
+        #expect(throws: DossierStatePatch.DoesNotFollow(version: 9), "item 1 is not in a state without a process") {
+            var bare = states[7]
+            bare.work = nil
+            return try DossierStatePatch.state(after: [patches[8]], from: bare)
+        }
+    }
+
     @Test func aStepCarriesOnlyTheItemsItOpenedOrChanged() throws {
         let states = try life()
         let works = zip(states, states.dropFirst()).map { DossierStatePatch(from: $0, to: $1).work }

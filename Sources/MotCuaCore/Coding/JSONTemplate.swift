@@ -55,10 +55,10 @@ public struct JSONTemplate: Sendable {
     }
 
     /// Whether `text` is what `filled(with: value)` gives, compared piece by piece without writing it out.
-    public func matches(_ text: String, filledWith value: String) -> Bool {
+    /// A part of a longer text (`Substring`) is read where it lies, not copied.
+    public func matches(_ text: some StringProtocol, filledWith value: String) -> Bool {
         let escaped = JSONOutput.escapedContents(of: value)
-        var text = text
-        return text.withUTF8 { text in
+        let check = { (text: UnsafeBufferPointer<UInt8>) -> Bool in
             guard text.count == bytes.count + holes.count * (escaped.count - placeholderLength) else { return false }
             var at = 0, from = 0
             for hole in holes {
@@ -69,6 +69,7 @@ public struct JSONTemplate: Sendable {
             }
             return text[at...].elementsEqual(bytes[from...])
         }
+        return text.utf8.withContiguousStorageIfAvailable(check) ?? Array(text.utf8).withUnsafeBufferPointer(check)
     }
 
     private static func needsNoEscape(_ byte: UInt8) -> Bool {

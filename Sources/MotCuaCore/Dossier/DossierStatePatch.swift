@@ -34,6 +34,28 @@ public struct DossierStatePatch: Hashable, Sendable, Codable {
         public let itemId: Int
     }
 
+    /// Các bước không liền nhau — a patch, in a run of them, that does not follow the state before it: it makes
+    /// another version than the next, or changes an item that state lacks.
+    public struct DoesNotFollow: Error, Hashable {
+        public let version: Int
+    }
+
+    /// The state `patches` leave, each applied in order to the state the one before left, from `start` (nil: from
+    /// nothing, as from intake); each must make the version after the one before it.
+    public static func state(after patches: some Sequence<DossierStatePatch>,
+                             from start: DossierState?) throws(DoesNotFollow) -> DossierState? {
+        var state = start
+        for patch in patches {
+            guard patch.version == (state?.version ?? 0) + 1 else { throw DoesNotFollow(version: patch.version) }
+            do {
+                state = try patch.applied(to: state)
+            } catch {
+                throw DoesNotFollow(version: patch.version)
+            }
+        }
+        return state
+    }
+
     /// What took the state from `before` (nil: from nothing, as at intake) to `after`.
     public init(from before: DossierState?, to after: DossierState) {
         status = after.status
