@@ -121,10 +121,10 @@ struct EngineRace {
         return result
     }
 
-    /// One step as a server takes it: the dossier as last committed, the rules applied and the change written out
-    /// before the write, which saves it only if nobody moved the dossier meanwhile.
+    /// One step as a server takes it: the dossier as last committed (as the server holds it), the rules applied and
+    /// the change written out before the write, which saves it only if nobody moved the dossier meanwhile.
     static func step(_ code: String, index: Int, _ dossiers: RaceDossiers, reading store: DossierStore) async throws -> (DossierChange, finished: Bool) {
-        guard let current = try await store.dossier(code: code) else { throw RaceError("\(code) vanished") }
+        guard let current = try await store.lastCommitted(code: code) else { throw RaceError("\(code) vanished") }
         var moved = current
         let (event, finished) = try dossiers.step(&moved, index: index, at: Date())
         return (try DossierChange(moved, from: current.state, event: event), finished)

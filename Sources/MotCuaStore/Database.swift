@@ -190,6 +190,12 @@ public final class Database: Sendable {
         return nil
     }
 
+    /// On SQLite, the dossiers this server's writer committed last (`CommittedDossiers`); nil on PostgreSQL.
+    var committedDossiers: CommittedDossiers? {
+        if case .sqlite(_, let commits, _) = backend { return commits.committedDossiers }
+        return nil
+    }
+
     /// Closes every connection.
     public func close() async {
         switch backend {

@@ -30,6 +30,7 @@ public struct DossierStore: Sendable {
             }))
         let dossier = draft.coded(code)
         Decoded.dossiers.remember(dossier, key: code, template: new.stored, filledWith: code)
+        noteWritten(dossier, in: db)
         return dossier
     }
 
@@ -53,6 +54,7 @@ public struct DossierStore: Sendable {
         try await write(rows(of: dossier, body: body, event: event, patch: try storedPatch(from: nil, to: dossier.state)),
                         WorkItemStore.projection(of: dossier), in: db)
         Decoded.dossiers.remember(dossier, key: dossier.code, text: body)
+        noteWritten(dossier, in: db)
         return dossier
     }
 
@@ -82,7 +84,14 @@ public struct DossierStore: Sendable {
         if db.dialect.name == "postgresql" { return try await db.first(change.together(alsoWriting: alsoWriting)) != nil }
         guard try await db.first(change.update) != nil else { return false }
         try await write((change.appended + alsoWriting).map(\.statement) + change.textRewrite(), change.projection, in: db)
+        noteWritten(change.dossier, in: db)
         return true
+    }
+
+    /// Notes, on SQLite's writer, the dossier as this write leaves it, held once the write is committed
+    /// (`CommittedDossiers`); on PostgreSQL, nothing.
+    private static func noteWritten(_ dossier: Dossier, in db: any SQLDatabase) {
+        (db as? DirectSQLDatabase)?.committedDossiers?.written(dossier)
     }
 
     /// Writes what goes with a dossier's row — its event and audit entry, the removal of its old open items, all in
@@ -130,6 +139,14 @@ public struct DossierStore: Sendable {
 
     public func dossier(code: String) async throws -> Dossier? {
         try await database.read { db in try await Self.dossier(code: code, in: db) }
+    }
+
+    /// The dossier as last committed, to work a step out from: as this server's writer committed it, when it holds
+    /// it (on SQLite, `CommittedDossiers`), else read. If another process moved it since, the save's version check
+    /// refuses the step worked out from it.
+    public func lastCommitted(code: String) async throws -> Dossier? {
+        if let held = database.committedDossiers?.dossier(code: code) { return held }
+        return try await dossier(code: code)
     }
 
     /// The latest dossier of an applicant (by personal ID or tax code) among these agencies' dossiers, to fill in a

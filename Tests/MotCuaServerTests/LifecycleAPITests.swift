@@ -134,6 +134,35 @@ import Testing
         }
     }
 
+    /// A transition is worked out from the dossier as this server last committed it. Moved meanwhile by another
+    /// process on the same database (a command run beside the server, a second server), the action is judged again
+    /// on the dossier as stored: the officer who saw the new version is not told it is stale.
+    @Test(arguments: TestEngine.available)
+    func anActionIsJudgedOnTheDossierAsStoredWhenAnotherProcessMovedIt(engine: TestEngine) async throws {
+        try await APIHarness.runLocated(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, _, location in
+            let desk = try await client.signIn("motcua.badinh")
+            let code = try #require(try await client.send(.post, "/api/dossiers", token: desk,
+                                                          json: LifecycleJourney.intakeBody).json["code"] as? String)
+            let accept: [String: Any] = ["action": DossierAction.accept.rawValue, "expectedVersion": 1]
+            #expect(try await client.send(.post, "/api/dossiers/\(code)/transitions", token: desk, json: accept).status == .ok)
+            let movedElsewhere = try await TestDatabases.withOpened(location) { otherProcess in
+                let store = DossierStore(database: otherProcess)
+                let stored = try #require(try await store.dossier(code: code))
+                var noted = stored
+                noted.state.version += 1
+                let event = DossierEvent("ghi-chu", by: "motcua.badinh", at: stored.receivedAt, from: stored.state, to: noted.state)
+                let change = try DossierChange(noted, from: stored.state, event: event)
+                return try await otherProcess.write { db in try await DossierStore.save(change, in: db) }
+            }
+            #expect(movedElsewhere)
+            let forward: [String: Any] = ["action": DossierAction.forward.rawValue, "expectedVersion": 3]
+            let forwarded = try await client.send(.post, "/api/dossiers/\(code)/transitions", token: desk, json: forward)
+            #expect(forwarded.status == .ok, "\(forwarded.text)")
+            #expect(forwarded.json["version"] as? Int == 4)
+            #expect(forwarded.json["status"] as? Int == DossierStatus.processing.rawValue)
+        }
+    }
+
     /// Runs `body` with the desk officer signed in and one dossier just received at the desk.
     static func withReceivedDossier(_ engine: TestEngine,
                                     _ body: @escaping @Sendable (APIClient, String, String) async throws -> Void) async throws {

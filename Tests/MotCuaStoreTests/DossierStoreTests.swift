@@ -337,6 +337,57 @@ import Testing
         }
     }
 
+    /// A step is worked out from the dossier as last committed (`lastCommitted`). On SQLite that is as this server's
+    /// writer committed it, held from the COMMIT on: never a write rolled back, never one noted by a write that
+    /// failed; moved by another process on the same file, it is stale there, and a change worked out from it saves
+    /// nothing. On PostgreSQL, where other servers write, it is read every time.
+    @Test(arguments: TestEngine.available)
+    func aStepIsWorkedOutFromTheDossierAsLastCommitted(engine: TestEngine) async throws {
+        struct Undone: Error {}
+        @Sendable func change(_ dossier: Dossier, to status: DossierStatus) throws -> DossierChange {
+            var moved = dossier
+            moved.state.status = status
+            moved.state.version += 1
+            let event = DossierEvent("tiep-nhan", by: "motcua.badinh", at: dossier.receivedAt, from: dossier.state, to: moved.state)
+            return try DossierChange(moved, from: dossier.state, event: event)
+        }
+        try await TestDatabases.withEmpty(engine) { location in
+            try await TestDatabases.withOpened(location) { database in
+                try await Migrations.run(on: database)
+                let dossier = Self.sampleDossier()
+                _ = try await database.write { db in try await Self.insert(dossier, in: db) }
+                let store = DossierStore(database: database)
+                #expect(try await store.lastCommitted(code: dossier.code) == dossier)
+
+                let refused = try change(dossier, to: .refused)
+                await #expect(throws: Undone.self) {
+                    try await database.write { db in
+                        #expect(try await DossierStore.save(refused, in: db))
+                        throw Undone()
+                    }
+                }
+                try await database.write { db in try await db.raw("SELECT 1").run() }
+                #expect(try await store.lastCommitted(code: dossier.code) == dossier, "the rolled-back write is not held")
+
+                let accepted = try change(dossier, to: .accepted)
+                #expect(try await database.write { db in try await DossierStore.save(accepted, in: db) })
+                #expect(try await store.lastCommitted(code: dossier.code) == accepted.dossier)
+
+                let processing = try change(accepted.dossier, to: .processing)
+                let savedElsewhere = try await TestDatabases.withOpened(location) { otherProcess in
+                    try await otherProcess.write { db in try await DossierStore.save(processing, in: db) }
+                }
+                #expect(savedElsewhere)
+                let held = try #require(try await store.lastCommitted(code: dossier.code))
+                #expect(held == (engine == .sqlite ? accepted.dossier : processing.dossier))
+                let fromHeld = try change(held, to: .done)
+                #expect(try await database.write { db in try await DossierStore.save(fromHeld, in: db) } == (engine == .postgres),
+                        "a change worked out from a dossier moved since saves nothing")
+                #expect(try await store.dossier(code: dossier.code)?.state.status == (engine == .sqlite ? .processing : .done))
+            }
+        }
+    }
+
     static func sampleDossier(code: String = "\(agency)-260302-0001") -> Dossier {
         let at = Date(timeIntervalSince1970: 1_772_416_800) // 2026-03-02 09:00 +07:00
         let applicant = Applicant(kind: .citizen, name: "Nguyễn Văn A", personalId: "001090000001", taxCode: nil,

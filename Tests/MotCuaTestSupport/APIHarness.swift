@@ -12,11 +12,18 @@ import NIOCore
 public enum APIHarness {
     public static func run(_ engine: TestEngine, clock: TestClock, config: AppConfig = AppConfig(),
                            _ body: @escaping @Sendable (APIClient, Database) async throws -> Void) async throws {
+        try await runLocated(engine, clock: clock, config: config) { client, database, _ in try await body(client, database) }
+    }
+
+    /// `run`, telling `body` where the database is too, for it to open the database as another process would
+    /// (`TestDatabases.withOpened`).
+    public static func runLocated(_ engine: TestEngine, clock: TestClock, config: AppConfig = AppConfig(),
+                                  _ body: @escaping @Sendable (APIClient, Database, _ location: String) async throws -> Void) async throws {
         var config = config
         config.filesDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-tep-\(UUID().uuidString)").path
         let inUse = config
         defer { try? FileManager.default.removeItem(atPath: inUse.filesDirectory) }
-        try await TestDatabases.withDatabase(engine) { database in
+        try await TestDatabases.withLocatedDatabase(engine) { database, location in
             let router = try await MotCuaApp.buildRouter(inUse, database: database, now: { clock.now })
             let app = Application(router: router, logger: Logger(label: "motcua.test"))
             try await app.test(.router) { client in
@@ -25,7 +32,7 @@ public enum APIHarness {
                                                             body: data.map { ByteBuffer(bytes: $0) })
                     return APIResponse(status: response.status, headers: response.headers, body: Data(buffer: response.body))
                 }
-                try await body(api, database)
+                try await body(api, database, location)
             }
         }
     }

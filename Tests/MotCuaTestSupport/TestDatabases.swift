@@ -69,10 +69,17 @@ public enum TestDatabases {
     /// `demo`), then closes and removes it.
     public static func withDatabase<T: Sendable>(_ engine: TestEngine, demo: Bool = true,
                                                  _ body: @Sendable (Database) async throws -> T) async throws -> T {
+        try await withLocatedDatabase(engine, demo: demo) { database, _ in try await body(database) }
+    }
+
+    /// `withDatabase`, telling `body` where the database is too, for it to open the database as another process
+    /// would (`withOpened`).
+    public static func withLocatedDatabase<T: Sendable>(_ engine: TestEngine, demo: Bool = true,
+                                                        _ body: @Sendable (Database, _ location: String) async throws -> T) async throws -> T {
         try await withEmpty(engine) { location in
             try await closing(try await MotCuaApp.prepare(AppConfig(database: location), logger: logger)) { database in
                 if demo { _ = try await DemoAccounts.load(into: database, passwordCost: 4) }
-                return try await body(database)
+                return try await body(database, location)
             }
         }
     }

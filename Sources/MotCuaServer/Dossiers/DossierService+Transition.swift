@@ -4,8 +4,9 @@ import MotCuaStore
 import SQLKit
 
 /// Chuyển trạng thái — one officer's action on a dossier: checked by Core's rules on the process version the
-/// dossier is bound to, worked out before the write from the dossier as last committed, then saved with its event
-/// in the caller's transaction if nobody moved the dossier meanwhile (worked out again there if someone did).
+/// dossier is bound to, worked out before the write from the dossier as last committed (as this server holds it,
+/// `DossierStore.lastCommitted`), then saved with its event in the caller's transaction if nobody moved the
+/// dossier meanwhile (worked out again there, on the dossier as stored, if someone did or the rules refused it).
 extension DossierService {
     /// The longest reason accepted for a transition.
     static let maxReasonLength = 2000
@@ -13,8 +14,9 @@ extension DossierService {
     static let maxShortTextLength = 200
 
     /// Chuyển trạng thái đã soạn — an officer's action worked out before its write transaction, or the refusal
-    /// the rules gave. A refusal is given inside the transaction (`save`), after the Idempotency-Key's check, so
-    /// a retry of an action already taken gets its first answer rather than a refusal from the state it left.
+    /// the rules gave. A refusal is judged again inside the transaction (`save`), after the Idempotency-Key's
+    /// check — so a retry of an action already taken gets its first answer rather than a refusal from the state it
+    /// left — and on the dossier as stored, since the draft's may have been moved since.
     struct DraftedTransition: Sendable {
         let code: String
         let body: TransitionBody
@@ -53,10 +55,9 @@ extension DossierService {
 
     /// Saves a drafted action inside the caller's transaction and returns the change saved: the one drafted if the
     /// dossier is still at the version it was drafted from, else the action worked out again on the dossier as it
-    /// is now. Throws the refusal (409 when the version the officer saw is stale).
+    /// is now (also when the draft was refused). Throws that refusal (409 when the version the officer saw is stale).
     func save(_ drafted: DraftedTransition, in db: any SQLDatabase) async throws -> DossierChange {
-        let change = try drafted.change.get()
-        if try await DossierStore.save(change, in: db) { return change }
+        if let change = drafted.allowedChange, try await DossierStore.save(change, in: db) { return change }
         let redone = try await self.change(code: drafted.code, drafted.body, by: drafted.officer, at: drafted.at, in: db,
                                            reference: nil)
         guard try await DossierStore.save(redone, in: db) else {
@@ -70,7 +71,7 @@ extension DossierService {
     private func change(code: String, _ body: TransitionBody, by officer: UserStore.Officer, at now: Date,
                         in db: (any SQLDatabase)?, reference: ReferenceSnapshot?) async throws -> DossierChange {
         let found = if let db { try await DossierStore.dossier(code: code, in: db) }
-                    else { try await DossierStore(database: database).dossier(code: code) }
+                    else { try await DossierStore(database: database).lastCommitted(code: code) }
         guard var dossier = found, officer.canSee(dossier) else { throw Problem.notFound("hồ sơ \(code)") }
         let catalogued = if let db { try await CatalogStore.procedure(code: dossier.procedureCode, in: db) }
                          else if let reference { try await reference.procedure(code: dossier.procedureCode) }

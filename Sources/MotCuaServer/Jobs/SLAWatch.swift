@@ -49,7 +49,7 @@ public struct SLAWatch: Service {
     /// Records the item's alarm, worked out from the dossier as last committed and saved in one transaction; false
     /// when the dossier moved on meanwhile (the next sweep looks again) or needs none.
     func raise(on entry: WorkItemStore.Entry, at instant: Date) async throws -> Bool {
-        guard var dossier = try await DossierStore(database: database).dossier(code: entry.dossierCode) else { return false }
+        guard var dossier = try await DossierStore(database: database).lastCommitted(code: entry.dossierCode) else { return false }
         let before = dossier.state
         guard let (next, alarm, item) = StepAlarm.raise(on: entry.itemId, in: before, at: instant) else { return false }
         dossier.state = next

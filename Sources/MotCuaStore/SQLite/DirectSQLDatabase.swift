@@ -12,6 +12,8 @@ import SQLiteKit
 struct DirectSQLDatabase: SQLDatabase {
     let connection: DirectSQLite
     let logger: Logger
+    /// On the writer's connection, where its writes note the dossiers they leave; nil on a reader's.
+    var committedDossiers: CommittedDossiers? = nil
     let eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.any()
     let dialect: any SQLDialect = SQLiteDialect()
     private static let encoder = SQLiteDataEncoder()

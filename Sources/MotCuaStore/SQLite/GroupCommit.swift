@@ -14,6 +14,9 @@ import Synchronization
 /// changed no row and no table costs nothing to leave out. Only when one fails after changing something is the
 /// batch rolled back and run again with each write in a savepoint of its own (`SAVEPOINT` before it, `ROLLBACK
 /// TO` if it fails): the savepoints, and the copies of every page each write touched, are paid only then.
+///
+/// The dossiers a write leaves are kept in memory once its batch is committed (`CommittedDossiers`), for their
+/// next steps to be worked out from without reading them back.
 public final class GroupCommit: Sendable {
     /// A write waiting for its turn: run it inside the batch's transaction, then report the commit's outcome.
     struct Job: Sendable {
@@ -57,6 +60,7 @@ public final class GroupCommit: Sendable {
     private let connection: DirectSQLite
     private let database: DirectSQLDatabase
     private let checkpoints: Checkpointer
+    let committedDossiers = CommittedDossiers()
     /// Where the batches run, their statements and their commits, so that waiting for the disk holds no core.
     private let thread = WriterThread()
     private let queue = Mutex<(pending: [Job], draining: Bool)>(([], false))
@@ -67,7 +71,7 @@ public final class GroupCommit: Sendable {
     init(connection: DirectSQLite, checkpoints: Checkpointer, logger: Logger) {
         self.connection = connection
         self.checkpoints = checkpoints
-        database = DirectSQLDatabase(connection: connection, logger: logger)
+        database = DirectSQLDatabase(connection: connection, logger: logger, committedDossiers: committedDossiers)
     }
 
     /// Closes the connection and ends the writer's thread; no write may be waiting or running.
@@ -79,15 +83,20 @@ public final class GroupCommit: Sendable {
     /// Runs `body` in the next batch and returns its result once the batch is committed.
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let committed = committedDossiers
             let job = Job(run: { db, inSavepoint in
                 do {
                     if inSavepoint { try await db.run("SAVEPOINT motcua_write") }
                     let value = try await body(db)
                     if inSavepoint { try await db.run("RELEASE motcua_write") }
+                    let written = committed.takeWritten()
                     return Attempt(threw: false) { commitError in
-                        if let commitError { continuation.resume(throwing: commitError) } else { continuation.resume(returning: value) }
+                        if let commitError { return continuation.resume(throwing: commitError) }
+                        committed.keep(written)
+                        continuation.resume(returning: value)
                     }
                 } catch {
+                    _ = committed.takeWritten()
                     if inSavepoint {
                         try? await db.run("ROLLBACK TO motcua_write")
                         try? await db.run("RELEASE motcua_write")
