@@ -58,55 +58,6 @@ public struct AuditLog: Sendable {
                   values: "\(bind: at.epochSeconds), \(bind: actor), \(bind: action), \(bind: subject), \(bind: detail)")
     }
 
-    /// The most acts one sealing transaction takes.
-    static let sealBatch = 500
-
-    /// Numbers and chains every act waiting, in the order they were kept; returns how many. Safe from several
-    /// servers at once: each batch first locks the head row (on PostgreSQL), then reads what is waiting, so two
-    /// sealers take turns and never seal an act twice.
-    @discardableResult
-    public func seal() async throws -> Int {
-        var sealed = 0
-        while true {
-            let count = try await database.write { db in try await Self.sealBatch(in: db) }
-            sealed += count
-            if count < Self.sealBatch { return sealed }
-        }
-    }
-
-    private static func sealBatch(in db: any SQLDatabase) async throws -> Int {
-        guard let head = try await db.first("UPDATE audit_head SET seq = seq WHERE id = 1 RETURNING seq, hash") else {
-            throw AuditLogMissing()
-        }
-        var seq = try head.decode(column: "seq", as: Int.self)
-        var previous = try head.decode(column: "hash", as: String.self)
-        let waiting = try await db.all("""
-            SELECT id, at, actor, action, subject, detail FROM audit_pending ORDER BY id LIMIT \(bind: sealBatch)
-            """)
-        guard !waiting.isEmpty else { return 0 }
-        var sealedIDs: [Int] = []
-        var entries: [RowInsert] = []
-        for row in waiting {
-            let at = try row.decode(column: "at", as: Int.self)
-            let actor = try row.decode(column: "actor", as: String.self), action = try row.decode(column: "action", as: String.self)
-            let subject = try row.decode(column: "subject", as: String.self), detail = try row.decode(column: "detail", as: String.self)
-            seq += 1
-            let hash = Self.hash(seq: seq, at: at, actor: actor, action: action, subject: subject, detail: detail, previous: previous)
-            entries.append(RowInsert(head: "INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash)", values: """
-                \(bind: seq), \(bind: at), \(bind: actor), \(bind: action), \(bind: subject), \(bind: detail), \(bind: previous),
-                \(bind: hash)
-                """))
-            previous = hash
-            sealedIDs.append(try row.decode(column: "id", as: Int.self))
-        }
-        // On PostgreSQL one statement for the batch (sealBatch × 8 values), not a round trip per entry.
-        try await db.insertRows(entries)
-        // Exactly the acts sealed: on PostgreSQL one with a smaller number may have committed since they were read.
-        try await db.raw("DELETE FROM audit_pending WHERE id IN (\(binds: sealedIDs))").run()
-        try await db.run("UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: previous) WHERE id = 1")
-        return waiting.count
-    }
-
     /// Keeps an act in a transaction of its own (with others kept at once, on PostgreSQL: `Database.insert`).
     public func record(actor: String, action: String, subject: String, detail: String = "", at: Date) async throws {
         try await database.insert(Self.appending(actor: actor, action: action, subject: subject, detail: detail, at: at))

@@ -122,6 +122,25 @@ import Testing
         }
     }
 
+    /// More acts waiting than one batch takes are sealed in batches, each read and chained while the one before it
+    /// is written and following the head that one leaves: all of them, once, in the order kept, the chain whole.
+    @Test(arguments: TestEngine.available)
+    func actsWaitingInManyBatchesAreSealedInOrder(engine: TestEngine) async throws {
+        try await TestDatabases.withDatabase(engine, demo: false) { database in
+            let log = AuditLog(database: database)
+            let count = 2 * AuditLog.sealBatch + 1
+            try await database.write { db in
+                for index in 0..<count {
+                    try await AuditLog.append(actor: "he-thong", action: "thu", subject: "\(index)", at: Self.at, in: db)
+                }
+            }
+            #expect(try await log.seal() == count)
+            #expect(try await log.verify() == count)
+            #expect(try await log.entries(limit: 2 * count).map(\.subject) == (0..<count).map(String.init))
+            #expect(try await log.seal() == 0, "nothing left waiting")
+        }
+    }
+
     /// Acts kept from many tasks while several sealers run at once (as several servers do): each act is sealed
     /// exactly once, the chain holds, and acts kept one after another are sealed in that order.
     @Test(arguments: TestEngine.available)
