@@ -30,7 +30,7 @@ public final class DossierChange: Sendable {
         self.event = event
         let stored = DossierStore.rewritesText(at: moved.state.version) ? try JSONColumn.encode(moved) : nil
         rewrittenText = stored
-        update = DossierStore.update(to: moved, from: readVersion)
+        update = DossierStore.update(to: moved, from: before)
         let patch = try DossierStore.storedPatch(from: before, to: moved.state)
         appended = DossierStore.appending(event, patch: patch, to: moved.code)
         projection = WorkItemStore.projection(of: moved)

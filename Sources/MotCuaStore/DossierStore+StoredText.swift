@@ -5,7 +5,7 @@ import SQLKit
 /// Toàn văn hồ sơ và các bước sau nó — how a dossier is stored: its whole text, in a table of its own
 /// (`dossier_texts`, with the version it is of), written at intake and again at every `textRewrittenEvery`-th
 /// version, and, after it, the patches its events keep (`DossierStatePatch`), applied in order when it is read. A
-/// step in between writes its event with its patch and the dossier's row of columns (status, deadlines, version),
+/// step in between writes its event with its patch and the dossier's row of columns (status, appointment, version),
 /// not the dossier's whole text, of 2 KB and more, again (docs/STEP-JOURNAL.md).
 extension DossierStore {
     /// How many versions a dossier's whole text stands before a step writes it again.

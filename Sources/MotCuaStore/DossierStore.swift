@@ -63,11 +63,10 @@ public struct DossierStore: Sendable {
         let state = dossier.state
         let row: BoundStatement = """
             INSERT INTO dossiers (code, agency_code, received_by, procedure_code, channel, status, version, received_at,
-              due_at, step_due_at, ended_at, applicant_key)
+              due_at, applicant_key)
             VALUES (\(bind: dossier.code), \(bind: dossier.agencyCode), \(bind: dossier.receivedByAgencyCode),
               \(bind: dossier.procedureCode), \(bind: dossier.channel.rawValue), \(bind: state.status.rawValue),
               \(bind: state.version), \(bind: dossier.receivedAt.epochSeconds), \(bind: state.clock.due?.epochSeconds),
-              \(bind: state.stepDue?.epochSeconds), \(bind: state.endedAt?.epochSeconds),
               \(bind: dossier.applicant.personalId ?? dossier.applicant.taxCode))
             """
         let text: BoundStatement = """
@@ -102,16 +101,18 @@ public struct DossierStore: Sendable {
     }
 
     /// The statement that saves a change to the dossier's row if the stored version is still the one it was worked
-    /// out from, returning a row only then.
-    static func update(to dossier: Dossier, from readVersion: Int) -> BoundStatement {
+    /// out from (`before`'s), returning a row only then. It sets the version and, only if the change moved them, the
+    /// status and the appointment: SQLite rewrites an index's entry for every column set, changed or not, and most
+    /// steps move neither of the two that `dossiers_agency_status` holds.
+    static func update(to dossier: Dossier, from before: DossierState) -> BoundStatement {
         let state = dossier.state
-        return """
-            UPDATE dossiers SET status = \(bind: state.status.rawValue), version = \(bind: state.version),
-              due_at = \(bind: state.clock.due?.epochSeconds), step_due_at = \(bind: state.stepDue?.epochSeconds),
-              ended_at = \(bind: state.endedAt?.epochSeconds)
-            WHERE code = \(bind: dossier.code) AND version = \(bind: readVersion)
-            RETURNING version
-            """
+        var statement: BoundStatement = "UPDATE dossiers SET version = \(bind: state.version)"
+        if state.status != before.status { statement.append(", status = \(bind: state.status.rawValue)") }
+        if state.clock.due?.epochSeconds != before.clock.due?.epochSeconds {
+            statement.append(", due_at = \(bind: state.clock.due?.epochSeconds)")
+        }
+        statement.append(" WHERE code = \(bind: dossier.code) AND version = \(bind: before.version) RETURNING version")
+        return statement
     }
 
     /// The rows that append an event to a dossier, with the patch its step made to the state (`patch`, stored

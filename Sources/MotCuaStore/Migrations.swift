@@ -248,6 +248,10 @@ public enum Migrations {
             "INSERT INTO dossier_texts (code, body, version) SELECT code, body, version FROM dossiers",
             "ALTER TABLE dossiers DROP COLUMN body",
         ]),
+        Migration(version: 25, name: "the dossier's columns nobody queries dropped (its step's deadline and its end)", statements: [
+            "ALTER TABLE dossiers DROP COLUMN step_due_at",
+            "ALTER TABLE dossiers DROP COLUMN ended_at",
+        ]),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.

@@ -388,6 +388,37 @@ import Testing
         }
     }
 
+    /// The dossier's row of columns (what lists and reports query) says what its state says after every step, each
+    /// step setting only the columns it moved: the status, then the appointment, then neither, then the status again.
+    @Test(arguments: TestEngine.available)
+    func theRowSaysWhatTheStateSaysAfterEachStep(engine: TestEngine) async throws {
+        try await TestDatabases.withDatabase(engine, demo: false) { database in
+            var dossier = Self.sampleDossier()
+            let code = dossier.code
+            _ = try await database.write { [dossier] db in try await Self.insert(dossier, in: db) }
+            let steps: [@Sendable (inout DossierState) -> Void] = [
+                { $0.status = .accepted },
+                { $0.clock.extend(to: $0.clock.due!.addingTimeInterval(2 * 86400)) },
+                { $0.extensions += 1 },
+                { $0.status = .done },
+            ]
+            for step in steps {
+                let before = dossier.state
+                step(&dossier.state)
+                dossier.state.version += 1
+                let event = DossierEvent("buoc", by: "motcua.badinh", at: dossier.receivedAt, from: before, to: dossier.state)
+                let change = try DossierChange(dossier, from: before, event: event)
+                #expect(try await database.write { db in try await DossierStore.save(change, in: db) })
+                let row = try #require(try await database.read { db in
+                    try await db.raw("SELECT status, version, due_at FROM dossiers WHERE code = \(bind: code)").first()
+                })
+                #expect(try row.decode(column: "status", as: Int.self) == dossier.state.status.rawValue)
+                #expect(try row.decode(column: "version", as: Int.self) == dossier.state.version)
+                #expect(try row.decode(column: "due_at", as: Int?.self) == dossier.state.clock.due.map { Int($0.timeIntervalSince1970) })
+            }
+        }
+    }
+
     static func sampleDossier(code: String = "\(agency)-260302-0001") -> Dossier {
         let at = Date(timeIntervalSince1970: 1_772_416_800) // 2026-03-02 09:00 +07:00
         let applicant = Applicant(kind: .citizen, name: "Nguyễn Văn A", personalId: "001090000001", taxCode: nil,
