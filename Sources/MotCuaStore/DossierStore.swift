@@ -17,14 +17,13 @@ public struct DossierStore: Sendable {
                                alsoWriting: @escaping @Sendable (_ code: String) -> [BoundStatement] = { _ in [] },
                                in db: any SQLDatabase) async throws -> Dossier {
         let draft = new.draft
-        let patch = try storedPatch(from: nil, to: draft.state)
         let code = try await db.run(NumberedWrite(
             sequence: { nextNumbers($0, agencyCode: draft.agencyCode, day: day) },
             numbering: DossierCode.Numbering(agencyCode: draft.agencyCode, day: day), placeholder: new.placeholder,
             statements: { code in
                 let dossier = draft.coded(code)
                 let body = String(decoding: new.stored.filled(with: code), as: UTF8.self)
-                return rows(of: dossier, body: body, event: event, patch: patch)
+                return rows(of: dossier, body: body, event: event, patch: new.patch)
                     + (WorkItemStore.projection(of: dossier)?.insertions.map(\.statement) ?? [])
                     + alsoWriting(code)
             }))
@@ -51,7 +50,7 @@ public struct DossierStore: Sendable {
                               in db: any SQLDatabase) async throws -> Dossier {
         let dossier = new.draft.coded(code)
         let body = String(decoding: new.stored.filled(with: code), as: UTF8.self)
-        try await write(rows(of: dossier, body: body, event: event, patch: try storedPatch(from: nil, to: dossier.state)),
+        try await write(rows(of: dossier, body: body, event: event, patch: new.patch),
                         WorkItemStore.projection(of: dossier), in: db)
         Decoded.dossiers.remember(dossier, key: dossier.code, text: body)
         noteWritten(dossier, in: db)

@@ -12,12 +12,15 @@ public struct NewDossier: Sendable {
     public let placeholder: String
     /// The stored text, code to come.
     let stored: JSONTemplate
+    /// The patch its intake event keeps: the whole state, from nothing (a state holds no code).
+    let patch: String
 
     /// `dossier` drafted for receipt: whatever code it carries is replaced by a placeholder.
     public init(_ dossier: Dossier) throws {
         placeholder = JSONTemplate.placeholder()
         draft = dossier.coded(placeholder)
         stored = JSONTemplate(try JSONColumn.bytes(of: draft), placeholder: placeholder)
+        patch = try DossierStore.storedPatch(from: nil, to: draft.state)
     }
 
     /// JSON written about the draft (an answer to send once the dossier is received), its code to come.

@@ -79,7 +79,7 @@ import Testing
             #expect(received == dossier, "the first code of the day is the sample's own")
             let row = try #require(try await database.read { db in
                 try await db.raw("""
-                    SELECT t.body, e.dossier_code, a.subject, k.response FROM dossiers d JOIN dossier_texts t ON t.code = d.code
+                    SELECT t.body, e.dossier_code, e.patch, a.subject, k.response FROM dossiers d JOIN dossier_texts t ON t.code = d.code
                     JOIN dossier_events e ON e.dossier_code = d.code JOIN audit_pending a ON a.subject = d.code
                     JOIN idempotency_keys k ON k.idem_key = 'k1'
                     """).first()
@@ -90,6 +90,7 @@ import Testing
             #expect(try decoder.decode(Dossier.self, from: Data(body.utf8)) == dossier)
             #expect(!body.contains(new.placeholder))
             #expect(try row.decode(column: "dossier_code", as: String.self) == dossier.code)
+            #expect(try !row.decode(column: "patch", as: String.self).contains(new.placeholder), "a state holds no code")
             #expect(try row.decode(column: "subject", as: String.self) == dossier.code)
             #expect(try row.decode(column: "response", as: String.self) == "{\"code\":\"\(dossier.code)\",\"again\":\"\(dossier.code)\"}")
             // Remembered as received, the dossier reads back without decoding; changed by another server, anew.

@@ -83,6 +83,7 @@ final class Checkpointer: Sendable {
     }
 
     private func run() {
+        nameCurrentThread("motcua-ckpt")
         while true {
             wake.wait()
             if stopped.load(ordering: .acquiring) {

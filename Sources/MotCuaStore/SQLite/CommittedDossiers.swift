@@ -5,9 +5,9 @@ import Synchronization
 /// what the next step of a dossier is worked out from without reading it back (docs/STEP-JOURNAL.md, stage 3).
 ///
 /// Kept on SQLite only, whose one writer connection is this server's (`GroupCommit`). A write notes the dossier it
-/// leaves (`written`); the writer takes what each write noted once the write has run (`takeWritten`), and keeps it
-/// only after the batch's COMMIT (`keep`): nothing here was rolled back, and since the writer commits one batch
-/// after another, a dossier's versions are kept in the order they were committed. A dossier moved by another
+/// leaves (`written`); the writer takes what each write noted once the write has run (`takeWritten`), and the task
+/// that wrote it keeps it once the batch's COMMIT has returned (`keep`): nothing here was rolled back, and of two
+/// versions of a dossier kept in another order than committed, the later stands. A dossier moved by another
 /// process on the same file (a command run beside the server) is stale here; a step worked out from it is refused
 /// by the save's version check and worked out again from the database, as any stale draft is. On PostgreSQL,
 /// where other servers write, nothing is kept and every step reads the dossier. Past `capacity` dossiers the
@@ -36,12 +36,16 @@ final class CommittedDossiers: Sendable {
         }
     }
 
-    /// Keeps dossiers whose writes were committed.
+    /// Keeps dossiers whose writes were committed, unless a later version of one is kept already.
     func keep(_ dossiers: [Dossier]) {
         guard !dossiers.isEmpty else { return }
         state.withLock { state in
             for dossier in dossiers {
-                if state.kept.count >= capacity, state.kept[dossier.code] == nil { state.kept.removeAll(keepingCapacity: true) }
+                if let held = state.kept[dossier.code] {
+                    if held.state.version > dossier.state.version { continue }
+                } else if state.kept.count >= capacity {
+                    state.kept.removeAll(keepingCapacity: true)
+                }
                 state.kept[dossier.code] = dossier
             }
         }

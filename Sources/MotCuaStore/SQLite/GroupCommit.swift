@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MotCuaCore
 import SQLKit
 import Synchronization
 
@@ -82,8 +83,8 @@ public final class GroupCommit: Sendable {
 
     /// Runs `body` in the next batch and returns its result once the batch is committed.
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-            let committed = committedDossiers
+        let committed = committedDossiers
+        let (value, written) = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(T, [Dossier]), any Error>) in
             let job = Job(run: { db, inSavepoint in
                 do {
                     if inSavepoint { try await db.run("SAVEPOINT motcua_write") }
@@ -91,9 +92,7 @@ public final class GroupCommit: Sendable {
                     if inSavepoint { try await db.run("RELEASE motcua_write") }
                     let written = committed.takeWritten()
                     return Attempt(threw: false) { commitError in
-                        if let commitError { return continuation.resume(throwing: commitError) }
-                        committed.keep(written)
-                        continuation.resume(returning: value)
+                        if let commitError { continuation.resume(throwing: commitError) } else { continuation.resume(returning: (value, written)) }
                     }
                 } catch {
                     _ = committed.takeWritten()
@@ -106,6 +105,9 @@ public final class GroupCommit: Sendable {
             }, fail: { continuation.resume(throwing: $0) })
             submit(job)
         }
+        // Kept by the task that wrote them, off the writer's thread, which frees a dossier's value replaced there.
+        committed.keep(written)
+        return value
     }
 
     private func submit(_ job: Job) {
