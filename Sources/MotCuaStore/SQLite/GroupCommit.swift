@@ -123,18 +123,21 @@ public final class GroupCommit: Sendable {
     /// Commits batches until no write is waiting.
     private func drain() async {
         while true {
-            let batch = queue.withLock { state in
+            var batch = queue.withLock { state in
                 let batch = Array(state.pending.prefix(Self.maxBatch))
                 state.pending.removeFirst(batch.count)
                 if batch.isEmpty { state.draining = false }
                 return batch
             }
             guard !batch.isEmpty else { return }
-            await commit(batch)
+            await commit(&batch)
         }
     }
 
-    private func commit(_ batch: [Job]) async {
+    /// Runs and commits a batch, then answers its callers — once the writes, and all they captured (the dossiers
+    /// and statements their callers drafted), are let go of (`batch` emptied): a caller done with what it drafted
+    /// frees it on its own thread, not on this one, which every write waits for.
+    private func commit(_ batch: inout [Job]) async {
         var pass = await run(batch, inSavepoints: false)
         if case .rolledBack = pass {
             counts.withLock { $0.runsWithSavepoints += 1 }
@@ -153,6 +156,7 @@ public final class GroupCommit: Sendable {
             commitError = error
             try? await db.run("ROLLBACK")
         }
+        batch.removeAll()
         for answer in answers { answer(commitError) }
         checkpoints.restartLogIfAsked(on: connection)
     }
