@@ -14,7 +14,7 @@ public final class DossierChange: Sendable {
     public let readVersion: Int
     /// The event recording the action.
     public let event: DossierEvent
-    /// The statement that saves the dossier if nobody moved it since `readVersion` (a row returned when it did).
+    /// The statement that saves the dossier if nobody moved it since `readVersion` (changing no row otherwise).
     let update: BoundStatement
     /// The dossier's whole text, when this step writes it again (`DossierStore.rewritesText`).
     let rewrittenText: String?
@@ -61,6 +61,8 @@ public final class DossierChange: Sendable {
             writes.append(projection.removal(keepingOpenIfIn: saved))
             writes += projection.insertions.map { $0.selected(from: saved, then: WorkItemStore.Projection.replacing) }
         }
-        return .with([(saved, update)] + BoundStatement.parts(writes), then: "SELECT version FROM \(raw: saved)")
+        var returning = update
+        returning.append(" RETURNING version")
+        return .with([(saved, returning)] + BoundStatement.parts(writes), then: "SELECT version FROM \(raw: saved)")
     }
 }

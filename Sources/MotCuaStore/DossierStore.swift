@@ -80,7 +80,8 @@ public struct DossierStore: Sendable {
     /// (`Database.writeAsOneStatement`); on SQLite, in the writer's process, the update and then each row.
     public static func save(_ change: DossierChange, alsoWriting: [RowInsert] = [], in db: any SQLDatabase) async throws -> Bool {
         if db.dialect.name == "postgresql" { return try await db.first(change.together(alsoWriting: alsoWriting)) != nil }
-        guard try await db.first(change.update) != nil else { return false }
+        guard let writer = db as? DirectSQLDatabase else { throw StoreError.notTheWriter }
+        guard try await writer.rowsWritten(by: change.update) == 1 else { return false }
         try await write((change.appended + alsoWriting).map(\.statement) + change.textRewrite(), change.projection, in: db)
         noteWritten(change.dossier, in: db)
         return true
@@ -100,7 +101,7 @@ public struct DossierStore: Sendable {
     }
 
     /// The statement that saves a change to the dossier's row if the stored version is still the one it was worked
-    /// out from (`before`'s), returning a row only then. It sets the version and, only if the change moved them, the
+    /// out from (`before`'s), changing no row otherwise. It sets the version and, only if the change moved them, the
     /// status and the appointment: SQLite rewrites an index's entry for every column set, changed or not, and most
     /// steps move neither of the two that `dossiers_agency_status` holds.
     static func update(to dossier: Dossier, from before: DossierState) -> BoundStatement {
@@ -110,7 +111,7 @@ public struct DossierStore: Sendable {
         if state.clock.due?.epochSeconds != before.clock.due?.epochSeconds {
             statement.append(", due_at = \(bind: state.clock.due?.epochSeconds)")
         }
-        statement.append(" WHERE code = \(bind: dossier.code) AND version = \(bind: before.version) RETURNING version")
+        statement.append(" WHERE code = \(bind: dossier.code) AND version = \(bind: before.version)")
         return statement
     }
 
@@ -259,7 +260,9 @@ public struct DossierStore: Sendable {
     }
 }
 
-/// Lỗi kho dữ liệu — a database answer that breaks what the schema promises.
+/// Lỗi kho dữ liệu — a database answer that breaks what the schema promises, or a write on SQLite given a
+/// connection other than the writer's.
 public enum StoreError: Error, Sendable {
     case noRowReturned(String)
+    case notTheWriter
 }

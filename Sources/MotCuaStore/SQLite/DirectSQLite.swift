@@ -56,6 +56,10 @@ final class DirectSQLite: @unchecked Sendable {
     /// triggers included): a write that leaves it unchanged wrote nothing.
     var totalChanges: Int64 { sqlite_nio_sqlite3_total_changes64(handle) }
 
+    /// How many rows the last INSERT, UPDATE or DELETE run to its end inserted, changed or deleted (not those of
+    /// triggers).
+    var changesOfLastWrite: Int64 { sqlite_nio_sqlite3_changes64(handle) }
+
     /// The schema's version (`PRAGMA schema_version`), which every change to a table or index moves on, inside the
     /// transaction that makes it too: a change of schema does not count in `totalChanges`.
     func schemaVersion() throws -> Int64 {
