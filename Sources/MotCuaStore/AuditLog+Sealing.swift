@@ -45,13 +45,7 @@ extension AuditLog {
     /// The acts waiting after `previous` (from the first, after the stored head, when nil), chained after the head
     /// `previous` leaves; nil when none is waiting.
     static func batch(after previous: SealingBatch?, in db: any SQLDatabase) async throws -> SealingBatch? {
-        let head: Head
-        if let previous {
-            head = previous.leaves
-        } else {
-            guard let row = try await db.first("SELECT seq, hash FROM audit_head WHERE id = 1") else { throw AuditLogMissing() }
-            head = Head(seq: try row.decode(column: "seq", as: Int.self), hash: try row.decode(column: "hash", as: String.self))
-        }
+        let head = if let previous { previous.leaves } else { try await storedHead(in: db) }
         let waiting = try await db.all("""
             SELECT id, at, actor, action, subject, detail FROM audit_pending WHERE id > \(bind: previous?.pendingIDs.last ?? 0)
             ORDER BY id LIMIT \(bind: sealBatch)

@@ -86,10 +86,13 @@ public struct AuditLog: Sendable {
     }
 
     private func storedHead() async throws -> Head {
-        try await database.read { db in
-            guard let row = try await db.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first() else { throw AuditLogMissing() }
-            return Head(seq: try row.decode(column: "seq", as: Int.self), hash: try row.decode(column: "hash", as: String.self))
-        }
+        try await database.read { db in try await Self.storedHead(in: db) }
+    }
+
+    /// The head as stored, sealed acts only.
+    static func storedHead(in db: any SQLDatabase) async throws -> Head {
+        guard let row = try await db.first("SELECT seq, hash FROM audit_head WHERE id = 1") else { throw AuditLogMissing() }
+        return Head(seq: try row.decode(column: "seq", as: Int.self), hash: try row.decode(column: "hash", as: String.self))
     }
 
     /// Entries from `after` on, at most `limit`, in order.

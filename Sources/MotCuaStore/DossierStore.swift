@@ -29,7 +29,7 @@ public struct DossierStore: Sendable {
             }))
         let dossier = draft.coded(code)
         Decoded.dossiers.remember(dossier, key: code, template: new.stored, filledWith: code)
-        noteWritten(dossier, in: db)
+        keepOnceCommitted(dossier, in: db)
         return dossier
     }
 
@@ -53,7 +53,7 @@ public struct DossierStore: Sendable {
         try await write(rows(of: dossier, body: body, event: event, patch: new.patch),
                         WorkItemStore.projection(of: dossier), in: db)
         Decoded.dossiers.remember(dossier, key: dossier.code, text: body)
-        noteWritten(dossier, in: db)
+        keepOnceCommitted(dossier, in: db)
         return dossier
     }
 
@@ -83,14 +83,15 @@ public struct DossierStore: Sendable {
         guard let writer = db as? DirectSQLDatabase else { throw StoreError.notTheWriter }
         guard try await writer.rowsWritten(by: change.update) == 1 else { return false }
         try await write((change.appended + alsoWriting).map(\.statement) + change.textRewrite(), change.projection, in: db)
-        noteWritten(change.dossier, in: db)
+        keepOnceCommitted(change.dossier, in: db)
         return true
     }
 
-    /// Notes, on SQLite's writer, the dossier as this write leaves it, held once the write is committed
-    /// (`CommittedDossiers`); on PostgreSQL, nothing.
-    private static func noteWritten(_ dossier: Dossier, in db: any SQLDatabase) {
-        (db as? DirectSQLDatabase)?.committedDossiers?.written(dossier)
+    /// On SQLite's writer, keeps the dossier as this write leaves it in the server's memory once the write is
+    /// committed (`CommittedDossiers`); on PostgreSQL, nothing.
+    private static func keepOnceCommitted(_ dossier: Dossier, in db: any SQLDatabase) {
+        guard let writer = db as? DirectSQLDatabase, let memory = writer.committedDossiers else { return }
+        writer.afterCommit { memory.keep(dossier) }
     }
 
     /// Writes what goes with a dossier's row — its event and audit entry, the removal of its old open items, all in

@@ -12,7 +12,9 @@ import SQLiteKit
 struct DirectSQLDatabase: SQLDatabase {
     let connection: DirectSQLite
     let logger: Logger
-    /// On the writer's connection, where its writes note the dossiers they leave; nil on a reader's.
+    /// On the writer's connection: what its writes ask done once committed, and the dossiers this server committed
+    /// (`CommittedDossiers`); nil on a reader's.
+    var followUps: CommitFollowUps? = nil
     var committedDossiers: CommittedDossiers? = nil
     let eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.any()
     let dialect: any SQLDialect = SQLiteDialect()
@@ -34,6 +36,12 @@ struct DirectSQLDatabase: SQLDatabase {
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> ()) throws {
         let (sql, binds) = serialize(query)
         try execute(sql, try binds.map(Self.sqliteData), onRow)
+    }
+
+    /// Asks, during a write on the writer's connection, for `action` once the write is committed: done by the
+    /// write's caller, after the COMMIT, off the writer's thread (`CommitFollowUps`).
+    func afterCommit(_ action: @escaping @Sendable () -> Void) {
+        followUps?.add(action)
     }
 
     /// Runs a statement that writes, and says how many rows it wrote as SQLite counts them: no `RETURNING` clause

@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import MotCuaCore
 import SQLKit
 import Synchronization
 
@@ -16,8 +15,8 @@ import Synchronization
 /// batch rolled back and run again with each write in a savepoint of its own (`SAVEPOINT` before it, `ROLLBACK
 /// TO` if it fails): the savepoints, and the copies of every page each write touched, are paid only then.
 ///
-/// The dossiers a write leaves are kept in memory once its batch is committed (`CommittedDossiers`), for their
-/// next steps to be worked out from without reading them back.
+/// What a write asks done once committed (`DirectSQLDatabase.afterCommit`: the dossiers it leaves kept in memory,
+/// `CommittedDossiers`) is done by its caller after the COMMIT, off the writer's thread (`CommitFollowUps`).
 public final class GroupCommit: Sendable {
     /// A write waiting for its turn: run it inside the batch's transaction, then report the commit's outcome.
     struct Job: Sendable {
@@ -62,6 +61,7 @@ public final class GroupCommit: Sendable {
     private let database: DirectSQLDatabase
     private let checkpoints: Checkpointer
     let committedDossiers = CommittedDossiers()
+    private let followUps = CommitFollowUps()
     /// Where the batches run, their statements and their commits, so that waiting for the disk holds no core.
     private let thread = WriterThread()
     private let queue = Mutex<(pending: [Job], draining: Bool)>(([], false))
@@ -72,7 +72,7 @@ public final class GroupCommit: Sendable {
     init(connection: DirectSQLite, checkpoints: Checkpointer, logger: Logger) {
         self.connection = connection
         self.checkpoints = checkpoints
-        database = DirectSQLDatabase(connection: connection, logger: logger, committedDossiers: committedDossiers)
+        database = DirectSQLDatabase(connection: connection, logger: logger, followUps: followUps, committedDossiers: committedDossiers)
     }
 
     /// Closes the connection and ends the writer's thread; no write may be waiting or running.
@@ -83,19 +83,20 @@ public final class GroupCommit: Sendable {
 
     /// Runs `body` in the next batch and returns its result once the batch is committed.
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let committed = committedDossiers
-        let (value, written) = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(T, [Dossier]), any Error>) in
+        let followUps = followUps
+        let (value, asked) = try await withCheckedThrowingContinuation {
+            (continuation: CheckedContinuation<(T, [@Sendable () -> Void]), any Error>) in
             let job = Job(run: { db, inSavepoint in
                 do {
                     if inSavepoint { try await db.run("SAVEPOINT motcua_write") }
                     let value = try await body(db)
                     if inSavepoint { try await db.run("RELEASE motcua_write") }
-                    let written = committed.takeWritten()
+                    let asked = followUps.take()
                     return Attempt(threw: false) { commitError in
-                        if let commitError { continuation.resume(throwing: commitError) } else { continuation.resume(returning: (value, written)) }
+                        if let commitError { continuation.resume(throwing: commitError) } else { continuation.resume(returning: (value, asked)) }
                     }
                 } catch {
-                    _ = committed.takeWritten()
+                    _ = followUps.take()
                     if inSavepoint {
                         try? await db.run("ROLLBACK TO motcua_write")
                         try? await db.run("RELEASE motcua_write")
@@ -105,8 +106,7 @@ public final class GroupCommit: Sendable {
             }, fail: { continuation.resume(throwing: $0) })
             submit(job)
         }
-        // Kept by the task that wrote them, off the writer's thread, which frees a dossier's value replaced there.
-        committed.keep(written)
+        for action in asked { action() }
         return value
     }
 
