@@ -12,13 +12,15 @@ The intake run lasts twice --duration and the transition and mixed runs half of 
 finds a dossier of its own among those the intake made (each is accepted once; a second accept would be a 409).
 --database is an SQLite file (default: a new one in a temporary folder) or a postgres:// URL; --servers 2 runs two
 server processes on it, each driven by its own wrk (PostgreSQL only: SQLite is one process's file).
-Each line also gives the CPU time the server processes spent per answered request (cpu_us_per_request: user and
-system time from /proc over the scenario) and that of their busiest thread (busiest_thread_us_per_request: on SQLite
-the writer's thread, whose time per write bounds what one server can commit on any machine).
+Each line also gives how many writes went together (writes_per_commit, from the servers' /metrics: on SQLite the
+writes per commit of the one writer, on PostgreSQL the intakes per statement), the CPU time the server processes
+spent per answered request (cpu_us_per_request: user and system time from /proc over the scenario) and that of
+their busiest thread (busiest_thread_us_per_request: on SQLite the writer's thread, whose time per write bounds what
+one server can commit on any machine).
 Prints one JSON line per scenario and a Markdown table; the lines are also appended to Benchmarks/results/.
 
 Usage: run.py [--binary .build/release/motcua] [--database URL] [--servers 1] [--duration 10] [--connections 64]"""
-import argparse, datetime, json, os, shutil, subprocess, sys, tempfile
+import argparse, datetime, json, os, shutil, subprocess, sys, tempfile, urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 import motcua_process  # noqa: E402
@@ -79,6 +81,22 @@ def cpu_per_request(before, after, requests):
     return round(total * per_tick), round(busiest * per_tick)
 
 
+def write_counts(port):
+    """The writes the server made and the commits (SQLite) or statements (PostgreSQL) they went in, from /metrics."""
+    with urllib.request.urlopen(f'http://127.0.0.1:{port}/metrics', timeout=10) as response:
+        samples = dict(line.rsplit(' ', 1) for line in response.read().decode().splitlines() if line and not line.startswith('#'))
+    if postgres:
+        return (int(samples['motcua_postgres_round_writes_total{kind="numbered"}']),
+                int(samples['motcua_postgres_round_statements_total{kind="numbered"}']))
+    return int(samples['motcua_sqlite_writes_total']), int(samples['motcua_sqlite_commits_total'])
+
+
+def writes_per_commit(before, after):
+    writes = sum(a[0] - b[0] for b, a in zip(before, after))
+    commits = sum(a[1] - b[1] for b, a in zip(before, after))
+    return round(writes / commits, 1) if commits else None
+
+
 def wrk(scenario, port, token, codes_file):
     env = dict(os.environ, LOAD_DIR=HERE, TOKEN=token, SCENARIO=scenario, CODES=codes_file, RUN=f'{run_id}-{port}',
                THREADS=str(args.threads))
@@ -113,6 +131,7 @@ try:
                 out.write('\n'.join(codes[index::args.servers]) or 'none')
             files.append(path)
         cpu_before = [cpu_ticks(server.pid) for server in servers]
+        writes_before = [write_counts(port) for port in ports]
         runs = [wrk(scenario, port, tokens[index], files[index]) for index, port in enumerate(ports)]
         lines = []
         for index, process in enumerate(runs):
@@ -123,13 +142,14 @@ try:
             lines.append(json.loads(found[-1]))
         cpu_us, busiest_us = cpu_per_request(cpu_before, [cpu_ticks(server.pid) for server in servers],
                                              sum(line['requests'] for line in lines))
+        together = writes_per_commit(writes_before, [write_counts(port) for port in ports])
         result = {'scenario': scenario, 'database': 'postgresql' if postgres else 'sqlite', 'servers': args.servers,
                   'connections': args.connections * args.servers, 'seconds': seconds(scenario),
                   'requests': sum(line['requests'] for line in lines), 'rps': round(sum(line['rps'] for line in lines), 1),
                   'p50_ms': max(line['p50_ms'] for line in lines), 'p99_ms': max(line['p99_ms'] for line in lines),
                   'max_ms': max(line['max_ms'] for line in lines), 'non2xx': sum(line['non2xx'] for line in lines),
                   'socket_errors': sum(line['socket_errors'] for line in lines),
-                  'cpu_us_per_request': cpu_us, 'busiest_thread_us_per_request': busiest_us, 'at': run_id}
+                  'writes_per_commit': together, 'cpu_us_per_request': cpu_us, 'busiest_thread_us_per_request': busiest_us, 'at': run_id}
         results.append(result)
         print(json.dumps(result, ensure_ascii=False), flush=True)
 finally:
@@ -142,8 +162,8 @@ os.makedirs(os.path.join(HERE, '..', 'results'), exist_ok=True)
 with open(os.path.join(HERE, '..', 'results', f'load-{run_id}.jsonl'), 'a') as out:
     for result in results:
         out.write(json.dumps(result, ensure_ascii=False) + '\n')
-print('\n| Scenario | Database | Servers | req/s | p50 | p99 | non-2xx | CPU µs/req | busiest thread µs/req |'
-      '\n|---|---|---:|---:|---:|---:|---:|---:|---:|')
+print('\n| Scenario | Database | Servers | req/s | p50 | p99 | non-2xx | writes/commit | CPU µs/req | busiest thread µs/req |'
+      '\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|')
 for r in results:
     print(f"| {r['scenario']} | {r['database']} | {r['servers']} | {r['rps']:,.0f} | {r['p50_ms']:.1f} ms | {r['p99_ms']:.1f} ms "
-          f"| {r['non2xx']} | {r['cpu_us_per_request']} | {r['busiest_thread_us_per_request']} |")
+          f"| {r['non2xx']} | {r['writes_per_commit'] or '–'} | {r['cpu_us_per_request']} | {r['busiest_thread_us_per_request']} |")

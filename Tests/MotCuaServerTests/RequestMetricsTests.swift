@@ -6,7 +6,7 @@ import MotCuaTestSupport
 import Testing
 
 /// `/metrics` counts the requests answered, by method and status class, and records their durations, under the
-/// names a Prometheus scrape of MotCua expects.
+/// names a Prometheus scrape of MotCua expects; and it says how the writes went together.
 @Suite struct RequestMetricsTests {
     @Test func requestsAreCountedByMethodAndStatusClass() async throws {
         try await TestDatabases.withDatabase(.sqlite, demo: false) { database in
@@ -30,5 +30,40 @@ import Testing
             #expect(lines.contains { $0.hasPrefix(#"motcua_http_request_duration_seconds_count{method="OTHER"} 2"#) })
             #expect(!metrics.contains("PROPFIND") && !metrics.contains("XOA-HET"))
         }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func writesAreCountedWithTheCommitsOrStatementsTheyWentIn(engine: TestEngine) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T08:00:00")) { client, _ in
+            let token = try await client.signIn("motcua.badinh")
+            let before = try await Self.writeCounts(client)
+            for _ in 0..<3 {
+                #expect(try await client.send(.post, "/api/dossiers", token: token, json: LifecycleJourney.intakeBody).status == .created)
+            }
+            let after = try await Self.writeCounts(client)
+            let moved = { (sample: String) in (after[sample] ?? 0) - (before[sample] ?? 0) }
+            switch engine {
+            case .sqlite:
+                // Each intake is a write of its own here (one at a time), so each has had a commit of its own.
+                #expect(moved("motcua_sqlite_writes_total") == 3)
+                #expect(moved("motcua_sqlite_commits_total") == 3)
+                #expect(after["motcua_sqlite_batches_rerun_total"] == 0)
+            case .postgres:
+                #expect(moved(#"motcua_postgres_round_writes_total{kind="numbered"}"#) == 3)
+                #expect(moved(#"motcua_postgres_round_statements_total{kind="numbered"}"#) == 3)
+            }
+        }
+    }
+
+    /// The write path's samples in `/metrics`, by name and labels.
+    private static func writeCounts(_ client: APIClient) async throws -> [String: Int] {
+        let response = try await client.send(.get, "/metrics")
+        #expect(response.status == .ok)
+        var counts: [String: Int] = [:]
+        for line in response.text.split(separator: "\n") where line.hasPrefix("motcua_sqlite_") || line.hasPrefix("motcua_postgres_") {
+            let parts = line.split(separator: " ")
+            counts[String(parts[0])] = Int(parts[1])
+        }
+        return counts
     }
 }

@@ -4,7 +4,8 @@ import MotCuaStore
 import Prometheus
 import Synchronization
 
-/// Giám sát — `/healthz` (200 once the database answers), `/metrics` (Prometheus) and `/openapi.yaml`.
+/// Giám sát — `/healthz` (200 once the database answers), `/metrics` (Prometheus: the requests, and how the writes
+/// went together) and `/openapi.yaml`.
 struct SystemController {
     let database: Database
     let registry: PrometheusCollectorRegistry
@@ -17,7 +18,9 @@ struct SystemController {
         router.get("/metrics") { _, _ -> Response in
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; version=0.0.4"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
+            var body = ByteBuffer(bytes: registry.emitToBuffer())
+            body.writeString(WritePathMetrics.text(of: database))
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
         }
         router.get("/openapi.yaml") { _, _ -> Response in
             var headers = HTTPFields()
