@@ -252,6 +252,20 @@ public enum Migrations {
             "ALTER TABLE dossiers DROP COLUMN step_due_at",
             "ALTER TABLE dossiers DROP COLUMN ended_at",
         ]),
+        // `BIGINT PRIMARY KEY` is a unique index beside SQLite's own row number; `INTEGER PRIMARY KEY` is that number,
+        // so each entry sealed is written into one tree instead of two.
+        Migration(version: 26, name: "the audit chain's entries numbered by SQLite's own row number", statements: [], sqliteOnly: [
+            """
+            CREATE TABLE audit_log_numbered (seq INTEGER PRIMARY KEY, at BIGINT NOT NULL, actor TEXT NOT NULL,
+              action TEXT NOT NULL, subject TEXT NOT NULL, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)
+            """,
+            """
+            INSERT INTO audit_log_numbered (seq, at, actor, action, subject, detail, prev_hash, hash)
+            SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit_log ORDER BY seq
+            """,
+            "DROP TABLE audit_log",
+            "ALTER TABLE audit_log_numbered RENAME TO audit_log",
+        ]),
     ]
 
     /// Applies the migrations the database lacks; returns the versions applied now.

@@ -82,6 +82,34 @@ import Testing
         }
     }
 
+    /// A chain sealed while SQLite kept the entries' numbers in an index of their own (before migration 26) holds
+    /// after it, its entries as they were, and goes on from where it was.
+    @Test func aChainSealedBeforeMigration26HoldsAfterIt() async throws {
+        try await Self.withFiveEntries(.sqlite) { database, log async throws in
+            let before = try await log.entries()
+            try await Self.edit(database,
+                                """
+                                CREATE TABLE audit_log_old (seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, actor TEXT NOT NULL,
+                                  action TEXT NOT NULL, subject TEXT NOT NULL, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)
+                                """,
+                                "INSERT INTO audit_log_old SELECT * FROM audit_log", "DROP TABLE audit_log",
+                                "ALTER TABLE audit_log_old RENAME TO audit_log", "DELETE FROM schema_migrations WHERE version = 26")
+            #expect(try await Self.indexes(of: "audit_log", in: database) == 1, "as migration 25 left it")
+            #expect(try await Migrations.run(on: database) == [26])
+            #expect(try await Self.indexes(of: "audit_log", in: database) == 0, "the number is the row's own")
+            #expect(try await log.entries() == before)
+            #expect(try await log.verify() == 5)
+            try await log.record(actor: "motcua.badinh", action: "ho-so.xem", subject: "000.30.01.H26-260302-0006", at: Self.at)
+            #expect(try await log.seal() == 1)
+            #expect(try await log.verify() == 6)
+        }
+    }
+
+    static func indexes(of table: String, in database: Database) async throws -> Int {
+        try await database.read { db in try await db.raw("SELECT COUNT(*) AS n FROM pragma_index_list(\(bind: table))").first()?
+            .decode(column: "n", as: Int.self) ?? 0 }
+    }
+
     @Test(arguments: TestEngine.available)
     func anAlteredEntryIsFound(engine: TestEngine) async throws {
         try await Self.withFiveEntries(engine) { database, log async throws in
