@@ -8,17 +8,25 @@ import SQLiteKit
 
 /// A direct connection (the writer, or a lent reader) as SQLKit's `SQLDatabase`, so the stores' queries (`db.raw(…)`) run on it unchanged:
 /// each query is serialised with SQLite's dialect, its values encoded and its rows decoded by SQLiteKit's own
-/// coders, and it runs at once in the calling task.
-struct DirectSQLDatabase: SQLDatabase {
+/// coders, and it runs at once in the calling task. A class: every statement hands it on as `any SQLDatabase`, and
+/// a reference is passed with one count where a structure of these fields would be copied with seven.
+final class DirectSQLDatabase: SQLDatabase, Sendable {
     let connection: DirectSQLite
     let logger: Logger
     /// On the writer's connection: what its writes ask done once committed, and the dossiers this server committed
     /// (`CommittedDossiers`); nil on a reader's.
-    var followUps: CommitFollowUps? = nil
-    var committedDossiers: CommittedDossiers? = nil
+    let followUps: CommitFollowUps?
+    let committedDossiers: CommittedDossiers?
     let eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.any()
     let dialect: any SQLDialect = SQLiteDialect()
     private static let encoder = SQLiteDataEncoder()
+
+    init(connection: DirectSQLite, logger: Logger, followUps: CommitFollowUps? = nil, committedDossiers: CommittedDossiers? = nil) {
+        self.connection = connection
+        self.logger = logger
+        self.followUps = followUps
+        self.committedDossiers = committedDossiers
+    }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
         do {
