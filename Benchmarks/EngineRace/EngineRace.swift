@@ -67,6 +67,7 @@ struct EngineRace {
     static func race(_ dossiers: RaceDossiers, _ options: RaceOptions, on database: Database) async throws -> [String: Any] {
         try await Migrations.run(on: database)
         let before = database.groupCommitStatistics ?? .init()
+        let spentBefore = CPUSpent.now()
         let next = Ticket()
         let store = DossierStore(database: database)
         let started = ContinuousClock.now
@@ -103,6 +104,7 @@ struct EngineRace {
         try await audit.seal()
         let elapsed = started.duration(to: .now)
         let statistics = database.groupCommitStatistics ?? .init()
+        let spentAfter = CPUSpent.now()
         let done = try await database.read { db in
             try await db.raw("SELECT COUNT(*) AS n FROM dossiers WHERE status = \(bind: DossierStatus.done.rawValue)")
                 .first()?.decode(column: "n", as: Int.self) ?? 0
@@ -112,7 +114,8 @@ struct EngineRace {
         guard chained == steps + options.count else { throw RaceError("\(chained) audit entries for \(steps + options.count) writes") }
         try await database.read { try await $0.raw("PRAGMA wal_checkpoint(TRUNCATE)").run() }
         let sorted = latencies.sorted()
-        var result = durableReport(options, elapsed: elapsed, steps: steps, commits: before, to: statistics)
+        var result = durableReport(options, elapsed: elapsed, steps: steps, commits: before, to: statistics,
+                                   spent: spentAfter.microseconds(perWrite: statistics.writes - before.writes, since: spentBefore))
         result["step_latency_ms"] = ["p50": milliseconds(sorted[sorted.count / 2]),
                                      "p99": milliseconds(sorted[sorted.count * 99 / 100]),
                                      "max": milliseconds(sorted[sorted.count - 1])]
@@ -133,7 +136,7 @@ struct EngineRace {
     /// `report`, with the durability, the dossiers moving at once and what group commit did between two of its
     /// counts: the writes, the commits, writes per commit and per second.
     static func durableReport(_ options: RaceOptions, elapsed: Duration, steps: Int, commits before: GroupCommit.Statistics,
-                              to after: GroupCommit.Statistics) -> [String: Any] {
+                              to after: GroupCommit.Statistics, spent: (process: Double, writer: Double)) -> [String: Any] {
         let writes = after.writes - before.writes, commits = after.commits - before.commits
         var result = report(options, elapsed: elapsed, steps: steps)
         result["sync"] = options.durability.rawValue
@@ -142,6 +145,8 @@ struct EngineRace {
         result["commits"] = commits
         result["writes_per_commit"] = rounded(Double(writes) / Double(max(commits, 1)), 1)
         result["writes_per_s"] = rounded(Double(writes) / seconds(elapsed), 1)
+        result["cpu_us_per_write"] = rounded(spent.process, 1)
+        result["writer_cpu_us_per_write"] = rounded(spent.writer, 1)
         return result
     }
 

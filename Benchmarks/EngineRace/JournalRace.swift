@@ -25,6 +25,7 @@ extension EngineRace {
                 """)
         }
         let before = database.groupCommitStatistics ?? .init()
+        let spentBefore = CPUSpent.now()
         let next = Ticket()
         let started = ContinuousClock.now
         let steps = try await withThrowingTaskGroup(of: Int.self) { group in
@@ -50,10 +51,12 @@ extension EngineRace {
         }
         let elapsed = started.duration(to: .now)
         let statistics = database.groupCommitStatistics ?? .init()
+        let spentAfter = CPUSpent.now()
         let (records, finished) = try await readBack(from: database)
         guard records == steps + options.count else { throw RaceError("\(records) records for \(steps + options.count) writes") }
         guard finished == options.count else { throw RaceError("\(finished) of \(options.count) dossiers read back finished") }
-        var result = durableReport(options, elapsed: elapsed, steps: steps, commits: before, to: statistics)
+        var result = durableReport(options, elapsed: elapsed, steps: steps, commits: before, to: statistics,
+                                   spent: spentAfter.microseconds(perWrite: statistics.writes - before.writes, since: spentBefore))
         result["engine"] = "motcua-step-journal-design-patch"
         return result
     }
