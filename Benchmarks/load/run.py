@@ -16,8 +16,9 @@ Each line also gives how many writes went together (writes_per_commit, from the 
 writes per commit of the one writer, on PostgreSQL the intakes per statement), the CPU time the server processes
 spent per answered request (cpu_us_per_request: user and system time from /proc over the scenario) and that of
 their busiest thread (busiest_thread_us_per_request: on SQLite the writer's thread, whose time per write bounds what
-one server can commit on any machine).
-Prints one JSON line per scenario and a Markdown table; the lines are also appended to Benchmarks/results/.
+one server can commit on any machine), and that time by kind of thread (cpu_us_per_request_by_thread: the event
+loops that read and write HTTP, the handlers, SQLite's writer and its checkpointer).
+Prints one JSON line per scenario and two Markdown tables; the lines are also appended to Benchmarks/results/.
 
 Usage: run.py [--binary .build/release/motcua] [--database URL] [--servers 1] [--duration 10] [--connections 64]"""
 import argparse, datetime, json, os, shutil, subprocess, sys, tempfile, urllib.request
@@ -58,8 +59,20 @@ def seconds(scenario):
     return {'intake': args.duration * 2, 'transition': max(1, args.duration // 2), 'mixed': max(1, args.duration // 2)}.get(scenario, args.duration)
 
 
+def thread_kind(name):
+    """What a server thread does, by the name MotCua or its libraries give it."""
+    if name == 'motcua-writer':
+        return 'writer'
+    if name == 'motcua-ckpt':
+        return 'checkpointer'
+    if name.startswith('NIO-'):
+        return 'event loops'
+    return 'handlers'  # Swift concurrency's pool: the request handlers, and any other thread
+
+
 def cpu_ticks(pid):
-    """The process's user and system time in clock ticks, in all and for each of its threads."""
+    """The process's user and system time in clock ticks, in all and for each of its threads (by id: its kind and
+    ticks)."""
     def ticks(stat_path):
         with open(stat_path) as stat:
             fields = stat.read().rsplit(')', 1)[1].split()
@@ -67,18 +80,24 @@ def cpu_ticks(pid):
     threads = {}
     for tid in os.listdir(f'/proc/{pid}/task'):
         try:
-            threads[tid] = ticks(f'/proc/{pid}/task/{tid}/stat')
+            with open(f'/proc/{pid}/task/{tid}/comm') as comm:
+                threads[tid] = (thread_kind(comm.read().strip()), ticks(f'/proc/{pid}/task/{tid}/stat'))
         except OSError:
             pass  # the thread ended meanwhile
     return ticks(f'/proc/{pid}/stat'), threads
 
 
 def cpu_per_request(before, after, requests):
-    """Microseconds of CPU per request: the servers' in all, and their busiest thread's."""
+    """Microseconds of CPU per request: the servers' in all, their busiest thread's, and by kind of thread."""
     per_tick = 1_000_000 / os.sysconf('SC_CLK_TCK') / max(1, requests)
     total = sum(after[i][0] - before[i][0] for i in range(len(before)))
-    busiest = max(ticks - before[i][1].get(tid, 0) for i in range(len(before)) for tid, ticks in after[i][1].items())
-    return round(total * per_tick), round(busiest * per_tick)
+    spent = [(kind, ticks - before[i][1].get(tid, (kind, 0))[1]) for i in range(len(before))
+             for tid, (kind, ticks) in after[i][1].items()]
+    by_kind = {}
+    for kind, ticks in spent:
+        by_kind[kind] = by_kind.get(kind, 0) + ticks
+    return (round(total * per_tick), round(max(ticks for _, ticks in spent) * per_tick),
+            {kind: round(ticks * per_tick) for kind, ticks in sorted(by_kind.items())})
 
 
 def write_counts(port):
@@ -140,7 +159,7 @@ try:
             if process.returncode != 0 or not found:
                 sys.exit(f'wrk {scenario} failed:\n{output}')
             lines.append(json.loads(found[-1]))
-        cpu_us, busiest_us = cpu_per_request(cpu_before, [cpu_ticks(server.pid) for server in servers],
+        cpu_us, busiest_us, by_thread = cpu_per_request(cpu_before, [cpu_ticks(server.pid) for server in servers],
                                              sum(line['requests'] for line in lines))
         together = writes_per_commit(writes_before, [write_counts(port) for port in ports])
         result = {'scenario': scenario, 'database': 'postgresql' if postgres else 'sqlite', 'servers': args.servers,
@@ -149,7 +168,8 @@ try:
                   'p50_ms': max(line['p50_ms'] for line in lines), 'p99_ms': max(line['p99_ms'] for line in lines),
                   'max_ms': max(line['max_ms'] for line in lines), 'non2xx': sum(line['non2xx'] for line in lines),
                   'socket_errors': sum(line['socket_errors'] for line in lines),
-                  'writes_per_commit': together, 'cpu_us_per_request': cpu_us, 'busiest_thread_us_per_request': busiest_us, 'at': run_id}
+                  'writes_per_commit': together, 'cpu_us_per_request': cpu_us, 'busiest_thread_us_per_request': busiest_us,
+                  'cpu_us_per_request_by_thread': by_thread, 'at': run_id}
         results.append(result)
         print(json.dumps(result, ensure_ascii=False), flush=True)
 finally:
@@ -167,3 +187,8 @@ print('\n| Scenario | Database | Servers | req/s | p50 | p99 | non-2xx | writes/
 for r in results:
     print(f"| {r['scenario']} | {r['database']} | {r['servers']} | {r['rps']:,.0f} | {r['p50_ms']:.1f} ms | {r['p99_ms']:.1f} ms "
           f"| {r['non2xx']} | {r['writes_per_commit'] or '–'} | {r['cpu_us_per_request']} | {r['busiest_thread_us_per_request']} |")
+kinds = ['event loops', 'handlers', 'writer', 'checkpointer']
+print('\n| Scenario | Database | CPU µs/req: ' + ' | '.join(kinds) + ' |\n|---|---|' + '---:|' * len(kinds))
+for r in results:
+    spent = r['cpu_us_per_request_by_thread']
+    print(f"| {r['scenario']} | {r['database']} | " + ' | '.join(str(spent.get(kind, '–')) for kind in kinds) + ' |')
