@@ -159,11 +159,13 @@ public struct BoundStatement: ExpressibleByStringInterpolation, Sendable {
 extension SQLDatabase {
     /// Runs `statement` and returns its rows.
     func all(_ statement: BoundStatement) async throws -> [any SQLRow] {
+        if let direct = self as? DirectSQLDatabase {
+            var rows: [any SQLRow] = []
+            try direct.execute(statement.sqlite, statement.values.map(\.sqlite)) { rows.append($0) }
+            return rows
+        }
         if let postgres = self as? PostgresStatementDatabase { return try await postgres.all(statement) }
-        guard let direct = self as? DirectSQLDatabase else { return try await raw(statement.queryString).all() }
-        var rows: [any SQLRow] = []
-        try direct.execute(statement.sqlite, statement.values.map(\.sqlite)) { rows.append($0) }
-        return rows
+        return try await raw(statement.queryString).all()
     }
 
     /// Runs `statement` and returns its first row, if any.

@@ -1,3 +1,4 @@
+import Foundation
 @testable import MotCuaStore
 import MotCuaTestSupport
 import SQLKit
@@ -5,8 +6,30 @@ import Testing
 
 /// Câu lệnh chuẩn bị sẵn — on PostgreSQL a statement the pool has run often enough is prepared on a connection the
 /// first time it runs there, then only bound and run; its rows are the same as before, NULLs of every kind
-/// included, and a statement run once is never prepared.
+/// included, and a statement run once is never prepared. On SQLite every statement is kept prepared, found again by
+/// its text.
 @Suite struct PreparedStatementTests {
+    /// The key SQLite's prepared statements are kept under hashes a text's length and its two ends only: texts alike
+    /// there are still each their own statement, the first time and from the cache.
+    @Test func sqliteTextsAlikeAtBothEndsAreEachTheirOwnStatement() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-prepared-\(UUID().uuidString).sqlite").path
+        defer { TestDatabases.removeSQLite(at: path) }
+        let connection = try DirectSQLite.open(path: path)
+        defer { connection.close() }
+        let padding = String(repeating: " ", count: 40)
+        func selected(_ middle: String) throws -> String? {
+            var read: String?
+            try connection.execute("SELECT\(padding)'\(middle)'\(padding)AS v", []) { _, values in
+                if case .text(let text) = values[0] { read = text }
+            }
+            return read
+        }
+        for _ in 0..<2 {
+            #expect(try selected("mot") == "mot")
+            #expect(try selected("hai") == "hai")
+        }
+    }
+
     @Test func aTextIsNamedOnlyOnceItHasRunOftenEnough() throws {
         let names = PreparedStatementNames()
         let statement: BoundStatement = "SELECT name FROM t WHERE id = \(bind: 1) AND note = \(bind: nil as String?)"

@@ -10,7 +10,7 @@ import VaporCSQLite
 /// while `ReaderPool` lends it: that is what makes the unchecked `Sendable` sound.
 final class DirectSQLite: @unchecked Sendable {
     private let handle: OpaquePointer
-    private var prepared: [String: OpaquePointer] = [:]
+    private var prepared: [StatementText: OpaquePointer] = [:]
 
     /// The most distinct statements kept prepared; beyond it the cache starts again (a bound on memory for
     /// statements built with varying text, such as `IN (…)` lists).
@@ -95,7 +95,8 @@ final class DirectSQLite: @unchecked Sendable {
     }
 
     private func statement(for sql: String) throws -> OpaquePointer {
-        if let known = prepared[sql] { return known }
+        let key = StatementText(sql)
+        if let known = prepared[key] { return known }
         var statement: OpaquePointer?
         let status = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
         guard status == SQLITE_OK, let statement else { throw error(status) }
@@ -103,7 +104,7 @@ final class DirectSQLite: @unchecked Sendable {
             for old in prepared.values { sqlite_nio_sqlite3_finalize(old) }
             prepared = [:]
         }
-        prepared[sql] = statement
+        prepared[key] = statement
         return statement
     }
 
@@ -166,4 +167,23 @@ struct DirectSQLiteError: Error, CustomStringConvertible {
     let message: String
 
     var description: String { "SQLite error \(status): \(message)" }
+}
+
+/// A statement's text as the key its prepared statement is kept under: equal when the texts are, and hashed on
+/// their length, their first bytes and their last bytes only. Every statement run looks its text up, and hashing
+/// the whole of it (hundreds of bytes for an insert) cost more than comparing it once found; texts that share a
+/// length and both ends are still told apart by the comparison.
+private struct StatementText: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (left: StatementText, right: StatementText) -> Bool { left.text == right.text }
+
+    func hash(into hasher: inout Hasher) {
+        let utf8 = text.utf8
+        hasher.combine(utf8.count)
+        for byte in utf8.prefix(24) { hasher.combine(byte) }
+        for byte in utf8.suffix(24) { hasher.combine(byte) }
+    }
 }
