@@ -4,8 +4,10 @@
 #   - in memory (engine alone);
 #   - durable after every step in SQLite (WAL), synchronous=NORMAL and FULL;
 #   - the peer's stateless round trip per step (load → step → save, as a server does it).
-# MotCua's durable runs are round trips too (each step reads the dossier in its transaction) and are answered
-# only once committed; group commit gathers the steps of the dossiers moving at once (--concurrency).
+# MotCua's durable runs take each step as its server does: worked out from the dossier as last committed (held by
+# the server that committed it, else read), saved only if nobody moved it since, and answered only once committed;
+# group commit gathers the steps of the dossiers moving at once (--concurrency). Each MotCua line also gives the
+# CPU each write cost the process and the writer's thread.
 # Needs python3-venv (Debian) and PyPI for spiffworkflow==3.2.0. Results: results/engine-race-*.jsonl and a
 # table on stdout (docs/PERFORMANCE.md records it).
 set -euo pipefail

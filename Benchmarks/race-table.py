@@ -20,4 +20,5 @@ for r in ours:
     if r['mode'] == 'sqlite':
         print(f"\nMotCua {r['sync']}: {r['db_writes(transactions)']:,} writes in {r['commits']:,} commits "
               f"({r['writes_per_commit']} per commit), step latency p50 {r['step_latency_ms']['p50']} ms, "
-              f"p99 {r['step_latency_ms']['p99']} ms, peak RSS {r['peak_rss_MiB']} MiB")
+              f"p99 {r['step_latency_ms']['p99']} ms, CPU per write {r['cpu_us_per_write']} µs "
+              f"(the writer's thread {r['writer_cpu_us_per_write']} µs), peak RSS {r['peak_rss_MiB']} MiB")
