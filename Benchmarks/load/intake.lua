@@ -5,8 +5,4 @@ local token = os.getenv("TOKEN")
 local threads = 0
 function setup(thread) thread:set("id", threads); threads = threads + 1 end
 function init() intake.seed(id) end
-function request()
-  return wrk.format("POST", "/api/dossiers", {
-    ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json", ["Idempotency-Key"] = intake.key()},
-    intake.body())
-end
+function request() return intake.request(token) end

@@ -13,8 +13,7 @@ function request()
   n = n + 1
   local auth = "Bearer " .. token
   if n % 5 == 0 then
-    return wrk.format("POST", "/api/dossiers", {["Authorization"] = auth, ["Content-Type"] = "application/json",
-      ["Idempotency-Key"] = intake.key()}, intake.body())
+    return intake.request(token)
   elseif n % 5 == 1 then
     accepted = (accepted or id) + threads
     return wrk.format("POST", "/api/dossiers/" .. codes[(accepted - threads) % #codes + 1] .. "/transitions",
