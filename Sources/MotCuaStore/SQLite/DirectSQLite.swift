@@ -169,10 +169,10 @@ struct DirectSQLiteError: Error, CustomStringConvertible {
     var description: String { "SQLite error \(status): \(message)" }
 }
 
-/// A statement's text as the key its prepared statement is kept under: equal when the texts are, and hashed on
-/// their length, their first bytes and their last bytes only. Every statement run looks its text up, and hashing
-/// the whole of it (hundreds of bytes for an insert) cost more than comparing it once found; texts that share a
-/// length and both ends are still told apart by the comparison.
+/// Văn bản câu lệnh — a statement's text as the key its prepared statement is kept under: equal when the texts are,
+/// and hashed on their length, their first bytes and their last bytes only. Every statement run looks its text up,
+/// and hashing the whole of it (hundreds of bytes for an insert) cost more than comparing it once found; texts that
+/// share a length and both ends are still told apart by the comparison.
 private struct StatementText: Hashable {
     let text: String
 
