@@ -50,13 +50,24 @@ extension DossierStore {
         return body + patches
     }
 
-    /// The dossier a stored text gives: its whole text decoded and each patch after it applied, in order.
+    /// The dossier a stored text gives: its whole text decoded and each patch after it applied, in order. The
+    /// parts are found and decoded in the text's own bytes, not copied out of it.
     static func decodeStored(_ text: String) throws -> Dossier {
-        let parts = text.utf8.split(separator: patchSeparator.utf8.first!, omittingEmptySubsequences: false)
-        var dossier = try JSONColumn.decode(Dossier.self, from: String(Substring(parts[0])))
-        guard parts.count > 1 else { return dossier }
-        let patches = try parts.dropFirst().map { try JSONColumn.decode(DossierStatePatch.self, from: String(Substring($0))) }
-        if let state = try following(patches, from: dossier.state, of: dossier.code) { dossier.state = state }
-        return dossier
+        var text = text
+        return try text.withUTF8 { bytes in
+            let separator = patchSeparator.utf8.first!
+            var parts: [UnsafeRawBufferPointer] = []
+            var start = 0
+            for index in bytes.indices where bytes[index] == separator {
+                parts.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<index])))
+                start = index + 1
+            }
+            parts.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start...])))
+            var dossier = try JSONColumn.decode(Dossier.self, from: parts[0])
+            guard parts.count > 1 else { return dossier }
+            let patches = try parts.dropFirst().map { try JSONColumn.decode(DossierStatePatch.self, from: $0) }
+            if let state = try following(patches, from: dossier.state, of: dossier.code) { dossier.state = state }
+            return dossier
+        }
     }
 }

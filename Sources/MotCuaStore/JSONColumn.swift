@@ -21,6 +21,11 @@ enum JSONColumn {
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
         try decoder.decode(type, from: text)
     }
+
+    /// Decodes the UTF-8 text in `bytes` (a part of a larger text, read in place).
+    static func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer) throws -> T {
+        try decoder.decode(type, from: bytes)
+    }
 }
 
 extension Date {
