@@ -181,9 +181,11 @@ private struct StatementText: Hashable {
     static func == (left: StatementText, right: StatementText) -> Bool { left.text == right.text }
 
     func hash(into hasher: inout Hasher) {
-        let utf8 = text.utf8
-        hasher.combine(utf8.count)
-        for byte in utf8.prefix(24) { hasher.combine(byte) }
-        for byte in utf8.suffix(24) { hasher.combine(byte) }
+        var text = text
+        text.withUTF8 { bytes in
+            hasher.combine(bytes.count)
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.prefix(24))))
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.suffix(24))))
+        }
     }
 }
