@@ -1,7 +1,8 @@
 import Foundation
+import MotCuaStore
 
 /// Thời gian CPU đã dùng — the CPU time (user and system) this process and its SQLite writer's thread
-/// (`motcua-writer`) had spent at one moment, read from /proc (Linux). The writer's time per write is what one
+/// (`ThreadName.writer`) had spent at one moment, read from /proc (Linux). The writer's time per write is what one
 /// server's writes cost on its busiest thread, and it moves far less with the machine's phase than a throughput.
 struct CPUSpent {
     let process: Double
@@ -11,7 +12,7 @@ struct CPUSpent {
         var writer = 0.0
         let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
         for task in tasks where (try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8))?
-            .trimmingCharacters(in: .whitespacesAndNewlines) == "motcua-writer" {
+            .trimmingCharacters(in: .whitespacesAndNewlines) == ThreadName.writer.rawValue {
             writer += seconds(statPath: "/proc/self/task/\(task)/stat")
         }
         return CPUSpent(process: seconds(statPath: "/proc/self/stat"), writer: writer)

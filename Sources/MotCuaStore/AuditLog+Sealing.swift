@@ -76,10 +76,10 @@ extension AuditLog {
     /// the transaction ends, so a second sealer waits, then finds it moved); returns false, having written nothing,
     /// if it is not.
     static func save(_ batch: SealingBatch, in db: any SQLDatabase) async throws -> Bool {
-        guard try await db.first("""
+        guard try await db.changedARow("""
             UPDATE audit_head SET seq = \(bind: batch.leaves.seq), hash = \(bind: batch.leaves.hash)
-            WHERE id = 1 AND seq = \(bind: batch.follows.seq) RETURNING seq
-            """) != nil else { return false }
+            WHERE id = 1 AND seq = \(bind: batch.follows.seq)
+            """) else { return false }
         // On PostgreSQL one statement for the batch (sealBatch × 8 values), not a round trip per entry.
         try await db.insertRows(batch.entries)
         // Exactly the acts sealed: on PostgreSQL one with a smaller number may have committed since they were read.

@@ -168,6 +168,19 @@ extension SQLDatabase {
         return try await raw(statement.queryString).all()
     }
 
+    /// Runs a write and says whether it changed a row: on SQLite's own connections by SQLite's count of the rows the
+    /// statement changed (a `RETURNING` clause SQLite answers by first keeping the rows in a table of its own),
+    /// elsewhere by the row `RETURNING 1` gives back.
+    func changedARow(_ statement: BoundStatement) async throws -> Bool {
+        if let direct = self as? DirectSQLDatabase {
+            try await run(statement)
+            return direct.connection.changesOfLastWrite > 0
+        }
+        var returning = statement
+        returning.append(" RETURNING 1")
+        return try await first(returning) != nil
+    }
+
     /// Runs `statement` and returns its first row, if any.
     func first(_ statement: BoundStatement) async throws -> (any SQLRow)? {
         try await all(statement).first

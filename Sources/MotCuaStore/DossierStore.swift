@@ -80,8 +80,7 @@ public struct DossierStore: Sendable {
     /// (`Database.writeAsOneStatement`); on SQLite, in the writer's process, the update and then each row.
     public static func save(_ change: DossierChange, alsoWriting: [RowInsert] = [], in db: any SQLDatabase) async throws -> Bool {
         if db.dialect.name == "postgresql" { return try await db.first(change.together(alsoWriting: alsoWriting)) != nil }
-        guard let writer = db as? DirectSQLDatabase else { throw StoreError.notTheWriter }
-        guard try await writer.rowsWritten(by: change.update) == 1 else { return false }
+        guard try await db.changedARow(change.update) else { return false }
         try await write((change.appended + alsoWriting).map(\.statement) + change.textRewrite(), change.projection, in: db)
         keepOnceCommitted(change.dossier, in: db)
         return true
@@ -261,9 +260,7 @@ public struct DossierStore: Sendable {
     }
 }
 
-/// Lỗi kho dữ liệu — a database answer that breaks what the schema promises, or a write on SQLite given a
-/// connection other than the writer's.
+/// Lỗi kho dữ liệu — a database answer that breaks what the schema promises.
 public enum StoreError: Error, Sendable {
     case noRowReturned(String)
-    case notTheWriter
 }

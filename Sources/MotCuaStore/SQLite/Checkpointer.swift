@@ -83,7 +83,7 @@ final class Checkpointer: Sendable {
     }
 
     private func run() {
-        nameCurrentThread("motcua-ckpt")
+        ThreadName.checkpointer.nameCurrentThread()
         while true {
             wake.wait()
             if stopped.load(ordering: .acquiring) {

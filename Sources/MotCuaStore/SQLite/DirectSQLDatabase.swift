@@ -52,13 +52,6 @@ final class DirectSQLDatabase: SQLDatabase, Sendable {
         followUps?.add(action)
     }
 
-    /// Runs a statement that writes, and says how many rows it wrote as SQLite counts them: no `RETURNING` clause
-    /// is needed to tell, which SQLite answers by first keeping the rows in a table of its own.
-    func rowsWritten(by statement: BoundStatement) async throws -> Int {
-        try await run(statement)
-        return Int(connection.changesOfLastWrite)
-    }
-
     /// Runs SQL text already in SQLite's form with its values in order (SQLKit's queries once serialised, and
     /// `BoundStatement`s), handing each row to `onRow`.
     func execute(_ sql: String, _ binds: [SQLiteData], _ onRow: (any SQLRow) -> ()) throws {

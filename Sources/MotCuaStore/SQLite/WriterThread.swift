@@ -32,7 +32,7 @@ final class WriterThread: TaskExecutor, @unchecked Sendable {
     }
 
     private func run() {
-        nameCurrentThread("motcua-writer")
+        ThreadName.writer.nameCurrentThread()
         while true {
             ready.wait()
             let (job, stopped) = queue.withLock { queue in
@@ -42,10 +42,4 @@ final class WriterThread: TaskExecutor, @unchecked Sendable {
             if job == nil && stopped { return }
         }
     }
-}
-
-/// Names the calling thread as `top -H`, `ps -L` and `perf` show it, on Linux (which keeps its first 15
-/// characters); a thread started from Swift's pool is otherwise shown under the pool's name. Elsewhere, nothing.
-func nameCurrentThread(_ name: String) {
-    try? name.write(toFile: "/proc/thread-self/comm", atomically: false, encoding: .utf8)
 }
