@@ -99,7 +99,8 @@ struct EngineRace {
             }
             return try await group.reduce(into: (0, [Duration]())) { $0.0 += $1.0; $0.1 += $1.1 }
         }
-        // Every step's audit entry sealed into the chain, inside the time measured (a server seals every second).
+        // Every step's audit entry in the chain, inside the time measured: on SQLite chained with the step, on
+        // PostgreSQL sealed here (a server seals every second).
         let audit = AuditLog(database: database)
         try await audit.seal()
         let elapsed = started.duration(to: .now)

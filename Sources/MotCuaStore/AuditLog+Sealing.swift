@@ -1,10 +1,10 @@
 import SQLKit
 
-/// Niêm phong — how acts waiting (`audit_pending`) are numbered and chained. Each batch is read and its hashes are
-/// worked out outside the write, by the task that seals, while the batch before it is written; the write then only
-/// moves the head, inserts the entries and removes the acts sealed, if the head is still the one the batch follows.
-/// So the server's one writer on SQLite does none of the hashing, and two sealers (several servers on PostgreSQL)
-/// never seal an act twice: the one whose head moved writes nothing and starts again from the new head.
+/// Niêm phong — how acts waiting (`audit_pending`: PostgreSQL's, and on SQLite any an earlier version of MotCua left)
+/// are numbered and chained. Each batch is read and its hashes are worked out outside the write, by the task that
+/// seals, while the batch before it is written; the write then only moves the head, inserts the entries and removes
+/// the acts sealed, if the head is still the one the batch follows. So two sealers (several servers) never seal an
+/// act twice: the one whose head moved writes nothing and starts again from the new head.
 extension AuditLog {
     /// The most acts one sealing transaction takes.
     static let sealBatch = 500

@@ -8,12 +8,12 @@ import SQLKit
 /// Changing, removing or reordering a sealed entry breaks the chain from there on; `verify` finds the first place
 /// it breaks, and a head exported for safekeeping elsewhere (`head`) also shows a chain cut short at its end.
 ///
-/// An act is written as waiting (`audit_pending`: one insert, no lock) and numbered and chained by `seal`, which
-/// each server runs every second (`AuditSealer`) and the reads of the chain (`head`, `verify`, `entries(concerning:)`)
-/// run first, so they see every act committed before them. Numbering it in the
-/// act's own transaction locked the chain's head row until that transaction ended, which on PostgreSQL made every
-/// write of every server wait for the one before it. The chain's order is the order acts are sealed in; an act is
-/// tamper-evident from its sealing, about a second after it.
+/// An act (`AuditAct`) is chained in its own transaction on SQLite. On PostgreSQL it is written as waiting
+/// (`audit_pending`: one insert, no lock) and numbered and chained by `seal`, which each server runs every second
+/// (`AuditSealer`) and the reads of the chain (`head`, `verify`, `entries(concerning:)`) run first, so they see every
+/// act committed before them; numbering it in the act's own transaction locked the chain's head row until that
+/// transaction ended, which made every write of every server wait for the one before it. The chain's order is the
+/// order acts are sealed in; on PostgreSQL an act is tamper-evident from its sealing, about a second after it.
 public struct AuditLog: Sendable {
     let database: Database
 
@@ -46,21 +46,24 @@ public struct AuditLog: Sendable {
 
     static let genesis = String(repeating: "0", count: 64)
 
-    /// Keeps an act inside the caller's transaction, to be sealed into the chain.
+    /// Keeps an act inside the caller's transaction (`AuditAct`).
     public static func append(actor: String, action: String, subject: String, detail: String = "", at: Date,
                               in db: any SQLDatabase) async throws {
-        try await db.run(appending(actor: actor, action: action, subject: subject, detail: detail, at: at).statement)
+        try await keep(AuditAct(at: at, actor: actor, action: action, subject: subject, detail: detail), in: db)
     }
 
-    /// The row that keeps an act waiting to be sealed.
-    static func appending(actor: String, action: String, subject: String, detail: String, at: Date) -> RowInsert {
-        RowInsert(head: "INSERT INTO audit_pending (at, actor, action, subject, detail)",
-                  values: "\(bind: at.epochSeconds), \(bind: actor), \(bind: action), \(bind: subject), \(bind: detail)")
+    static func keep(_ act: AuditAct, in db: any SQLDatabase) async throws {
+        for statement in act.statements(for: db.dialect) { try await db.run(statement) }
     }
 
-    /// Keeps an act in a transaction of its own (with others kept at once, on PostgreSQL: `Database.insert`).
+    /// Keeps an act in a transaction of its own — on PostgreSQL in one statement with others kept at once
+    /// (`Database.insert`).
     public func record(actor: String, action: String, subject: String, detail: String = "", at: Date) async throws {
-        try await database.insert(Self.appending(actor: actor, action: action, subject: subject, detail: detail, at: at))
+        let act = AuditAct(at: at, actor: actor, action: action, subject: subject, detail: detail)
+        switch database.engine {
+        case .postgres: try await database.insert(act.waiting)
+        case .sqlite: try await database.write { db in try await Self.keep(act, in: db) }
+        }
     }
 
     /// The SHA-256, in hex, of an entry's fields and the hash before it, as a JSON array of strings (unambiguous

@@ -95,6 +95,7 @@ public final class Database: Sendable {
                            "PRAGMA busy_timeout=\(busyTimeoutMilliseconds)", "PRAGMA temp_store=MEMORY"] {
                 try writer.execute(pragma, []) { _, _ in }
             }
+            try AuditHashFunction.add(to: writer)
             readers = try ReaderPool(path: location, logger: logger)
         } catch {
             writer.close()

@@ -20,7 +20,7 @@ public final class DossierChange: Sendable {
     let rewrittenText: String?
     /// What follows a save, built here with the update so the writer only runs them: the event and its audit entry,
     /// then the open work items (`WorkItemStore.projection`).
-    let appended: [RowInsert]
+    let recorded: EventRecord
     let projection: WorkItemStore.Projection?
 
     /// The dossier moved from `before` (the state it was read in) by the action `event` records.
@@ -32,7 +32,7 @@ public final class DossierChange: Sendable {
         rewrittenText = stored
         update = DossierStore.update(to: moved, from: before)
         let patch = try DossierStore.storedPatch(from: before, to: moved.state)
-        appended = DossierStore.appending(event, patch: patch, to: moved.code)
+        recorded = EventRecord(event, patch: patch, code: moved.code)
         projection = WorkItemStore.projection(of: moved)
         // Remembered now, off the writer, as the row will read: its new whole text, or the text it was read in
         // with this step's patch after it. If the save does not happen, no row holds this text and the next read of
@@ -56,7 +56,7 @@ public final class DossierChange: Sendable {
     /// updated, the rows of items no longer open removed and those of the items open written over.
     func together(alsoWriting: [RowInsert]) -> BoundStatement {
         let saved = "motcua_saved"
-        var writes = (appended + alsoWriting).map { $0.selected(from: saved) } + textRewrite(ifRowIn: saved)
+        var writes = (recorded.waitingRows + alsoWriting).map { $0.selected(from: saved) } + textRewrite(ifRowIn: saved)
         if let projection {
             writes.append(projection.removal(keepingOpenIfIn: saved))
             writes += projection.insertions.map { $0.selected(from: saved, then: WorkItemStore.Projection.replacing) }

@@ -17,13 +17,14 @@ public struct DossierStore: Sendable {
                                alsoWriting: @escaping @Sendable (_ code: String) -> [BoundStatement] = { _ in [] },
                                in db: any SQLDatabase) async throws -> Dossier {
         let draft = new.draft
+        let dialect = db.dialect
         let code = try await db.run(NumberedWrite(
             sequence: { nextNumbers($0, agencyCode: draft.agencyCode, day: day) },
             numbering: DossierCode.Numbering(agencyCode: draft.agencyCode, day: day), placeholder: new.placeholder,
             statements: { code in
                 let dossier = draft.coded(code)
                 let body = String(decoding: new.stored.filled(with: code), as: UTF8.self)
-                return rows(of: dossier, body: body, event: event, patch: new.patch)
+                return rows(of: dossier, body: body, event: event, patch: new.patch, for: dialect)
                     + (WorkItemStore.projection(of: dossier)?.insertions.map(\.statement) ?? [])
                     + alsoWriting(code)
             }))
@@ -50,15 +51,17 @@ public struct DossierStore: Sendable {
                               in db: any SQLDatabase) async throws -> Dossier {
         let dossier = new.draft.coded(code)
         let body = String(decoding: new.stored.filled(with: code), as: UTF8.self)
-        try await write(rows(of: dossier, body: body, event: event, patch: new.patch),
+        try await write(rows(of: dossier, body: body, event: event, patch: new.patch, for: db.dialect),
                         WorkItemStore.projection(of: dossier), in: db)
         Decoded.dossiers.remember(dossier, key: dossier.code, text: body)
         keepOnceCommitted(dossier, in: db)
         return dossier
     }
 
-    /// The statements that write a new dossier's row (its stored text `body`), its event and audit entry.
-    private static func rows(of dossier: Dossier, body: String, event: DossierEvent, patch: String) -> [BoundStatement] {
+    /// The statements that write a new dossier's row (its stored text `body`), its event and audit entry, on a
+    /// database of `dialect`.
+    private static func rows(of dossier: Dossier, body: String, event: DossierEvent, patch: String,
+                             for dialect: any SQLDialect) -> [BoundStatement] {
         let state = dossier.state
         let row: BoundStatement = """
             INSERT INTO dossiers (code, agency_code, received_by, procedure_code, channel, status, version, received_at,
@@ -71,7 +74,7 @@ public struct DossierStore: Sendable {
         let text: BoundStatement = """
             INSERT INTO dossier_texts (code, body, version) VALUES (\(bind: dossier.code), \(bind: body), \(bind: state.version))
             """
-        return [row, text] + appending(event, patch: patch, to: dossier.code).map(\.statement)
+        return [row, text] + EventRecord(event, patch: patch, code: dossier.code).statements(for: dialect)
     }
 
     /// Saves a change with `alsoWriting` (a key's answer) if the stored version is still the one it was worked out
@@ -81,7 +84,8 @@ public struct DossierStore: Sendable {
     public static func save(_ change: DossierChange, alsoWriting: [RowInsert] = [], in db: any SQLDatabase) async throws -> Bool {
         if db.dialect.name == "postgresql" { return try await db.first(change.together(alsoWriting: alsoWriting)) != nil }
         guard try await db.changedARow(change.update) else { return false }
-        try await write((change.appended + alsoWriting).map(\.statement) + change.textRewrite(), change.projection, in: db)
+        try await write(change.recorded.statements(for: db.dialect) + alsoWriting.map(\.statement) + change.textRewrite(),
+                        change.projection, in: db)
         keepOnceCommitted(change.dossier, in: db)
         return true
     }
@@ -113,24 +117,6 @@ public struct DossierStore: Sendable {
         }
         statement.append(" WHERE code = \(bind: dossier.code) AND version = \(bind: before.version)")
         return statement
-    }
-
-    /// The rows that append an event to a dossier, with the patch its step made to the state (`patch`, stored
-    /// text), and keep it for the audit trail.
-    static func appending(_ event: DossierEvent, patch: String, to code: String) -> [RowInsert] {
-        let detail = "trạng thái \(event.fromStatus.map { String($0.rawValue) } ?? "-") → \(event.toStatus.rawValue)"
-        return [
-            RowInsert(head: """
-                INSERT INTO dossier_events (dossier_code, seq, action, actor, at, from_status, to_status, reason, due_after,
-                  step_due_after, work_item, decision, assignee, patch)
-                """, values: """
-                \(bind: code), \(bind: event.sequence), \(bind: event.action), \(bind: event.actor),
-                \(bind: event.at.epochSeconds), \(bind: event.fromStatus?.rawValue), \(bind: event.toStatus.rawValue),
-                \(bind: event.reason), \(bind: event.dueAfter?.epochSeconds), \(bind: event.stepDueAfter?.epochSeconds),
-                \(bind: event.workItem), \(bind: event.decision), \(bind: event.assignee), \(bind: patch)
-                """),
-            AuditLog.appending(actor: event.actor, action: "ho-so.\(event.action)", subject: code, detail: detail, at: event.at),
-        ]
     }
 
     /// Reads a dossier (inside a transaction when `db` is one).

@@ -77,10 +77,11 @@ import Testing
                 try await DossierStore.receive(new, day: Self.day, event: Self.intakeEvent(dossier), alsoWriting: answer, in: db)
             }
             #expect(received == dossier, "the first code of the day is the sample's own")
+            try await AuditLog(database: database).seal()
             let row = try #require(try await database.read { db in
                 try await db.raw("""
                     SELECT t.body, e.dossier_code, e.patch, a.subject, k.response FROM dossiers d JOIN dossier_texts t ON t.code = d.code
-                    JOIN dossier_events e ON e.dossier_code = d.code JOIN audit_pending a ON a.subject = d.code
+                    JOIN dossier_events e ON e.dossier_code = d.code JOIN audit_log a ON a.subject = d.code
                     JOIN idempotency_keys k ON k.idem_key = 'k1'
                     """).first()
             })
@@ -175,8 +176,9 @@ import Testing
                 try await db.raw("SELECT idem_key FROM idempotency_keys ORDER BY idem_key").all().map { try $0.decode(column: "idem_key", as: String.self) }
             }
             #expect(keys == ["k-first"], "the stale save wrote no answer either")
+            try await AuditLog(database: database).seal()
             let audited = try await database.read { db in
-                try await db.raw("SELECT COUNT(*) AS n FROM audit_pending WHERE action = 'ho-so.tiep-nhan'").first()?.decode(column: "n", as: Int.self)
+                try await db.raw("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'ho-so.tiep-nhan'").first()?.decode(column: "n", as: Int.self)
             }
             #expect(audited == 1)
         }

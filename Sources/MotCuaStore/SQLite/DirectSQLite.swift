@@ -87,6 +87,15 @@ final class DirectSQLite: @unchecked Sendable {
         }, Unmanaged.passUnretained(self).toOpaque())
     }
 
+    /// Makes `name` a function of `arguments` values in this connection's SQL, worked out by `body`, which must give the
+    /// same result for the same values (SQLite may then work it out once for several rows).
+    func addFunction(_ name: String, arguments: Int32,
+                     _ body: @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void) throws {
+        let status = sqlite_nio_sqlite3_create_function_v2(handle, name, arguments, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil,
+                                                           body, nil, nil, nil)
+        guard status == SQLITE_OK else { throw error(status) }
+    }
+
     /// Finalises the kept statements and closes the connection.
     func close() {
         for statement in prepared.values { sqlite_nio_sqlite3_finalize(statement) }
@@ -140,8 +149,10 @@ final class DirectSQLite: @unchecked Sendable {
         case SQLITE_INTEGER: return .integer(Int(sqlite_nio_sqlite3_column_int64(statement, column)))
         case SQLITE_FLOAT: return .float(sqlite_nio_sqlite3_column_double(statement, column))
         case SQLITE_TEXT:
+            // All of its bytes: a text may hold the character U+0000, where a C string would stop.
             guard let text = sqlite_nio_sqlite3_column_text(statement, column) else { return .null }
-            return .text(String(cString: text))
+            let length = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
+            return .text(String(decoding: UnsafeBufferPointer(start: text, count: length), as: UTF8.self))
         case SQLITE_BLOB:
             let length = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
             var buffer = ByteBufferAllocator().buffer(capacity: length)
@@ -158,7 +169,7 @@ final class DirectSQLite: @unchecked Sendable {
     }
 
     /// SQLite copies bound text and blobs before the call returns.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }
 
 /// Lỗi SQLite — a status code and SQLite's own message.
