@@ -75,7 +75,7 @@ public struct AuditLog: Sendable {
         for (index, field) in [String(seq), String(at), actor, action, subject, detail, previous].enumerated() {
             if index > 0 { json.append(UInt8(ascii: ",")) }
             json.append(UInt8(ascii: "\""))
-            json.append(contentsOf: JSONOutput.escapedContents(of: field, escapingSlashes: true))
+            JSONOutput.appendContents(of: field, to: &json, escapingSlashes: true)
             json.append(UInt8(ascii: "\""))
         }
         json.append(UInt8(ascii: "]"))

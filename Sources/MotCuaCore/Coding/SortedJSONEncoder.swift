@@ -128,7 +128,8 @@ public final class JSONOutput {
         return contents
     }
 
-    private static func appendContents(of string: String, to bytes: inout [UInt8], escapingSlashes: Bool = false) {
+    /// Appends `string`'s contents to `bytes` as `escapedContents` gives them.
+    public static func appendContents(of string: String, to bytes: inout [UInt8], escapingSlashes: Bool = false) {
         var string = string
         string.withUTF8 { utf8 in
             var plainFrom = 0
