@@ -22,15 +22,20 @@ final class CommittedDossiers: Sendable {
         kept.withLock { $0[code] }
     }
 
-    /// Keeps a dossier whose write was committed, unless a later version of it is kept already.
+    /// Keeps a dossier whose write was committed, unless a later version of it is kept already. The version held is
+    /// read where it is, not copied out with the whole dossier, and what is let go of (the version replaced, or every
+    /// dossier once past `capacity`) is freed after the lock, not under it.
     func keep(_ dossier: Dossier) {
-        kept.withLock { kept in
-            if let held = kept[dossier.code] {
-                if held.state.version > dossier.state.version { return }
-            } else if kept.count >= capacity {
-                kept.removeAll(keepingCapacity: true)
+        // What the lock's body returns is what is let go of, dropped once the lock is released.
+        _ = kept.withLock { kept -> (replaced: Dossier?, dropped: [String: Dossier]) in
+            let heldVersion = kept[dossier.code]?.state.version
+            if let heldVersion, heldVersion > dossier.state.version { return (nil, [:]) }
+            var dropped: [String: Dossier] = [:]
+            if heldVersion == nil, kept.count >= capacity {
+                swap(&dropped, &kept)
+                kept.reserveCapacity(capacity)
             }
-            kept[dossier.code] = dossier
+            return (kept.updateValue(dossier, forKey: dossier.code), dropped)
         }
     }
 }
