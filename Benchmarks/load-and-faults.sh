@@ -3,7 +3,7 @@
 # test (kill -9 ×10), the power-cut test (×10, and once on a disk that lies, which must fail), with a URL the crash
 # test on PostgreSQL (MotCua and PostgreSQL itself killed in turn: every process of the cluster serving that URL gets
 # SIGKILL five times — run it as root, on a server of its own) and the race test (two servers, 1,000 dossiers), and
-# the fuzz run, on a release build.
+# the fuzz run (on SQLite, and with a URL on PostgreSQL too), on a release build.
 #   bash Benchmarks/load-and-faults.sh [postgres://user:pass@127.0.0.1:5432/db]
 # Needs wrk (apt-get install wrk), a C compiler (for Benchmarks/reliability/volatile-disk.c) and schemathesis
 # (pip install schemathesis); the PostgreSQL role must be allowed to create databases. Figures go to stdout and
@@ -17,13 +17,17 @@ binary=.build/release/motcua
 
 echo "== Load, SQLite, one server"
 python3 Benchmarks/load/run.py --binary "$binary" --duration 10
+# The URL of a database of this run's own on the same PostgreSQL (created here, dropped at the end).
+own_database() {
+  psql "$postgres" -qc "CREATE DATABASE $1"
+  python3 -c 'import sys,urllib.parse as u; p=u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path="/"+sys.argv[2])))' "$postgres" "$1"
+}
 if [ -n "$postgres" ]; then
   load_db="motcua_load_$$"
-  psql "$postgres" -qc "CREATE DATABASE $load_db"
-  trap 'psql "$postgres" -qc "DROP DATABASE IF EXISTS $load_db"' EXIT
+  fuzz_db="motcua_fuzz_$$"
+  trap 'psql "$postgres" -qc "DROP DATABASE IF EXISTS $load_db" -qc "DROP DATABASE IF EXISTS $fuzz_db"' EXIT
   echo "== Load, PostgreSQL, two servers"
-  python3 Benchmarks/load/run.py --binary "$binary" --duration 10 --servers 2 --connections 32 \
-    --database "$(python3 -c 'import sys,urllib.parse as u; p=u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path="/"+sys.argv[2])))' "$postgres" "$load_db")"
+  python3 Benchmarks/load/run.py --binary "$binary" --duration 10 --servers 2 --connections 32 --database "$(own_database "$load_db")"
 fi
 echo "== Crash test: kill -9 under intake load, 10 times"
 python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 10 --clients 16
@@ -43,3 +47,7 @@ if [ -n "$postgres" ]; then
 fi
 echo "== Fuzzing: schemathesis against /openapi.yaml"
 python3 Benchmarks/reliability/fuzz.py --binary "$binary" --max-examples 50
+if [ -n "$postgres" ]; then
+  echo "== Fuzzing on PostgreSQL, whose text columns refuse what SQLite keeps (U+0000)"
+  python3 Benchmarks/reliability/fuzz.py --binary "$binary" --max-examples 50 --database "$(own_database "$fuzz_db")"
+fi

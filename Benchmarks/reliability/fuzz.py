@@ -4,7 +4,10 @@ procedure-control office, and as a citizen without an account (the public operat
 requests per operation and phase. Every answer must be a non-5xx that the specification allows (status code,
 content type, body schema). Signing out is left out of the signed-in passes: it would end the session they fuzz with.
 
-Usage: fuzz.py [--binary .build/debug/motcua] [--max-examples 30] [--port N]
+On SQLite by default (a file of its own); with --database, on that database (a PostgreSQL URL, whose column types
+refuse some text SQLite keeps: the character U+0000).
+
+Usage: fuzz.py [--binary .build/debug/motcua] [--max-examples 30] [--port N] [--database postgres://…]
 Exits non-zero when schemathesis finds a failure; prints one JSON line with the cases generated per pass."""
 import argparse, json, os, re, shutil, subprocess, sys, tempfile
 
@@ -15,11 +18,12 @@ parser = argparse.ArgumentParser()
 parser.add_argument('--binary', default='.build/debug/motcua')
 parser.add_argument('--max-examples', type=int, default=30)
 parser.add_argument('--port', type=int, default=0, help='0: a free port')
+parser.add_argument('--database', default=None, help='default: an SQLite file of its own')
 args = parser.parse_args()
 args.port = args.port or motcua_process.free_port()
 work = tempfile.mkdtemp(prefix='motcua-fuzz-')
 log = open(os.path.join(work, 'server.log'), 'ab')
-server = motcua_process.start(args.binary, os.path.join(work, 'motcua.sqlite'), args.port, log)
+server = motcua_process.start(args.binary, args.database or os.path.join(work, 'motcua.sqlite'), args.port, log)
 base = f'http://127.0.0.1:{args.port}'
 
 try:
@@ -47,8 +51,8 @@ try:
             print(result.stdout[-6000:] + result.stderr[-2000:], file=sys.stderr)
             print(f'FUZZING FAILED as {name} (server log: {log.name})', file=sys.stderr)
             sys.exit(1)
-    print(json.dumps({'generated': passes, 'failures': 0, 'schemathesis_internal_errors': tool_errors,
-                      'max_examples': args.max_examples}, ensure_ascii=False))
+    print(json.dumps({'database': 'postgresql' if args.database else 'sqlite', 'generated': passes, 'failures': 0,
+                      'schemathesis_internal_errors': tool_errors, 'max_examples': args.max_examples}, ensure_ascii=False))
 finally:
     server.terminate()
     server.wait()

@@ -16,9 +16,13 @@ public struct TreeJSONDecoder: Sendable {
     }
 
     public let dates: Dates
+    /// Whether a text holding the character U+0000 is refused (`TextHoldsNUL`, at the value's place): nothing a
+    /// person types, and a character PostgreSQL's text columns cannot hold.
+    public let refusesNUL: Bool
 
-    public init(dates: Dates) {
+    public init(dates: Dates, refusingNUL: Bool = false) {
         self.dates = dates
+        refusesNUL = refusingNUL
     }
 
     public func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer) throws -> T {
@@ -29,7 +33,7 @@ public struct TreeJSONDecoder: Sendable {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The given data was not valid JSON.",
                                                     underlyingError: error))
         }
-        return try TreeDecoder(tree, dates: dates, parent: nil, key: nil).decode(T.self)
+        return try TreeDecoder(tree, dates: dates, refusesNUL: refusesNUL, parent: nil, key: nil).decode(T.self)
     }
 
     public func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
@@ -46,12 +50,14 @@ public struct TreeJSONDecoder: Sendable {
 final class TreeDecoder: Decoder {
     let value: JSONTree
     let dates: TreeJSONDecoder.Dates
+    let refusesNUL: Bool
     private let parent: TreeDecoder?
     private let key: (any CodingKey)?
 
-    init(_ value: JSONTree, dates: TreeJSONDecoder.Dates, parent: TreeDecoder?, key: (any CodingKey)?) {
+    init(_ value: JSONTree, dates: TreeJSONDecoder.Dates, refusesNUL: Bool, parent: TreeDecoder?, key: (any CodingKey)?) {
         self.value = value
         self.dates = dates
+        self.refusesNUL = refusesNUL
         self.parent = parent
         self.key = key
     }
@@ -81,7 +87,7 @@ final class TreeDecoder: Decoder {
 
     /// The decoder of `value`, found under `key` of this one.
     func child(_ value: JSONTree, at key: any CodingKey) -> TreeDecoder {
-        TreeDecoder(value, dates: dates, parent: self, key: key)
+        TreeDecoder(value, dates: dates, refusesNUL: refusesNUL, parent: self, key: key)
     }
 
     /// This value as `T`.
@@ -105,6 +111,10 @@ final class TreeDecoder: Decoder {
 
     func string(_ value: JSONTree, at key: (any CodingKey)?) throws -> String {
         guard case .string(let text) = value else { throw mismatch(String.self, value, at: key) }
+        if refusesNUL, text.utf8.contains(0) {
+            throw DecodingError.dataCorrupted(.init(codingPath: path(to: key), debugDescription: "A text holds U+0000.",
+                                                    underlyingError: TextHoldsNUL()))
+        }
         return text
     }
 
@@ -198,3 +208,7 @@ final class TreeDecoder: Decoder {
         .dataCorrupted(.init(codingPath: path(to: key), debugDescription: description))
     }
 }
+
+/// Ký tự NUL — a text decoded by a `TreeJSONDecoder` that refuses it holds the character U+0000 (the underlying
+/// error of the `DecodingError` at its place).
+public struct TextHoldsNUL: Error, Sendable {}

@@ -58,8 +58,8 @@ public enum APICoding {
     /// Sorted keys, unescaped slashes, instants as `format` writes them.
     public static let encoder = SortedJSONEncoder(dates: .text(format))
 
-    /// Instants as `parse` reads them; one that is not gets an error naming its field.
-    public static let decoder = TreeJSONDecoder(dates: .text(parse))
+    /// Instants as `parse` reads them; one that is not, or a text holding U+0000, gets an error naming its field.
+    public static let decoder = TreeJSONDecoder(dates: .text(parse), refusingNUL: true)
 
     /// Reads and decodes a request body, or throws a problem naming what is wrong.
     public static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
@@ -101,6 +101,9 @@ public enum APICoding {
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             let field = path(context.codingPath)
             return Problem.invalid(field: field, "Trường \"\(field)\" sai kiểu dữ liệu.")
+        case .dataCorrupted(let context) where context.underlyingError is TextHoldsNUL:
+            let field = path(context.codingPath)
+            return Problem.invalid(field: field, "Trường \"\(field)\" chứa ký tự NUL (U+0000), không phải văn bản hợp lệ.")
         case .dataCorrupted(let context) where !context.codingPath.isEmpty:
             let field = path(context.codingPath)
             return Problem.invalid(field: field, "Giá trị của trường \"\(field)\" không hợp lệ.")

@@ -42,6 +42,9 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         .serviceUnavailable, code: "database-unavailable",
         message: "Hệ thống tạm thời không truy cập được cơ sở dữ liệu. Vui lòng thử lại sau ít giây.", retryAfterSeconds: 5)
 
+    public static let unstorableText = Problem(.badRequest, code: "invalid-text",
+                                               message: "Nội dung gửi lên chứa ký tự NUL (U+0000), không phải văn bản hợp lệ.")
+
     public static let unauthenticated = Problem(.unauthorized, code: "unauthenticated",
                                                 message: "Cần đăng nhập để thực hiện thao tác này.")
 

@@ -53,7 +53,7 @@ public enum MotCuaApp {
         let registry = PrometheusCollectorRegistry()
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(registry: registry))
-        router.add(middleware: DatabaseOutageMiddleware())
+        router.add(middleware: DatabaseErrorMiddleware())
         let reference = ReferenceCache(database: database)
         router.add(middleware: TokenAuthMiddleware(reference: reference, now: now))
         router.add(middleware: CitizenSessionMiddleware(citizens: CitizenStore(database: database), now: now))

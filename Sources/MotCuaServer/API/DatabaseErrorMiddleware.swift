@@ -1,0 +1,44 @@
+import Hummingbird
+import HummingbirdCore
+import Logging
+import MotCuaStore
+
+/// Lỗi cơ sở dữ liệu — a request that fails at the database for no fault of the server's is answered as such, not
+/// with 500 (the pages show the same problem as a page):
+/// - the database cannot be reached just now (`DatabaseOutage`): 503 with a time to retry
+///   (`Problem.databaseUnavailable`), the cause logged; the server itself stays up and serves again as soon as the
+///   database does;
+/// - the database refused a text the request sent (`UnstorableText`): 400 (`Problem.unstorableText`). A query
+///   parameter holding the character it refuses (U+0000, `%00`) is refused first, 422 naming the parameter, as a
+///   body's field is where it is decoded (`APICoding`).
+struct DatabaseErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let name = Self.parameterHoldingNUL(in: request.uri) {
+            throw Problem.invalid(field: name, "Tham số \"\(name)\" chứa ký tự NUL (U+0000), không phải văn bản hợp lệ.")
+        }
+        do {
+            return try await next(request, context)
+        } catch {
+            if UnstorableText.isUnstorableText(error) { throw Problem.unstorableText }
+            throw Problem.outage(error, logger: context.logger) ?? error
+        }
+    }
+
+    /// The name of a query parameter whose name or value holds U+0000, if one does.
+    static func parameterHoldingNUL(in uri: URI) -> String? {
+        guard let query = uri.query, query.contains("%00") else { return nil }
+        return uri.queryParameters.first { $0.key.contains("\0") || $0.value.contains("\0") }.map { String($0.key) }
+    }
+}
+
+extension Problem {
+    /// `databaseUnavailable` for an error that says the database cannot be reached just now, its cause logged; nil
+    /// for any other error.
+    static func outage(_ error: any Error, logger: Logger) -> Problem? {
+        guard DatabaseOutage.isOutage(error) else { return nil }
+        logger.warning("the database cannot be reached: \(LoggedError.text(error))")
+        return .databaseUnavailable
+    }
+}
