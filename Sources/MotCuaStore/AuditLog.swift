@@ -13,7 +13,8 @@ import SQLKit
 /// (`AuditSealer`) and the reads of the chain (`head`, `verify`, `entries(concerning:)`) run first, so they see every
 /// act committed before them; numbering it in the act's own transaction locked the chain's head row until that
 /// transaction ended, which made every write of every server wait for the one before it. The chain's order is the
-/// order acts are sealed in; on PostgreSQL an act is tamper-evident from its sealing, about a second after it.
+/// order acts are chained in: on SQLite their commits' order; on PostgreSQL their sealing's, and an act is
+/// tamper-evident from its sealing, about a second after it.
 public struct AuditLog: Sendable {
     let database: Database
 
@@ -52,6 +53,7 @@ public struct AuditLog: Sendable {
         try await keep(AuditAct(at: at, actor: actor, action: action, subject: subject, detail: detail), in: db)
     }
 
+    /// Runs the statements that keep `act` on `db`, inside its transaction.
     static func keep(_ act: AuditAct, in db: any SQLDatabase) async throws {
         for statement in act.statements(for: db.dialect) { try await db.run(statement) }
     }

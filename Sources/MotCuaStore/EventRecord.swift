@@ -3,7 +3,7 @@ import SQLKit
 
 /// Ghi một bước — what keeps a step of a dossier: its event appended to the dossier's history, with the patch the
 /// step made to the state (stored text), and its act for the audit trail (`AuditAct`). Made with the step, off
-/// SQLite's writer, which only runs it.
+/// SQLite's writer; the writer only puts the act's two statements together and runs them.
 struct EventRecord: Sendable {
     let row: RowInsert
     let act: AuditAct
