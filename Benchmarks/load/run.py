@@ -19,8 +19,10 @@ their busiest thread (busiest_thread_us_per_request: on SQLite the writer's thre
 one server can commit on any machine), and that time by kind of thread (cpu_us_per_request_by_thread: the event
 loops that read and write HTTP, the handlers, SQLite's writer and its checkpointer).
 Prints one JSON line per scenario and two Markdown tables; the lines are also appended to Benchmarks/results/.
+80 connections by default: of 64, 80, 96 and 112 on this machine's two cores, the most intakes with p99 under 25 ms
+(docs/PERFORMANCE.md, session 33).
 
-Usage: run.py [--binary .build/release/motcua] [--database URL] [--servers 1] [--duration 10] [--connections 64]"""
+Usage: run.py [--binary .build/release/motcua] [--database URL] [--servers 1] [--duration 10] [--connections 80]"""
 import argparse, datetime, json, os, shutil, subprocess, sys, tempfile, urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
@@ -32,7 +34,7 @@ parser.add_argument('--binary', default='.build/release/motcua')
 parser.add_argument('--database', default=None)
 parser.add_argument('--servers', type=int, default=1)
 parser.add_argument('--duration', type=int, default=10)
-parser.add_argument('--connections', type=int, default=64)
+parser.add_argument('--connections', type=int, default=80)
 parser.add_argument('--threads', type=int, default=2)
 parser.add_argument('--port', type=int, default=18280)
 parser.add_argument('--scenarios', default='ceiling,intake,lookup,transition,mixed')
