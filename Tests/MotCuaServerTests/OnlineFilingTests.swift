@@ -78,6 +78,24 @@ import Testing
         }
     }
 
+    /// A form with files whose text field holds U+0000 (nothing a person types, and what PostgreSQL could not store)
+    /// is refused naming the field, on either database, and keeps nothing.
+    @Test(arguments: TestEngine.available)
+    func aFilingWhoseFieldHoldsNULIsRefused(engine: TestEngine) async throws {
+        try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, database in
+            let mai = try await Self.citizenSession(database, personalId: "001190012345", name: "Nguyễn Thị Mai", level: .level2)
+            let fields = ["csrf": WebPagesTests.csrf, "address": "Số 1 phố\u{0}Đội Cấn", "phone": "0912345678", "agencyCode": "000.30.01.H26"]
+            let form = Self.multipart(fields, files: ["file-0": ("to-khai.pdf", Self.pdf)], citizen: mai)
+            let refused = try await client.send(.post, "/nop-truc-tuyen/1.001193", raw: form.0, headers: form.1)
+            #expect(refused.status == .unprocessableContent && refused.text.contains("Trường &quot;address&quot;"),
+                    "\(refused.status) \(refused.text.prefix(400))")
+            let drafts = try await database.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM online_drafts").first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(drafts == 0)
+        }
+    }
+
     @Test(arguments: TestEngine.available)
     func aBirthIsRegisteredOnlineWithItsFiles(engine: TestEngine) async throws {
         try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T09:00:00")) { client, database in

@@ -1,6 +1,7 @@
 import AsyncKit
 import Foundation
 @testable import MotCuaStore
+import MotCuaTestSupport
 import NIOCore
 import Testing
 import VaporCSQLite
@@ -35,5 +36,24 @@ import VaporCSQLite
     @Test(arguments: cases)
     func anOutageIsToldFromTheRequestsOwnErrors(_ case: Case) {
         #expect(DatabaseOutage.isOutage(`case`.error) == `case`.outage)
+    }
+
+    /// A text PostgreSQL's columns refuse (one holding U+0000) is told apart as the sender's fault (`UnstorableText`),
+    /// not an outage; SQLite stores it whole.
+    @Test(arguments: TestEngine.available)
+    func aTextTheDatabaseRefusesIsTheSendersFault(engine: TestEngine) async throws {
+        try await TestDatabases.withDatabase(engine, demo: false) { database in
+            let act = AuditAct(at: Date(timeIntervalSince1970: 1_772_416_800), actor: "he-thong", action: "thu", subject: "a\u{0}b", detail: "")
+            do {
+                try await database.write { db in try await AuditLog.keep(act, in: db) }
+                #expect(engine == .sqlite, "stored on \(engine)")
+                try await AuditLog(database: database).seal()
+                #expect(try await AuditLog(database: database).entries().map(\.subject) == ["a\u{0}b"])
+            } catch {
+                #expect(engine == .postgres, "\(error)")
+                #expect(UnstorableText.isUnstorableText(error), "\(error)")
+                #expect(!DatabaseOutage.isOutage(error))
+            }
+        }
     }
 }

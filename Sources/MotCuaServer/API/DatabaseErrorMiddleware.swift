@@ -10,14 +10,12 @@ import MotCuaStore
 ///   database does;
 /// - the database refused a text the request sent (`UnstorableText`): 400 (`Problem.unstorableText`). A query
 ///   parameter holding the character it refuses (U+0000, `%00`) is refused first, 422 naming the parameter, as a
-///   body's field is where it is decoded (`APICoding`).
+///   body's field is where it is decoded (`APICoding`) and a posted form's where it is read (`FormFields`).
 struct DatabaseErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if let name = Self.parameterHoldingNUL(in: request.uri) {
-            throw Problem.invalid(field: name, "Tham số \"\(name)\" chứa ký tự NUL (U+0000), không phải văn bản hợp lệ.")
-        }
+        if let name = Self.parameterHoldingNUL(in: request.uri) { throw Problem.holdingNUL(field: name) }
         do {
             return try await next(request, context)
         } catch {

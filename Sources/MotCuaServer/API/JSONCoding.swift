@@ -102,8 +102,7 @@ public enum APICoding {
             let field = path(context.codingPath)
             return Problem.invalid(field: field, "Trường \"\(field)\" sai kiểu dữ liệu.")
         case .dataCorrupted(let context) where context.underlyingError is TextHoldsNUL:
-            let field = path(context.codingPath)
-            return Problem.invalid(field: field, "Trường \"\(field)\" chứa ký tự NUL (U+0000), không phải văn bản hợp lệ.")
+            return Problem.holdingNUL(field: path(context.codingPath))
         case .dataCorrupted(let context) where !context.codingPath.isEmpty:
             let field = path(context.codingPath)
             return Problem.invalid(field: field, "Giá trị của trường \"\(field)\" không hợp lệ.")

@@ -42,6 +42,12 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         .serviceUnavailable, code: "database-unavailable",
         message: "Hệ thống tạm thời không truy cập được cơ sở dữ liệu. Vui lòng thử lại sau ít giây.", retryAfterSeconds: 5)
 
+    /// 422 for a field, a parameter or a form's field whose text holds U+0000: nothing a person types, and a
+    /// character PostgreSQL's text columns cannot hold.
+    public static func holdingNUL(field: String) -> Problem {
+        invalid(field: field, "Trường \"\(field)\" chứa ký tự NUL (U+0000), không phải văn bản hợp lệ.")
+    }
+
     public static let unstorableText = Problem(.badRequest, code: "invalid-text",
                                                message: "Nội dung gửi lên chứa ký tự NUL (U+0000), không phải văn bản hợp lệ.")
 

@@ -25,7 +25,9 @@ struct MultipartForm {
             throw HTTPError(.badRequest, message: "Biểu mẫu cần gửi dạng multipart/form-data.")
         }
         let body = try await request.body.collect(upTo: maxBytes)
-        return try parse(body, boundary: boundary)
+        let form = try parse(body, boundary: boundary)
+        _ = try form.textFields.refusingNUL()
+        return form
     }
 
     static func parse(_ body: ByteBuffer, boundary: String) throws -> MultipartForm {
