@@ -2,13 +2,16 @@
 """What each part of a durable step costs SQLite when steps fall on dossiers at random, as in a city with many
 dossiers open (the engine race steps the few dossiers it is moving, so its pages stay hot).
 
-A step here writes what `DossierStore.save` writes — the dossier's row, its event, its audit entry waiting to be
-sealed, its open item removed and its next one added — in batches of 64 per commit (WAL, synchronous=NORMAL), on a
-copy of MotCua's own schema taken from a database this build migrated. Each variant leaves one part out, or puts
+A step here writes what `DossierStore.save` writes on SQLite — the dossier's row (its version checked), its event
+with the step's patch, its audit entry chained after the head and the head moved on (`AuditAct`, the hash worked out
+by a function of the connection, here Python's), its open item removed and its next one added — in batches of 64
+per commit (WAL, synchronous=NORMAL), on a copy of MotCua's own schema taken from a database this build migrated
+(the dossier's whole text, written again every few versions, is left out). Each variant leaves one part out, or puts
 back the two alarm indexes of before migration 22, so the difference is that part's cost; Python's own overhead is
 the same in every variant. Prints microseconds per step, two rounds.
 
 Usage: step-statements.py MIGRATED.sqlite   (e.g. made by `motcua serve --database MIGRATED.sqlite --demo`)"""
+import hashlib
 import os
 import random
 import sqlite3
@@ -40,6 +43,9 @@ def open_copy(path, alarm_indexes, drop):
         db.execute(statement)
     for statement in alarm_indexes or []:
         db.execute(statement)
+    db.execute("INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, ?)", ('0' * 64,))
+    db.create_function('motcua_audit_hash', 7, lambda *fields: hashlib.sha256(repr(fields).encode()).hexdigest(),
+                       deterministic=True)
     return db
 
 
@@ -57,11 +63,13 @@ def open_item(db, index, item, at):
 def microseconds_per_step(alarm_indexes=None, drop=(), skip=(), dossiers=40_000, steps=60_000, batch=64):
     db = open_copy(os.path.join(tempfile.gettempdir(), 'motcua-step-statements.sqlite'), alarm_indexes, list(drop))
     body = 'x' * 2000
+    patch = '{"version":2,"work":{"closed":[1],"opened":[{"id":2,"role":"chuyen-vien","unit":"phong-1"}]}}'
     db.execute('BEGIN')
     for index in range(dossiers):
         db.execute('INSERT INTO dossiers (code, agency_code, received_by, procedure_code, channel, status, version, received_at, '
-                   'due_at, step_due_at, ended_at, applicant_key, body) VALUES (?, ?, ?, ?, 1, 2, 1, ?, ?, ?, NULL, NULL, ?)',
-                   (code(index), AGENCY, AGENCY, '1.001255', index, index + 900_000, index + 100_000, body))
+                   'due_at, applicant_key) VALUES (?, ?, ?, ?, 1, 2, 1, ?, ?, NULL)',
+                   (code(index), AGENCY, AGENCY, '1.001255', index, index + 900_000))
+        db.execute('INSERT INTO dossier_texts (code, body, version) VALUES (?, ?, 1)', (code(index), body))
         open_item(db, index, 1, index)
     db.execute('COMMIT')
     chosen = random.Random(1)
@@ -73,14 +81,19 @@ def microseconds_per_step(alarm_indexes=None, drop=(), skip=(), dossiers=40_000,
         index = chosen.randrange(dossiers)
         item = items.get(index, 1) + 1
         items[index] = item
-        db.execute('UPDATE dossiers SET status = 2, version = ?, due_at = ?, step_due_at = ?, body = ? WHERE code = ? '
-                   'RETURNING version', (item, index + 900_000, step + 200_000, body, code(index))).fetchall()
+        db.execute('UPDATE dossiers SET version = ? WHERE code = ? AND version = ?', (item, code(index), item - 1))
         if 'event' not in skip:
-            db.execute('INSERT INTO dossier_events (dossier_code, seq, action, actor, at, from_status, to_status, work_item) '
-                       'VALUES (?, ?, ?, ?, ?, 2, 2, ?)', (code(index), item, 'chuyen-buoc', 'chuyen-vien', step, item))
+            db.execute('INSERT INTO dossier_events (dossier_code, seq, action, actor, at, from_status, to_status, work_item, '
+                       'patch) VALUES (?, ?, ?, ?, ?, 2, 2, ?, ?)', (code(index), item, 'chuyen-buoc', 'chuyen-vien', step, item, patch))
         if 'audit' not in skip:
-            db.execute('INSERT INTO audit_pending (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)',
+            db.execute('INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash) '
+                       'SELECT head.seq + 1, act.at, act.actor, act.action, act.subject, act.detail, head.hash, '
+                       'motcua_audit_hash(head.seq + 1, act.at, act.actor, act.action, act.subject, act.detail, head.hash) '
+                       'FROM (SELECT ? AS at, ? AS actor, ? AS action, ? AS subject, ? AS detail) AS act '
+                       'LEFT JOIN audit_head AS head ON head.id = 1',
                        (step, 'chuyen-vien', 'ho-so.chuyen-buoc', code(index), 'trạng thái 2 → 2'))
+            db.execute('UPDATE audit_head SET seq = seq + 1, hash = (SELECT hash FROM audit_log WHERE seq = audit_head.seq + 1) '
+                       'WHERE id = 1')
         if 'items' not in skip:
             db.execute('DELETE FROM open_work_items WHERE dossier_code = ?', (code(index),))
             open_item(db, index, item, step)
