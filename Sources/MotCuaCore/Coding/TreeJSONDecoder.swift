@@ -33,7 +33,7 @@ public struct TreeJSONDecoder: Sendable {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The given data was not valid JSON.",
                                                     underlyingError: error))
         }
-        return try TreeDecoder(tree, dates: dates, refusesNUL: refusesNUL, parent: nil, key: nil).decode(T.self)
+        return try TreeDecoder(tree, options: self, parent: nil, key: nil).decode(T.self)
     }
 
     public func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
@@ -49,15 +49,14 @@ public struct TreeJSONDecoder: Sendable {
 /// One value being decoded by `TreeJSONDecoder`: the `Decoder` its `init(from:)` is given, with where it lies.
 final class TreeDecoder: Decoder {
     let value: JSONTree
-    let dates: TreeJSONDecoder.Dates
-    let refusesNUL: Bool
+    /// How instants are read and whether a text may hold U+0000: the `TreeJSONDecoder`'s, the same for every value.
+    let options: TreeJSONDecoder
     private let parent: TreeDecoder?
     private let key: (any CodingKey)?
 
-    init(_ value: JSONTree, dates: TreeJSONDecoder.Dates, refusesNUL: Bool, parent: TreeDecoder?, key: (any CodingKey)?) {
+    init(_ value: JSONTree, options: TreeJSONDecoder, parent: TreeDecoder?, key: (any CodingKey)?) {
         self.value = value
-        self.dates = dates
-        self.refusesNUL = refusesNUL
+        self.options = options
         self.parent = parent
         self.key = key
     }
@@ -87,7 +86,7 @@ final class TreeDecoder: Decoder {
 
     /// The decoder of `value`, found under `key` of this one.
     func child(_ value: JSONTree, at key: any CodingKey) -> TreeDecoder {
-        TreeDecoder(value, dates: dates, refusesNUL: refusesNUL, parent: self, key: key)
+        TreeDecoder(value, options: options, parent: self, key: key)
     }
 
     /// This value as `T`.
@@ -111,7 +110,7 @@ final class TreeDecoder: Decoder {
 
     func string(_ value: JSONTree, at key: (any CodingKey)?) throws -> String {
         guard case .string(let text) = value else { throw mismatch(String.self, value, at: key) }
-        if refusesNUL, text.utf8.contains(0) {
+        if options.refusesNUL, text.utf8.contains(0) {
             throw DecodingError.dataCorrupted(.init(codingPath: path(to: key), debugDescription: "A text holds U+0000.",
                                                     underlyingError: TextHoldsNUL()))
         }
@@ -164,7 +163,7 @@ final class TreeDecoder: Decoder {
     }
 
     private func date(_ value: JSONTree, at key: (any CodingKey)?) throws -> Date {
-        switch dates {
+        switch options.dates {
         case .secondsSince1970:
             return Date(timeIntervalSince1970: try floatingPoint(value, as: Double.self, at: key))
         case .text(let read):

@@ -17,9 +17,9 @@ enum AuditHashFunction {
         }
     }
 
-    /// A value's text, all its bytes: a text may hold the character U+0000, where a C string would stop.
+    /// An argument's text (`DirectSQLite.text`: all of it).
     fileprivate static func text(_ value: OpaquePointer?) -> String {
         guard let start = sqlite_nio_sqlite3_value_text(value) else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: start, count: Int(sqlite_nio_sqlite3_value_bytes(value))), as: UTF8.self)
+        return DirectSQLite.text(start, bytes: sqlite_nio_sqlite3_value_bytes(value))
     }
 }

@@ -149,10 +149,8 @@ final class DirectSQLite: @unchecked Sendable {
         case SQLITE_INTEGER: return .integer(Int(sqlite_nio_sqlite3_column_int64(statement, column)))
         case SQLITE_FLOAT: return .float(sqlite_nio_sqlite3_column_double(statement, column))
         case SQLITE_TEXT:
-            // All of its bytes: a text may hold the character U+0000, where a C string would stop.
             guard let text = sqlite_nio_sqlite3_column_text(statement, column) else { return .null }
-            let length = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
-            return .text(String(decoding: UnsafeBufferPointer(start: text, count: length), as: UTF8.self))
+            return .text(Self.text(text, bytes: sqlite_nio_sqlite3_column_bytes(statement, column)))
         case SQLITE_BLOB:
             let length = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
             var buffer = ByteBufferAllocator().buffer(capacity: length)
@@ -162,6 +160,12 @@ final class DirectSQLite: @unchecked Sendable {
             return .blob(buffer)
         default: return .null
         }
+    }
+
+    /// A text SQLite gives, all of its `bytes` (asked for after the text, as SQLite requires): a text may hold the
+    /// character U+0000, where reading it as a C string would stop.
+    static func text(_ start: UnsafePointer<UInt8>, bytes: Int32) -> String {
+        String(decoding: UnsafeBufferPointer(start: start, count: Int(bytes)), as: UTF8.self)
     }
 
     private func error(_ status: Int32) -> DirectSQLiteError {
