@@ -263,9 +263,10 @@ import Testing
 @Suite struct DeskIntakePageTests {
     /// The intake form of the marital-status procedure, posted at the desk.
     static func post(_ client: APIClient, _ personalId: String, as username: String = "motcua.badinh", submission: String = "lan-1",
-                     ticked: Bool = true, scans: [String: (String, [UInt8])] = [:]) async throws -> APIResponse {
+                     address: String = "Phường Ba Đình", ticked: Bool = true,
+                     scans: [String: (String, [UInt8])] = [:]) async throws -> APIResponse {
         var fields = ["procedureCode": "1.004873", "submission": submission, "kind": "cong-dan",
-                      "name": "Nguyễn Văn An", "personalId": personalId, "address": "Phường Ba Đình", "phone": "0912345678",
+                      "name": "Nguyễn Văn An", "personalId": personalId, "address": address, "phone": "0912345678",
                       "originals-0": "1", "copies-0": "0", "sets": "1", "channel": "1"]
         if ticked { fields["doc-0"] = "1" }
         return try await OnlineFilingTests.upload(client, "/can-bo/tiep-nhan", as: try await client.headers(as: username),
@@ -298,6 +299,9 @@ import Testing
             let wrong = try await post("12345")
             #expect(wrong.status == .unprocessableContent && wrong.text.contains(#"id="personalId-error""#))
             #expect(wrong.text.contains(#"value="Nguyễn Văn An""#) && wrong.text.contains(#"value="12345""#), "what was typed stays")
+            let noAddress = try await Self.post(client, "001090012345", address: "  ")
+            #expect(noAddress.status == .unprocessableContent
+                    && noAddress.text.contains(#"id="address-error">Cần nhập địa chỉ của chủ hồ sơ."#))
             let untickedScan = try await post("001090012345", ticked: false, scans: ["scan-0": ("to-khai.pdf", OnlineFilingTests.pdf)])
             #expect(untickedScan.status == .unprocessableContent && untickedScan.text.contains("chưa được đánh dấu đã nhận"))
             let notAScan = try await post("001090012345", scans: ["scan-0": ("to-khai.txt", Array("chu".utf8))])

@@ -26,6 +26,11 @@ public enum ApplicantRules {
                                     message: "Mã số doanh nghiệp gồm 10 chữ số, hoặc 10 chữ số, dấu '-' và 3 chữ số của chi nhánh.")
             }
         }
+        // Form 01 prints where the applicant lives, and results and notices go there; everyone has one (the Law on
+        // Residence: a permanent or temporary residence, else where they live now).
+        if applicant.address.trimmed.isEmpty {
+            return FieldProblem(field: "applicant.address", message: "Cần nhập địa chỉ của chủ hồ sơ.")
+        }
         if applicant.address.hasMoreCharacters(than: maxAddressLength) {
             return FieldProblem(field: "applicant.address", message: "Địa chỉ dài quá \(maxAddressLength) ký tự.")
         }
