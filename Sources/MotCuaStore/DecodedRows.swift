@@ -77,10 +77,18 @@ final class DecodedRows<Value: Decodable & Sendable>: Sendable {
         }
     }
 
+    /// Past `capacity`, what was remembered is let go of all at once — freed after the lock, not under it, where
+    /// every read of a dossier would wait for thousands of values to be freed.
     private func remember(_ value: Value, key: String, stored: StoredText) {
-        known.withLock { known in
-            if known.count >= capacity, known[key] == nil { known.removeAll(keepingCapacity: true) }
+        // What the lock's body returns is what is let go of, dropped once the lock is released.
+        _ = known.withLock { known -> [String: (text: StoredText, value: Value)] in
+            var dropped: [String: (text: StoredText, value: Value)] = [:]
+            if known.count >= capacity, known[key] == nil {
+                swap(&dropped, &known)
+                known.reserveCapacity(capacity)
+            }
             known[key] = (stored, value)
+            return dropped
         }
     }
 }

@@ -29,8 +29,7 @@ public struct DossierStore: Sendable {
                     + alsoWriting(code)
             }))
         let dossier = draft.coded(code)
-        Decoded.dossiers.remember(dossier, key: code, template: new.stored, filledWith: code)
-        keepOnceCommitted(dossier, in: db)
+        keepOnceCommitted(dossier, in: db) { Decoded.dossiers.remember(dossier, key: code, template: new.stored, filledWith: code) }
         return dossier
     }
 
@@ -53,8 +52,7 @@ public struct DossierStore: Sendable {
         let body = String(decoding: new.stored.filled(with: code), as: UTF8.self)
         try await write(rows(of: dossier, body: body, event: event, patch: new.patch, for: db.dialect),
                         WorkItemStore.projection(of: dossier), in: db)
-        Decoded.dossiers.remember(dossier, key: dossier.code, text: body)
-        keepOnceCommitted(dossier, in: db)
+        keepOnceCommitted(dossier, in: db) { Decoded.dossiers.remember(dossier, key: dossier.code, text: body) }
         return dossier
     }
 
@@ -91,10 +89,15 @@ public struct DossierStore: Sendable {
     }
 
     /// On SQLite's writer, keeps the dossier as this write leaves it in the server's memory once the write is
-    /// committed (`CommittedDossiers`); on PostgreSQL, nothing.
-    private static func keepOnceCommitted(_ dossier: Dossier, in db: any SQLDatabase) {
-        guard let writer = db as? DirectSQLDatabase, let memory = writer.committedDossiers else { return }
-        writer.afterCommit { memory.keep(dossier) }
+    /// committed (`CommittedDossiers`), and then does `alsoOnceCommitted`, both by the write's caller, off the writer's
+    /// thread (`DirectSQLDatabase.afterCommit`); on PostgreSQL, only `alsoOnceCommitted`, at once.
+    private static func keepOnceCommitted(_ dossier: Dossier, in db: any SQLDatabase,
+                                          alsoOnceCommitted: @escaping @Sendable () -> Void = {}) {
+        guard let writer = db as? DirectSQLDatabase, let memory = writer.committedDossiers else { return alsoOnceCommitted() }
+        writer.afterCommit {
+            memory.keep(dossier)
+            alsoOnceCommitted()
+        }
     }
 
     /// Writes what goes with a dossier's row — its event and audit entry, the removal of its old open items, all in
