@@ -6,12 +6,11 @@ import Synchronization
 /// from: a row whose text is the same gives the same value without decoding it again, and a row changed by any
 /// server has other text, so nothing stale is ever returned. A value just written is remembered with the text
 /// written (`remember`), so the next read of it — the next step of the same dossier — decodes nothing; a write
-/// that is rolled back leaves text no row holds, which no read matches. One per kind per process; past
-/// `capacity` values the memory starts again.
+/// that is rolled back leaves text no row holds, which no read matches. One per kind per process, holding the last
+/// `capacity` values remembered (`BoundedMemory`).
 final class DecodedRows<Value: Decodable & Sendable>: Sendable {
-    private let capacity: Int
     private let decode: @Sendable (String) throws -> Value
-    private let known = Mutex<[String: (text: StoredText, value: Value)]>([:])
+    private let known: Mutex<BoundedMemory<String, (text: StoredText, value: Value)>>
 
     /// The text a value was stored as: the text itself, JSON written with a placeholder and the value it holds
     /// there (a dossier received: its code came after its text was written out), or text stored before and more
@@ -46,13 +45,13 @@ final class DecodedRows<Value: Decodable & Sendable>: Sendable {
 
     /// Values are decoded by `decode` from their text (a value's JSON, unless told otherwise).
     init(capacity: Int, decode: @escaping @Sendable (String) throws -> Value = { try JSONColumn.decode(Value.self, from: $0) }) {
-        self.capacity = capacity
+        known = Mutex(BoundedMemory(capacity: capacity))
         self.decode = decode
     }
 
     /// The value `text` holds, decoded only if `key` was last seen with other text.
     func value(key: String, text: String) throws -> Value {
-        if let known = known.withLock({ $0[key] }), known.text.isSame(as: text[...]) { return known.value }
+        if let known = known.withLock({ $0.values[key] }), known.text.isSame(as: text[...]) { return known.value }
         let value = try decode(text)
         remember(value, key: key, text: text)
         return value
@@ -71,25 +70,16 @@ final class DecodedRows<Value: Decodable & Sendable>: Sendable {
     /// Remembers `value` as stored in the text remembered for `key` with `suffix` after it — if what is remembered
     /// for `key` is what `holds` accepts (the value it follows); otherwise leaves the memory as it is.
     func extend(key: String, ifHolding holds: (Value) -> Bool, with suffix: String, as value: Value) {
-        known.withLock { known in
-            guard let before = known[key], holds(before.value) else { return }
-            known[key] = (.extended(before.text, suffix: suffix), value)
+        // What the lock's body returns is what is let go of, dropped once the lock is released.
+        _ = known.withLock { known -> (text: StoredText, value: Value)? in
+            guard let before = known.values[key], holds(before.value) else { return nil }
+            return known.hold((.extended(before.text, suffix: suffix), value), forKey: key)
         }
     }
 
-    /// Past `capacity`, what was remembered is let go of all at once — freed after the lock, not under it, where
-    /// every read of a dossier would wait for thousands of values to be freed.
     private func remember(_ value: Value, key: String, stored: StoredText) {
         // What the lock's body returns is what is let go of, dropped once the lock is released.
-        _ = known.withLock { known -> [String: (text: StoredText, value: Value)] in
-            var dropped: [String: (text: StoredText, value: Value)] = [:]
-            if known.count >= capacity, known[key] == nil {
-                swap(&dropped, &known)
-                known.reserveCapacity(capacity)
-            }
-            known[key] = (stored, value)
-            return dropped
-        }
+        _ = known.withLock { $0.hold((stored, value), forKey: key) }
     }
 }
 

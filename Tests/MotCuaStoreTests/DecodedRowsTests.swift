@@ -3,7 +3,7 @@ import Synchronization
 import Testing
 
 /// Values kept decoded by the text they were read from: decoded once per distinct text of a key, never returned for
-/// other text, and past capacity the memory starts again with the value just remembered.
+/// other text, and past capacity the value remembered longest ago is let go of.
 @Suite struct DecodedRowsTests {
     /// Rows whose text is a number, counting how many times a text was decoded.
     struct CountedRows {
@@ -37,16 +37,16 @@ import Testing
         #expect(counted.decoded == 2, "a value remembered with its text is not decoded")
     }
 
-    @Test func pastCapacityTheMemoryStartsAgainWithTheNewValue() throws {
+    @Test func pastCapacityTheValueRememberedLongestAgoIsLetGo() throws {
         let counted = CountedRows(capacity: 2)
         for (key, text) in [("a", "1"), ("b", "2"), ("c", "3")] { _ = try counted.rows.value(key: key, text: text) }
         #expect(counted.decoded == 3)
-        #expect(try counted.rows.value(key: "c", text: "3") == 3)
-        #expect(counted.decoded == 3, "the value that started the memory again is held")
+        #expect(try counted.rows.value(key: "b", text: "2") == 2 && counted.rows.value(key: "c", text: "3") == 3)
+        #expect(counted.decoded == 3, "the newest are held")
         #expect(try counted.rows.value(key: "a", text: "1") == 1)
-        #expect(counted.decoded == 4, "those before it were let go of")
-        counted.rows.remember(30, key: "c", text: "30")
-        #expect(try counted.rows.value(key: "c", text: "30") == 30)
+        #expect(counted.decoded == 4, "the oldest was let go of")
+        counted.rows.remember(30, key: "a", text: "30")
+        #expect(try counted.rows.value(key: "a", text: "30") == 30 && counted.rows.value(key: "c", text: "3") == 3)
         #expect(counted.decoded == 4, "a key held is replaced, not counted again")
     }
 }

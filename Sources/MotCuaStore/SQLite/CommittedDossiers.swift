@@ -9,33 +9,26 @@ import Synchronization
 /// of two versions of a dossier kept in another order than committed, the later stands. A dossier moved by another
 /// process on the same file (a command run beside the server) is stale here; a step worked out from it is refused
 /// by the save's version check and worked out again from the database, as any stale draft is. On PostgreSQL,
-/// where other servers write, nothing is kept and every step reads the dossier. Past `capacity` dossiers the
-/// memory starts again.
+/// where other servers write, nothing is kept and every step reads the dossier. The last `capacity` dossiers kept
+/// are held (`BoundedMemory`).
 final class CommittedDossiers: Sendable {
-    private let capacity: Int
-    private let kept = Mutex<[String: Dossier]>([:])
+    private let kept: Mutex<BoundedMemory<String, Dossier>>
 
-    init(capacity: Int = 4_096) { self.capacity = capacity }
+    init(capacity: Int = 4_096) { kept = Mutex(BoundedMemory(capacity: capacity)) }
 
     /// The dossier under `code` as last committed, if it is held.
     func dossier(code: String) -> Dossier? {
-        kept.withLock { $0[code] }
+        kept.withLock { $0.values[code] }
     }
 
     /// Keeps a dossier whose write was committed, unless a later version of it is kept already. The version held is
-    /// read where it is, not copied out with the whole dossier, and what is let go of (the version replaced, or every
-    /// dossier once past `capacity`) is freed after the lock, not under it.
+    /// read where it is, not copied out with the whole dossier, and what is let go of (the version replaced, or the
+    /// dossier kept longest ago) is freed after the lock, not under it.
     func keep(_ dossier: Dossier) {
         // What the lock's body returns is what is let go of, dropped once the lock is released.
-        _ = kept.withLock { kept -> (replaced: Dossier?, dropped: [String: Dossier]) in
-            let heldVersion = kept[dossier.code]?.state.version
-            if let heldVersion, heldVersion > dossier.state.version { return (nil, [:]) }
-            var dropped: [String: Dossier] = [:]
-            if heldVersion == nil, kept.count >= capacity {
-                swap(&dropped, &kept)
-                kept.reserveCapacity(capacity)
-            }
-            return (kept.updateValue(dossier, forKey: dossier.code), dropped)
+        _ = kept.withLock { kept -> Dossier? in
+            if let heldVersion = kept.values[dossier.code]?.state.version, heldVersion > dossier.state.version { return nil }
+            return kept.hold(dossier, forKey: dossier.code)
         }
     }
 }
