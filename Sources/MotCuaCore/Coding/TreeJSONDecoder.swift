@@ -16,8 +16,7 @@ public struct TreeJSONDecoder: Sendable {
     }
 
     public let dates: Dates
-    /// Whether a text holding the character U+0000 is refused (`TextHoldsNUL`, at the value's place): nothing a
-    /// person types, and a character PostgreSQL's text columns cannot hold.
+    /// Whether a text holding the character U+0000 (`holdsNUL`) is refused (`TextHoldsNUL`, at the value's place).
     public let refusesNUL: Bool
 
     public init(dates: Dates, refusingNUL: Bool = false) {
@@ -110,7 +109,7 @@ final class TreeDecoder: Decoder {
 
     func string(_ value: JSONTree, at key: (any CodingKey)?) throws -> String {
         guard case .string(let text) = value else { throw mismatch(String.self, value, at: key) }
-        if options.refusesNUL, text.utf8.contains(0) {
+        if options.refusesNUL, text.holdsNUL {
             throw DecodingError.dataCorrupted(.init(codingPath: path(to: key), debugDescription: "A text holds U+0000.",
                                                     underlyingError: TextHoldsNUL()))
         }

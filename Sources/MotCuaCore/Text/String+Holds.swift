@@ -8,6 +8,12 @@ extension String {
     }
 }
 
+extension StringProtocol {
+    /// Whether the text holds the character U+0000 (NUL): nothing a person types, and a character PostgreSQL's text
+    /// columns cannot hold (SQLite's can).
+    public var holdsNUL: Bool { utf8.contains(0) }
+}
+
 extension UnsafeBufferPointer<UInt8> {
     /// Where each copy of `needle` starts in these bytes, in order and without overlaps (only the first with
     /// `first`): `memchr` to each candidate first byte, whose last byte is checked before the rest is compared — a

@@ -1,5 +1,4 @@
 import Hummingbird
-import HummingbirdCore
 import Logging
 import MotCuaStore
 
@@ -15,19 +14,13 @@ struct DatabaseErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if let name = Self.parameterHoldingNUL(in: request.uri) { throw Problem.holdingNUL(field: name) }
+        if request.uri.query?.contains("%00") == true { try Problem.refuseNUL(in: request.uri.queryParameters) }
         do {
             return try await next(request, context)
         } catch {
             if UnstorableText.isUnstorableText(error) { throw Problem.unstorableText }
             throw Problem.outage(error, logger: context.logger) ?? error
         }
-    }
-
-    /// The name of a query parameter whose name or value holds U+0000, if one does.
-    static func parameterHoldingNUL(in uri: URI) -> String? {
-        guard let query = uri.query, query.contains("%00") else { return nil }
-        return uri.queryParameters.first { $0.key.contains("\0") || $0.value.contains("\0") }.map { String($0.key) }
     }
 }
 

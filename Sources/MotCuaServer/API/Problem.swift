@@ -48,6 +48,12 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         invalid(field: field, "Trường \"\(field)\" chứa ký tự NUL (U+0000), không phải văn bản hợp lệ.")
     }
 
+    /// Refuses named values (a form's fields, a query's parameters) if a name or a value holds U+0000: `holdingNUL`,
+    /// naming the first.
+    static func refuseNUL<Name: StringProtocol, Value: StringProtocol>(in fields: some Sequence<(key: Name, value: Value)>) throws {
+        if let held = fields.first(where: { $0.key.holdsNUL || $0.value.holdsNUL }) { throw holdingNUL(field: String(held.key)) }
+    }
+
     public static let unstorableText = Problem(.badRequest, code: "invalid-text",
                                                message: "Nội dung gửi lên chứa ký tự NUL (U+0000), không phải văn bản hợp lệ.")
 

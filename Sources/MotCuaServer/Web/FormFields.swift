@@ -21,18 +21,17 @@ struct FormFields {
         self.values = values
     }
 
-    /// The posted form, at most 64 KiB; a field holding U+0000 is refused (`refusingNUL`).
+    /// The posted form, at most 64 KiB; a field holding U+0000 is refused (`refuseNUL`).
     static func read(_ request: Request) async throws -> FormFields {
-        try FormFields(String(buffer: try await request.body.collect(upTo: 64 * 1024))).refusingNUL()
+        let fields = FormFields(String(buffer: try await request.body.collect(upTo: 64 * 1024)))
+        try fields.refuseNUL()
+        return fields
     }
 
-    /// These fields, unless one's name or value holds U+0000: then 422 naming it, on either database (PostgreSQL
+    /// Refuses these fields if one's name or value holds U+0000: 422 naming it, on either database (PostgreSQL
     /// could not store it; SQLite would).
-    func refusingNUL() throws -> FormFields {
-        if let held = values.first(where: { $0.key.contains("\0") || $0.value.contains("\0") }) {
-            throw Problem.holdingNUL(field: held.key)
-        }
-        return self
+    func refuseNUL() throws {
+        try Problem.refuseNUL(in: values)
     }
 
     /// The field's value without surrounding spaces ("" when absent).

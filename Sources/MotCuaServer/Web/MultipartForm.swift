@@ -26,7 +26,7 @@ struct MultipartForm {
         }
         let body = try await request.body.collect(upTo: maxBytes)
         let form = try parse(body, boundary: boundary)
-        _ = try form.textFields.refusingNUL()
+        try form.textFields.refuseNUL()
         return form
     }
 
