@@ -30,4 +30,13 @@ struct BoundedMemory<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         oldest = (oldest + 1) % capacity
         return lettingGo
     }
+
+    /// Lets go of everything held and returns it, for the caller to drop after its lock.
+    mutating func letGoOfAll() -> [Key: Value] {
+        let held = values
+        values = [:]
+        order.removeAll(keepingCapacity: true)
+        oldest = 0
+        return held
+    }
 }

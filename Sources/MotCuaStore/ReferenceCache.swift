@@ -14,12 +14,13 @@ public final class ReferenceCache: Sendable {
         let value: Any
     }
 
-    /// The most look-ups remembered at once; past it the memory starts again (the process versions are remembered
-    /// per day, so months without a change to the reference data would otherwise only grow it).
+    /// The most look-ups remembered at once; past it each new one lets go of the one remembered longest ago (the
+    /// process versions are remembered per day, so months without a change to the reference data would otherwise
+    /// only grow it).
     static let capacity = 20_000
 
     private let database: Database
-    private let memory = Mutex<(revision: Int, entries: [String: Entry])>((-1, [:]))
+    private let memory = Mutex<(revision: Int, entries: BoundedMemory<String, Entry>)>((-1, BoundedMemory(capacity: capacity)))
     private let revisions: Rounds<Void, Int>
 
     public init(database: Database) {
@@ -40,17 +41,18 @@ public final class ReferenceCache: Sendable {
     /// nor fills the memory.
     func value<T: Sendable>(_ key: String, at revision: Int, worthKeeping: (T) -> Bool = { _ in true },
                             load: () async throws -> T) async throws -> T {
-        let known: Entry? = memory.withLock { memory in
-            if revision > memory.revision { memory = (revision, [:]) }
-            return revision == memory.revision ? memory.entries[key] : nil
+        // What a lock's body returns beside the answer is what is let go of, dropped once the lock is released.
+        let (known, _) = memory.withLock { memory -> (Entry?, [String: Entry]) in
+            guard revision >= memory.revision else { return (nil, [:]) }
+            guard revision > memory.revision else { return (memory.entries.values[key], [:]) }
+            memory.revision = revision
+            return (nil, memory.entries.letGoOfAll())
         }
         if let known, let value = known.value as? T { return value }
         let loaded = try await load()
         guard worthKeeping(loaded) else { return loaded }
-        memory.withLock { memory in
-            guard revision == memory.revision else { return }
-            if memory.entries.count >= Self.capacity { memory.entries.removeAll(keepingCapacity: true) }
-            memory.entries[key] = Entry(value: loaded)
+        _ = memory.withLock { memory -> Entry? in
+            revision == memory.revision ? memory.entries.hold(Entry(value: loaded), forKey: key) : nil
         }
         return loaded
     }

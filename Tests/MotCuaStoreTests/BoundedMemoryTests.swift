@@ -23,4 +23,15 @@ import Testing
         #expect(memory.hold(3, forKey: "c") == 10, "a was still the first added")
         #expect(memory.values == ["b": 2, "c": 3])
     }
+
+    @Test func lettingGoOfAllHandsBackWhatWasHeldAndStartsTheRingAgain() {
+        var memory = BoundedMemory<String, Int>(capacity: 2)
+        _ = memory.hold(1, forKey: "a")
+        _ = memory.hold(2, forKey: "b")
+        _ = memory.hold(3, forKey: "c")
+        #expect(memory.letGoOfAll() == ["b": 2, "c": 3])
+        #expect(memory.values.isEmpty)
+        #expect([memory.hold(4, forKey: "d"), memory.hold(5, forKey: "e"), memory.hold(6, forKey: "f")] == [nil, nil, 4],
+                "two held again before the oldest of them is let go of")
+    }
 }

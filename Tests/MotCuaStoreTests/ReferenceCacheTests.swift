@@ -112,15 +112,23 @@ import Testing
             }
             #expect(again == agency, "the same revision is answered from memory")
             #expect(loads.withLock { $0 } == 0)
+            let procedure = try await first.procedure(code: "1.004873")
             try await database.write { try await $0.raw(SQLQueryString(Self.changes[1])).run() }
             let renamed = try await cache.current().agency(code: Self.agency)
             #expect(renamed?.name == "Ủy ban nhân dân phường Ba Đình (mới)")
+            let procedureAgain = try await cache.value("thu-tuc:1.004873", at: try await cache.current().revision) {
+                loads.withLock { $0 += 1 }
+                return procedure
+            }
+            #expect(procedureAgain == procedure && loads.withLock { $0 } == 1,
+                    "a newer revision forgets every look-up, not only the one that first saw it")
             #expect(try await first.agency(code: Self.agency) == renamed, "an older snapshot reads the database, not the old memory")
         }
     }
 
-    /// The memory is bounded: past its capacity it starts again rather than grow.
-    @Test func theMemoryStartsAgainPastItsCapacity() async throws {
+    /// The memory is bounded: past its capacity each new look-up lets go of the one remembered longest ago, and
+    /// only that one.
+    @Test func pastItsCapacityTheMemoryLetsGoOfItsOldestLookUp() async throws {
         try await TestDatabases.withDatabase(.sqlite, demo: false) { database in
             let cache = ReferenceCache(database: database)
             let loads = Mutex(0)
@@ -128,9 +136,10 @@ import Testing
                 _ = try await cache.value("k\(index)", at: 0) { loads.withLock { $0 += 1 }; return index }
             }
             _ = try await cache.value("k0", at: 0) { loads.withLock { $0 += 1 }; return 0 }
-            #expect(loads.withLock { $0 } == ReferenceCache.capacity + 2, "the first key was forgotten when the memory filled")
+            #expect(loads.withLock { $0 } == ReferenceCache.capacity + 2, "the first key was let go of when the memory filled")
+            _ = try await cache.value("k2", at: 0) { loads.withLock { $0 += 1 }; return 0 }
             _ = try await cache.value("k\(ReferenceCache.capacity)", at: 0) { loads.withLock { $0 += 1 }; return 0 }
-            #expect(loads.withLock { $0 } == ReferenceCache.capacity + 2, "the key remembered after the restart is still there")
+            #expect(loads.withLock { $0 } == ReferenceCache.capacity + 2, "the other keys are all still remembered")
         }
     }
 }
