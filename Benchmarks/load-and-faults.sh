@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Issue #6 in one command: the load runs (SQLite; PostgreSQL with two servers when a URL is given), the crash
-# test (kill -9 ×10), the power-cut test (×10, and once on a disk that lies, which must fail), with a URL the crash
+# test (kill -9 ×10), the power-cut test (×10, and once on a disk that lies, which must fail), the disk-full test (the
+# database's disk full for a moment ×10; MOTCUA_FULL_DISK_FOLDER=DIR, an empty small file system of its own such as a
+# tmpfs, fills a real one instead of the model full-disk.c), with a URL the crash
 # test on PostgreSQL (MotCua and PostgreSQL itself killed in turn: every process of the cluster serving that URL gets
 # SIGKILL five times — run it as root, on a server of its own) and the race test (two servers, 1,000 dossiers), and
 # the fuzz run (on SQLite, and with a URL on PostgreSQL too), on a release build.
 #   bash Benchmarks/load-and-faults.sh [postgres://user:pass@127.0.0.1:5432/db]
-# Needs wrk (apt-get install wrk), a C compiler (for Benchmarks/reliability/volatile-disk.c) and schemathesis
+# Needs wrk (apt-get install wrk), a C compiler (for Benchmarks/reliability/volatile-disk.c, full-disk.c) and schemathesis
 # (pip install schemathesis); the PostgreSQL role must be allowed to create databases. Figures go to stdout and
 # Benchmarks/results/; docs/PERFORMANCE.md and docs/RELIABILITY.md record a run.
 set -euo pipefail
@@ -39,6 +41,9 @@ if python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 3 --c
   echo "the power-cut test passed on a disk that loses the log: it cannot tell" >&2
   exit 1
 fi
+echo "== Disk-full test: the database's disk full for a moment under intake load, 10 times, the same server running on"
+python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 10 --clients 16 --crash disk \
+  ${MOTCUA_FULL_DISK_FOLDER:+--disk-folder "$MOTCUA_FULL_DISK_FOLDER"}
 if [ -n "$postgres" ]; then
   echo "== Crash test on PostgreSQL: MotCua killed, then PostgreSQL itself, in turn, 10 times"
   python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 10 --clients 16 --postgres "$postgres" --crash both

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Crash test (issue #6): nothing acknowledged is lost on kill -9, in a power cut, or in a crash of PostgreSQL.
+"""Crash test (issue #6): nothing acknowledged is lost on kill -9, in a power cut, in a crash of PostgreSQL, or when
+the database's disk is full.
 
 Runs the real `motcua serve` on an SQLite file (or a PostgreSQL database of its own, --postgres), keeps desks sending intakes (each with its own Idempotency-Key)
 from several connections, accepting about half of the dossiers received (a transition, with a key of its own), and
@@ -28,14 +29,20 @@ With --postgres URL the server runs on a new database on that PostgreSQL server 
 While the database is down the desks must be answered 503 with a time to retry, never 500, and retry with the same key
 as a client would; once it is back, the same server must serve them.
 
+With --crash disk (SQLite) nothing is killed: each time, the disk holding the database fills up for a moment, then has
+space again (`full_disk.py`: the model `full-disk.c`, or with --disk-folder DIR a small file system of its own mounted
+at DIR, really filled). The same promises hold while it is full: 503 with a time to retry, never 500, nothing
+acknowledged lost; and once there is space the same server goes on, without a restart.
+
 Usage: crash-test.py [--binary .build/release/motcua] [--kills 10] [--clients 16] [--port N] [--power-cut]
-                     [--postgres URL [--crash server|database|both]]
+                     [--postgres URL [--crash server|database|both]] [--crash disk [--disk-folder DIR]]
 Prints one JSON line with the figures; exits non-zero with the first broken promise."""
 import argparse, contextlib, http.client, json, os, random, shutil, signal, sqlite3, subprocess, sys, tempfile, threading, time, uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 import motcua_process  # noqa: E402
 import postgres_server  # noqa: E402
+from full_disk import FullDisk  # noqa: E402
 from volatile_disk import VolatileDisk  # noqa: E402
 
 parser = argparse.ArgumentParser()
@@ -48,13 +55,21 @@ parser.add_argument('--power-cut', action='store_true', help='each kill is a pow
 parser.add_argument('--disk-ignores-flushes', choices=['log', 'all'], default=None,
                     help="with --power-cut: a disk that lies about flushes of the log or of both files (must fail)")
 parser.add_argument('--postgres', default=None, help='a PostgreSQL server URL: the test runs on a new database there')
-parser.add_argument('--crash', choices=['server', 'database', 'both'], default='server',
-                    help='what each crash kills: the MotCua server, PostgreSQL (with --postgres), or each in turn')
+parser.add_argument('--crash', choices=['server', 'database', 'both', 'disk'], default='server',
+                    help='what each crash is: the MotCua server killed, PostgreSQL killed (with --postgres), each in '
+                         'turn, or the SQLite database\'s disk full for a moment')
+parser.add_argument('--disk-folder', default=None,
+                    help='with --crash disk: a small file system of its own (e.g. a tmpfs) to keep the database on and '
+                         'fill for real, instead of the model full-disk.c')
 args = parser.parse_args()
-if args.postgres and args.power_cut:
-    parser.error('--power-cut models an SQLite file\'s disk; PostgreSQL keeps its own files')
-if args.crash != 'server' and not args.postgres:
+if args.postgres and (args.power_cut or args.crash == 'disk'):
+    parser.error('--power-cut and --crash disk model an SQLite file\'s disk; PostgreSQL keeps its own files')
+if args.crash in ('database', 'both') and not args.postgres:
     parser.error(f'--crash {args.crash} needs --postgres')
+if args.disk_folder and args.crash != 'disk':
+    parser.error('--disk-folder goes with --crash disk')
+if args.disk_folder and os.listdir(args.disk_folder):
+    parser.error('--disk-folder must be empty: the test fills it, and empties it when it passes')
 args.port = args.port or motcua_process.free_port()
 rng = random.Random(args.seed)
 work = tempfile.mkdtemp(prefix='motcua-crash-')
@@ -62,10 +77,11 @@ if args.postgres:
     database, drop_database = postgres_server.fresh_database(args.postgres, 'motcua_crash')
     cluster = postgres_server.Cluster(args.postgres) if args.crash != 'server' else None
 else:
-    database, drop_database, cluster = os.path.join(work, 'motcua.sqlite'), None, None
+    database, drop_database, cluster = os.path.join(args.disk_folder or work, 'motcua.sqlite'), None, None
 log = open(os.path.join(work, 'server.log'), 'ab')
 lies = {None: (), 'log': ('log',), 'all': ('database', 'log')}[args.disk_ignores_flushes]
 disk = VolatileDisk(database, work, lies) if args.power_cut else None
+full_disk = FullDisk(database, work, real_file_system=bool(args.disk_folder)) if args.crash == 'disk' else None
 
 
 def fail(message):
@@ -76,7 +92,8 @@ def fail(message):
 
 
 def start():
-    return motcua_process.start(args.binary, database, args.port, log, env=disk.env if disk else None)
+    env = disk.env if disk else full_disk.env if full_disk else None
+    return motcua_process.start(args.binary, database, args.port, log, env=env)
 
 
 def call(method, path, body=None, headers=None):
@@ -186,11 +203,20 @@ def crash_database():
     time.sleep(1.0)  # the desks' retries and new requests reach the same server, now on the restarted database
 
 
+def fill_disk():
+    """The database's disk full under the desks for a moment, then with space again; the same server runs on and the
+    desks, answered 503 meanwhile, go on once there is space."""
+    full_disk.fill()
+    time.sleep(rng.uniform(0.2, 1.0))
+    full_disk.free()
+    time.sleep(1.0)
+
+
 server = start()
 token = motcua_process.sign_in(args.port)
 retried = 0
 sectors_kept = sectors_lost = 0
-crashes = {'server': 0, 'database': 0}
+crashes = {'server': 0, 'database': 0, 'disk': 0}
 started = time.time()
 for kill in range(args.kills):
     what = args.crash if args.crash != 'both' else ('server', 'database')[kill % 2]
@@ -202,6 +228,8 @@ for kill in range(args.kills):
     time.sleep(rng.uniform(0.3, 2.0))
     if what == 'database':
         crash_database()
+    elif what == 'disk':
+        fill_disk()
     else:
         server.send_signal(signal.SIGKILL)
         server.wait()
@@ -215,12 +243,16 @@ for kill in range(args.kills):
         sectors_kept, sectors_lost = sectors_kept + kept, sectors_lost + lost
     if what == 'server':
         server = start()
+    elif server.poll() is not None:
+        fail(f'the server exited ({server.returncode}) when its {what} failed, instead of answering 503 until it was back')
     if args.disk_ignores_flushes:
         token = motcua_process.sign_in(args.port)  # a lying disk may have lost the session; an honest one may not
     retried += settle(token)
+if full_disk and not unavailable:
+    fail(f'the disk was full {crashes["disk"]} times and no request was refused: the fault never reached the server')
 wrong = [answer for answer in unavailable if answer != ('database-unavailable', '5')]
 if wrong:
-    fail(f'{len(wrong)} answers 503 while the database was down were not database-unavailable with Retry-After: 5, '
+    fail(f'{len(wrong)} answers 503 while the database was out of reach were not database-unavailable with Retry-After: 5, '
          f'e.g. {wrong[0]}')
 
 # Every acknowledged key, retried once more, answers with the same code and creates nothing.
@@ -285,7 +317,7 @@ received = [code for (code,) in query("SELECT subject FROM audit_log WHERE actio
 if sorted(received) != sorted(stored):
     fail(f'the audit trail records {len(received)} receipts ({len(set(received))} dossiers) for {len(stored)} dossiers stored')
 figures = {'database': 'postgresql' if args.postgres else 'sqlite', 'kills': args.kills,
-           'server_kills': crashes['server'], 'database_crashes': crashes['database'],
+           'server_kills': crashes['server'], 'database_crashes': crashes['database'], 'disk_fills': crashes['disk'],
            'acknowledged': len(codes), 'acceptances_acknowledged': len(accepted), 'in_doubt_retried': retried,
            'answered_503_while_down': len(unavailable), 'stored': len(stored), 'audit_receipts': len(received),
            'seconds': round(time.time() - started, 1)}
@@ -297,3 +329,6 @@ print(json.dumps(figures))
 if drop_database:
     drop_database()
 shutil.rmtree(work, ignore_errors=True)  # kept when a check failed, for the database and the server's log
+for name in os.listdir(args.disk_folder) if args.disk_folder else ():
+    path = os.path.join(args.disk_folder, name)
+    shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)

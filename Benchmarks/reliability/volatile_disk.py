@@ -1,8 +1,9 @@
 """The disk of crash-test.py's power cuts: `volatile-disk.c` (see there) loaded into the server, and what that disk
 holds when the power comes back."""
-import os, shutil, struct, subprocess
+import os, struct
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+import preload
+
 SECTOR = 512
 RECORD_HEAD = struct.Struct('<4sIQQ')  # magic, kind (1 write, 2 truncate), offset, length
 WRITE, TRUNCATE = 1, 2
@@ -15,12 +16,7 @@ class VolatileDisk:
         """`flushes_ignored`: which of 'database' and 'log' the disk lies about (a test that must fail)."""
         self.files = [database, database + '-wal']
         self.shm = database + '-shm'
-        library = os.path.join(folder, 'volatile-disk.so')
-        compiler = next((found for name in ('cc', 'clang', 'gcc') if (found := shutil.which(name))), None)
-        if compiler is None:
-            raise SystemExit('the power-cut test needs a C compiler (cc, clang or gcc) to build volatile-disk.c')
-        subprocess.run([compiler, '-shared', '-fPIC', '-O2', '-Wall', '-Werror', '-o', library, os.path.join(HERE, 'volatile-disk.c'),
-                        '-ldl', '-lpthread'], check=True)
+        library = preload.library('volatile-disk', folder, 'power-cut test')
         self.env = dict(os.environ, LD_PRELOAD=library, MOTCUA_VOLATILE_FILES=':'.join(self.files))
         if flushes_ignored:
             named = dict(database=database, log=database + '-wal')

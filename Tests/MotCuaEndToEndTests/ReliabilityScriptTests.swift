@@ -2,8 +2,8 @@ import Foundation
 import MotCuaTestSupport
 import Testing
 
-/// The fault scripts of `Benchmarks/reliability/`, short, on the built server: kill -9 under intake load, and a power
-/// cut of a disk whose write cache is lost, lose nothing acknowledged; two servers on one PostgreSQL let exactly one
+/// The fault scripts of `Benchmarks/reliability/`, short, on the built server: kill -9 under intake load, a power cut
+/// of a disk whose write cache is lost, and a full disk lose nothing acknowledged; two servers on one PostgreSQL let exactly one
 /// of two conflicting transitions win, and answer one intake sent to both at once under one key alike; the fuzzer
 /// finds no 5xx and no answer the specification does not allow. The full runs are in docs/RELIABILITY.md.
 @Suite(.serialized) struct ReliabilityScriptTests {
@@ -23,6 +23,15 @@ import Testing
         let result = try Self.run("crash-test.py", ["--kills", "3", "--clients", "8", "--power-cut"])
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("\"power_cuts\": 3"), "\(result.output)")
+        #expect(result.output.contains("\"integrity_check\": \"ok\""), "\(result.output)")
+    }
+
+    /// The database's disk full for a moment, three times, under the desks (the model `full-disk.c`): answered 503,
+    /// never 500, nothing acknowledged lost, and the same server goes on once there is space.
+    @Test func aFullDiskLosesNoAcknowledgedDossierAndTheServerGoesOn() throws {
+        let result = try Self.run("crash-test.py", ["--kills", "3", "--clients", "8", "--crash", "disk"])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("\"disk_fills\": 3"), "\(result.output)")
         #expect(result.output.contains("\"integrity_check\": \"ok\""), "\(result.output)")
     }
 
