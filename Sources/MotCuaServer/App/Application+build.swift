@@ -53,7 +53,8 @@ public enum MotCuaApp {
         let registry = PrometheusCollectorRegistry()
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(registry: registry))
-        router.add(middleware: DatabaseErrorMiddleware())
+        let outages = OutageLog()
+        router.add(middleware: DatabaseErrorMiddleware(outages: outages))
         let reference = ReferenceCache(database: database)
         router.add(middleware: TokenAuthMiddleware(reference: reference, now: now))
         router.add(middleware: CitizenSessionMiddleware(citizens: CitizenStore(database: database), now: now))
@@ -74,7 +75,7 @@ public enum MotCuaApp {
         let files = try FileStore(directory: config.filesDirectory)
         // The HTML pages: an anti-forgery token for every browser, problems shown as pages; the officers' pages
         // need a session, the control office's the administrator role.
-        let web = router.group().add(middleware: PageMiddleware(pages: pages))
+        let web = router.group().add(middleware: PageMiddleware(pages: pages, outages: outages))
         let officers = web.group().add(middleware: SignedInMiddleware())
         let administrators = officers.group().add(middleware: AdministratorMiddleware())
         PortalController(pages: pages, catalog: CatalogStore(database: database), now: now).register(on: web)

@@ -9,6 +9,7 @@ import MotCuaCore
 struct PageMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let pages: WebPages
+    let outages: OutageLog
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -18,7 +19,7 @@ struct PageMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch {
-            guard let problem = error as? Problem ?? Problem.outage(error, logger: context.logger) else { throw error }
+            guard let problem = error as? Problem ?? Problem.outage(error, log: outages, logger: context.logger) else { throw error }
             response = try pages.render("error", ErrorPage(problem, context: context), status: problem.status)
             problem.addRetryAfter(to: &response.headers)
         }
