@@ -8,13 +8,16 @@ import Synchronization
 /// rest wait for the round after): under load one round per round trip serves every caller that came during the one
 /// before, instead of one each; alone, a caller runs at once. `round` is given the callers' inputs, the starting
 /// caller's first, and returns an output for each, in the same order. A round of several that fails is run again by
-/// each of its callers alone, so that what fails one input fails only its own caller.
+/// each of its callers alone, so that what fails one input fails only its own caller — unless the database was out of
+/// reach (`DatabaseOutage`), which fails every caller of the round at once: asking it again, once per caller, would
+/// only make each wait as long again for the same answer.
 final class Rounds<Input: Sendable, Output: Sendable>: Sendable {
     private typealias Waiting = CheckedContinuation<Turn, Never>
 
     /// What a waiting caller is woken with.
     private enum Turn: Sendable {
         case served(Output)
+        case failed(any Error)
         case startsRound
         case alone
     }
@@ -73,6 +76,7 @@ final class Rounds<Input: Sendable, Output: Sendable>: Sendable {
         }
         switch turn {
         case .served(let output): return output
+        case .failed(let error): throw error
         case .startsRound: return try await runRound(startedBy: input)
         case .alone: return try await alone(input)
         }
@@ -89,11 +93,20 @@ final class Rounds<Input: Sendable, Output: Sendable>: Sendable {
             outputs = .failure(error)
         }
         for (index, other) in others.enumerated() {
-            other.caller.resume(returning: (try? outputs.get()).map { .served($0[index + 1]) } ?? .alone)
+            other.caller.resume(returning: Self.turn(from: outputs, at: index + 1))
         }
         queue.withLock { $0.nextStarter() }?.resume(returning: .startsRound)
-        if case .failure = outputs, !others.isEmpty { return try await alone(input) }
+        if case .failure(let error) = outputs, !others.isEmpty, !DatabaseOutage.isOutage(error) { return try await alone(input) }
         return try outputs.get()[0]
+    }
+
+    /// What a round's outcome gives the caller at `index`: its output; the round's error, if the database was out of
+    /// reach; else a round of its own.
+    private static func turn(from outputs: Result<[Output], any Error>, at index: Int) -> Turn {
+        switch outputs {
+        case .success(let outputs): .served(outputs[index])
+        case .failure(let error): DatabaseOutage.isOutage(error) ? .failed(error) : .alone
+        }
     }
 
     /// A round for one caller, outside the turns.

@@ -34,6 +34,7 @@ import Testing
                 for await _ in opened { break }
             }
             if inputs.contains(0) { throw RoundFailed() }
+            if inputs.contains(-1) { throw DatabaseDidNotAnswer(allowed: .seconds(1)) }
             return inputs.map { value * $0 }
         }
 
@@ -117,5 +118,33 @@ import Testing
         let sizes = held.rounds.withLock { $0 }
         #expect(sizes.count >= 3 && sizes[1] > 1, "the second round served several, then each ran alone: \(sizes)")
         #expect(sizes.dropFirst(2).allSatisfy { $0 == 1 }, "\(sizes)")
+    }
+
+    /// The second round, of five, fails because the database is out of reach: every caller of it is told so at once,
+    /// and none asks the database again alone.
+    @Test func aRoundThatFindsTheDatabaseOutOfReachFailsAllItsCallersAtOnce() async throws {
+        let held = HeldSource()
+        let rounds = Rounds { try await held.round($0) }
+        async let first = rounds.run(1)
+        await held.waitForTheFirstRound()
+        let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
+            for input in [3, 2, -1, 4, 5] {
+                group.addTask {
+                    do {
+                        _ = try await rounds.run(input)
+                        return (input, false)
+                    } catch {
+                        return (input, error is DatabaseDidNotAnswer)
+                    }
+                }
+                if input == 3 { try? await Task.sleep(for: .milliseconds(100)) }
+            }
+            try? await Task.sleep(for: .milliseconds(200))
+            held.release()
+            return await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
+        }
+        #expect(try await first == 1)
+        #expect(outcomes == [3: true, 2: true, -1: true, 4: true, 5: true], "each told the database was out of reach")
+        #expect(held.rounds.withLock { $0 } == [1, 5], "no round run again alone")
     }
 }
