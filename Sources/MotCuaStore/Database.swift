@@ -51,15 +51,20 @@ public final class Database: Sendable {
         /// Runs `body` with a connection of the pool. A transaction, several round trips, runs `onItsEventLoop`
         /// (`EventLoopTaskExecutor`); one or two queries gain nothing there, the hop to the loop and back costing
         /// what it saves. When `eachStatementCommits` (no BEGIN), its numbered writes and rows kept alone may go with others'.
+        /// Under an `AnswerDeadline`, a connection that does not answer in time is closed.
         func withConnection<T: Sendable>(onItsEventLoop: Bool, eachStatementCommits: Bool = false,
                                           _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-            let connection = try await pool.requestConnection().get()
+            try AnswerDeadline.checkNotPassed()
+            let box = self
+            let connection = try await AnswerDeadline.connection(pool.requestConnection(), elseRelease: { box.pool.releaseConnection($0) })
             defer { pool.releaseConnection(connection) }
             let loop = EventLoopTaskExecutor(eventLoop: connection.eventLoop)
             let db = PostgresStatementDatabase(connection: connection, loop: loop, names: statements,
                                                rounds: eachStatementCommits ? rounds : nil)
-            guard onItsEventLoop else { return try await body(db) }
-            return try await withTaskExecutorPreference(loop) { try await body(db) }
+            return try await AnswerDeadline.run(on: connection) {
+                guard onItsEventLoop else { return try await body(db) }
+                return try await withTaskExecutorPreference(loop) { try await body(db) }
+            }
         }
     }
 
@@ -69,10 +74,14 @@ public final class Database: Sendable {
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
             var configuration = try SQLPostgresConfiguration(url: location)
             configuration.coreConfiguration.options.additionalStartupParameters += PostgresDurability.sessionParameters
+            // The pool's own log says "Connection request timed out" for every request that waited past its limit
+            // while the database was out of reach: what the server logs once every few seconds (`OutageLog`).
+            var poolLogger = logger
+            poolLogger.logLevel = .critical
             let pool = EventLoopGroupConnectionPool(
                 source: PostgresConnectionSource(sqlConfiguration: configuration),
                 maxConnectionsPerEventLoop: max(2, 8 / System.coreCount),
-                logger: logger,
+                logger: poolLogger,
                 on: MultiThreadedEventLoopGroup.singleton
             )
             let database = Database(engine: .postgres, backend: .postgres(PostgresPool(pool: pool)))

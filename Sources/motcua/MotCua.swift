@@ -59,15 +59,21 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Số ngày giữ bản nháp nộp trực tuyến chưa nộp, tính từ lần sửa cuối (cùng các tệp của nó).")
     var draftRetentionDays: Int = Int(ProcessInfo.processInfo.environment["MOTCUA_DRAFT_RETENTION_DAYS"] ?? "") ?? AppConfig.defaultDraftRetentionDays
 
+    @Option(help: "Số giây chờ PostgreSQL trả lời một phần việc của yêu cầu; quá hạn: đóng kết nối, trả 503.")
+    var databaseAnswerSeconds: Int = Int(ProcessInfo.processInfo.environment["MOTCUA_DATABASE_ANSWER_SECONDS"] ?? "")
+        ?? AppConfig.defaultDatabaseAnswerSeconds
+
     func run() async throws {
         // Whatever the server and its libraries log, personal IDs and phone numbers are hidden first.
         LoggingSystem.bootstrap { MaskingLogHandler(StreamLogHandler.standardError(label: $0)) }
         let logger = Logger(label: "motcua")
         guard slaWatchSeconds >= 0 else { throw ValidationError("--sla-watch-seconds: số giây không âm.") }
         guard draftRetentionDays >= 1 else { throw ValidationError("--draft-retention-days: ít nhất 1 ngày.") }
+        guard databaseAnswerSeconds >= 1 else { throw ValidationError("--database-answer-seconds: ít nhất 1 giây.") }
         var config = AppConfig(database: db.database, host: host, port: port, workingHours: try office.workingHours(),
                                slaWatchSeconds: slaWatchSeconds, filesDirectory: files)
         config.draftRetentionDays = draftRetentionDays
+        config.databaseAnswerSeconds = databaseAnswerSeconds
         var simulators: [DemoSimulator] = []
         defer { simulators.forEach { $0.stop() } }
         if let issuer = eID.vneidIssuer {

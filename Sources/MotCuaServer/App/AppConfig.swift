@@ -19,6 +19,11 @@ public struct AppConfig: Sendable {
     /// Seconds between two reads of the announced calendar days, so a change made on another server on the same
     /// database applies here too (a change made on this server applies at once).
     public var calendarRefreshSeconds = 60
+    /// Seconds a request lets PostgreSQL take over all its reads and writes, waits for a connection of the pool
+    /// included (`AnswerDeadline`), before it gives up and answers 503; SQLite, in the server's own process, has no
+    /// such limit.
+    public var databaseAnswerSeconds = AppConfig.defaultDatabaseAnswerSeconds
+    public static let defaultDatabaseAnswerSeconds = 10
     /// Thời hạn lưu bản nháp — days an online draft never filed is kept after its last change; its files go with it.
     public var draftRetentionDays = AppConfig.defaultDraftRetentionDays
     public static let defaultDraftRetentionDays = 30

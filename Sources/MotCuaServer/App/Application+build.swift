@@ -54,7 +54,8 @@ public enum MotCuaApp {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(registry: registry))
         let outages = OutageLog()
-        router.add(middleware: DatabaseErrorMiddleware(outages: outages))
+        router.add(middleware: DatabaseErrorMiddleware(outages: outages,
+                                                       answerWithin: database.engine == .postgres ? .seconds(config.databaseAnswerSeconds) : nil))
         let reference = ReferenceCache(database: database)
         router.add(middleware: TokenAuthMiddleware(reference: reference, now: now))
         router.add(middleware: CitizenSessionMiddleware(citizens: CitizenStore(database: database), now: now))
