@@ -4,7 +4,8 @@
 # database's disk full for a moment ×10; MOTCUA_FULL_DISK_FOLDER=DIR, an empty small file system of its own such as a
 # tmpfs, fills a real one instead of the model full-disk.c), with a URL the crash
 # test on PostgreSQL (MotCua and PostgreSQL itself killed in turn: every process of the cluster serving that URL gets
-# SIGKILL five times — run it as root, on a server of its own) and the race test (two servers, 1,000 dossiers), and
+# SIGKILL five times, then SIGSTOP for a few seconds five times — run it as root, on a server of its own) and the race
+# test (two servers, 1,000 dossiers), and
 # the fuzz run (on SQLite, and with a URL on PostgreSQL too), on a release build.
 #   bash Benchmarks/load-and-faults.sh [postgres://user:pass@127.0.0.1:5432/db]
 # Needs wrk (apt-get install wrk), a C compiler (for Benchmarks/reliability/volatile-disk.c, full-disk.c) and schemathesis
@@ -47,6 +48,8 @@ python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 10 --cli
 if [ -n "$postgres" ]; then
   echo "== Crash test on PostgreSQL: MotCua killed, then PostgreSQL itself, in turn, 10 times"
   python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 10 --clients 16 --postgres "$postgres" --crash both
+  echo "== Freeze test on PostgreSQL: its processes stopped (SIGSTOP) for 8-10 s, 5 times; every desk answered within 6 s"
+  python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 5 --clients 16 --postgres "$postgres" --crash freeze
   echo "== Race test: two servers, 1,000 dossiers, accept against refuse"
   python3 Benchmarks/reliability/race-test.py --binary "$binary" --postgres "$postgres" --dossiers 1000
 fi

@@ -22,11 +22,11 @@ def call(port, method, path, body=None, token=None, headers=None, timeout=30):
     return response.status, (json.loads(payload) if payload.startswith((b'{', b'[')) else payload)
 
 
-def start(binary, database, port, log, sla_watch_seconds=0, env=None):
+def start(binary, database, port, log, sla_watch_seconds=0, env=None, options=()):
     """Starts a server on the demo data and returns its process once it answers; exits the script if it cannot.
-    `env`: the server's environment, if not this script's."""
+    `env`: the server's environment, if not this script's; `options`: more of `motcua serve`'s."""
     server = subprocess.Popen([binary, 'serve', '--database', database, '--port', str(port), '--demo',
-                               '--sla-watch-seconds', str(sla_watch_seconds)], stdout=log, stderr=log, env=env)
+                               '--sla-watch-seconds', str(sla_watch_seconds), *options], stdout=log, stderr=log, env=env)
     for _ in range(600):
         try:
             if call(port, 'GET', '/healthz', timeout=2)[0] == 200:

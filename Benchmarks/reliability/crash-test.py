@@ -27,7 +27,10 @@ With --postgres URL the server runs on a new database on that PostgreSQL server 
 --crash database makes each crash one of PostgreSQL itself — every process of its cluster killed at once
 (`postgres_server.Cluster`), then started again — while the same MotCua server runs on; --crash both alternates the two.
 While the database is down the desks must be answered 503 with a time to retry, never 500, and retry with the same key
-as a client would; once it is back, the same server must serve them.
+as a client would; once it is back, the same server must serve them. --crash freeze stops every process of PostgreSQL
+(SIGSTOP) for 8–10 s instead, then lets them go on: its connections stay open and nothing answers on them, as in a
+storage stall. The server runs with --database-answer-seconds 2 and must answer every desk within 6 s (503 while
+PostgreSQL is frozen), never leave one waiting until PostgreSQL answers again.
 
 With --crash disk (SQLite) nothing is killed: each time, the disk holding the database fills up for a moment, then has
 space again (`full_disk.py`: the model `full-disk.c`, or with --disk-folder DIR a small file system of its own mounted
@@ -35,7 +38,7 @@ at DIR, really filled). The same promises hold while it is full: 503 with a time
 acknowledged lost; and once there is space the same server goes on, without a restart.
 
 Usage: crash-test.py [--binary .build/release/motcua] [--kills 10] [--clients 16] [--port N] [--power-cut]
-                     [--postgres URL [--crash server|database|both]] [--crash disk [--disk-folder DIR]]
+                     [--postgres URL [--crash server|database|both|freeze]] [--crash disk [--disk-folder DIR]]
 Prints one JSON line with the figures; exits non-zero with the first broken promise."""
 import argparse, contextlib, http.client, json, os, random, shutil, signal, sqlite3, subprocess, sys, tempfile, threading, time, uuid
 
@@ -55,16 +58,16 @@ parser.add_argument('--power-cut', action='store_true', help='each kill is a pow
 parser.add_argument('--disk-ignores-flushes', choices=['log', 'all'], default=None,
                     help="with --power-cut: a disk that lies about flushes of the log or of both files (must fail)")
 parser.add_argument('--postgres', default=None, help='a PostgreSQL server URL: the test runs on a new database there')
-parser.add_argument('--crash', choices=['server', 'database', 'both', 'disk'], default='server',
+parser.add_argument('--crash', choices=['server', 'database', 'both', 'freeze', 'disk'], default='server',
                     help='what each crash is: the MotCua server killed, PostgreSQL killed (with --postgres), each in '
-                         'turn, or the SQLite database\'s disk full for a moment')
+                         'turn, PostgreSQL frozen for a moment, or the SQLite database\'s disk full for a moment')
 parser.add_argument('--disk-folder', default=None,
                     help='with --crash disk: a small file system of its own (e.g. a tmpfs) to keep the database on and '
                          'fill for real, instead of the model full-disk.c')
 args = parser.parse_args()
 if args.postgres and (args.power_cut or args.crash == 'disk'):
     parser.error('--power-cut and --crash disk model an SQLite file\'s disk; PostgreSQL keeps its own files')
-if args.crash in ('database', 'both') and not args.postgres:
+if args.crash in ('database', 'both', 'freeze') and not args.postgres:
     parser.error(f'--crash {args.crash} needs --postgres')
 if args.disk_folder and args.crash != 'disk':
     parser.error('--disk-folder goes with --crash disk')
@@ -91,9 +94,17 @@ def fail(message):
     sys.exit(1)
 
 
+# With PostgreSQL frozen, how long the server waits for it at any one step, and how long a desk waits for an answer:
+# a request that meets the freeze waits for a shared round already under way, then its own, at most twice the first;
+# PostgreSQL stays frozen longer than that, so that a desk left waiting until it answers again is caught.
+ANSWER_SECONDS = 2
+DESK_TIMEOUT = 3 * ANSWER_SECONDS if args.crash == 'freeze' else 10
+
+
 def start():
     env = disk.env if disk else full_disk.env if full_disk else None
-    return motcua_process.start(args.binary, database, args.port, log, env=env)
+    options = ('--database-answer-seconds', str(ANSWER_SECONDS)) if args.crash == 'freeze' else ()
+    return motcua_process.start(args.binary, database, args.port, log, env=env, options=options)
 
 
 def call(method, path, body=None, headers=None):
@@ -146,7 +157,7 @@ def desk(token):
             with lock:
                 in_doubt.add(key)
             if connection is None:
-                connection = http.client.HTTPConnection('127.0.0.1', args.port, timeout=10)
+                connection = http.client.HTTPConnection('127.0.0.1', args.port, timeout=DESK_TIMEOUT)
             status, payload = sent(connection, '/api/dossiers', intake_body(key), key, token)
             if status != 201:
                 broken.append(f'intake answered {status}: {payload[:300]!r}')
@@ -166,7 +177,11 @@ def desk(token):
             with lock:
                 del accepts_in_doubt['accept-' + key]
                 accepted[code] = ('accept-' + key, json.loads(payload)['status'])
-        except (OSError, http.client.HTTPException):
+        except (OSError, http.client.HTTPException) as error:
+            if isinstance(error, TimeoutError) and args.crash == 'freeze':
+                broken.append(f'a desk had no answer in {DESK_TIMEOUT} s while PostgreSQL was frozen (the server gives '
+                              f'up on it after {ANSWER_SECONDS} s)')
+                return
             connection = None
             time.sleep(0.02)
 
@@ -203,6 +218,15 @@ def crash_database():
     time.sleep(1.0)  # the desks' retries and new requests reach the same server, now on the restarted database
 
 
+def freeze_database():
+    """PostgreSQL frozen under the desks for longer than the server waits for it, then going on; the same MotCua
+    server runs on and the desks, answered 503 meanwhile, go on once it answers."""
+    cluster.freeze()
+    time.sleep(rng.uniform(4.0, 5.0) * ANSWER_SECONDS)
+    cluster.thaw()
+    time.sleep(1.0)
+
+
 def fill_disk():
     """The database's disk full under the desks for a moment, then with space again; the same server runs on and the
     desks, answered 503 meanwhile, go on once there is space."""
@@ -216,7 +240,7 @@ server = start()
 token = motcua_process.sign_in(args.port)
 retried = 0
 sectors_kept = sectors_lost = 0
-crashes = {'server': 0, 'database': 0, 'disk': 0}
+crashes = {'server': 0, 'database': 0, 'freeze': 0, 'disk': 0}
 started = time.time()
 for kill in range(args.kills):
     what = args.crash if args.crash != 'both' else ('server', 'database')[kill % 2]
@@ -228,6 +252,8 @@ for kill in range(args.kills):
     time.sleep(rng.uniform(0.3, 2.0))
     if what == 'database':
         crash_database()
+    elif what == 'freeze':
+        freeze_database()
     elif what == 'disk':
         fill_disk()
     else:
@@ -248,8 +274,8 @@ for kill in range(args.kills):
     if args.disk_ignores_flushes:
         token = motcua_process.sign_in(args.port)  # a lying disk may have lost the session; an honest one may not
     retried += settle(token)
-if full_disk and not unavailable:
-    fail(f'the disk was full {crashes["disk"]} times and no request was refused: the fault never reached the server')
+if args.crash in ('disk', 'freeze') and not unavailable:
+    fail(f'{args.crash}: {args.kills} times and no request was refused: the fault never reached the server')
 wrong = [answer for answer in unavailable if answer != ('database-unavailable', '5')]
 if wrong:
     fail(f'{len(wrong)} answers 503 while the database was out of reach were not database-unavailable with Retry-After: 5, '
@@ -317,7 +343,8 @@ received = [code for (code,) in query("SELECT subject FROM audit_log WHERE actio
 if sorted(received) != sorted(stored):
     fail(f'the audit trail records {len(received)} receipts ({len(set(received))} dossiers) for {len(stored)} dossiers stored')
 figures = {'database': 'postgresql' if args.postgres else 'sqlite', 'kills': args.kills,
-           'server_kills': crashes['server'], 'database_crashes': crashes['database'], 'disk_fills': crashes['disk'],
+           'server_kills': crashes['server'], 'database_crashes': crashes['database'],
+           'database_freezes': crashes['freeze'], 'disk_fills': crashes['disk'],
            'acknowledged': len(codes), 'acceptances_acknowledged': len(accepted), 'in_doubt_retried': retried,
            'answered_503_while_down': len(unavailable), 'stored': len(stored), 'audit_receipts': len(received),
            'seconds': round(time.time() - started, 1)}

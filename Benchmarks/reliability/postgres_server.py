@@ -1,4 +1,4 @@
-"""The PostgreSQL server the fault scripts run MotCua on: a database of their own on it, and its crash.
+"""The PostgreSQL server the fault scripts run MotCua on: a database of their own on it, its crash and its freeze.
 
 A crash here is what a failing database machine's processes do, short of the power: every process of the cluster
 killed at once with SIGKILL (no shutdown, no checkpoint, shared memory left as it was), then the cluster started again,
@@ -49,21 +49,35 @@ class Cluster:
 
     def crash(self):
         """Kills every process of the cluster at once and waits until they are gone."""
-        pids = self.processes()
-        if not pids:
-            sys.exit(f'PostgreSQL {self.version}/{self.name} is not running')
-        for pid in pids:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            except PermissionError:
-                sys.exit('crashing PostgreSQL needs root or the cluster owner\'s account')
+        pids = self.signal_all(signal.SIGKILL)
         for _ in range(200):
             if not any(os.path.exists(f'/proc/{pid}') for pid in pids):
                 return
             time.sleep(0.05)
         sys.exit(f'PostgreSQL {self.version}/{self.name} did not die on SIGKILL')
+
+    def freeze(self):
+        """Stops every process of the cluster where it is (SIGSTOP), as a storage stall or a hung machine does: its
+        connections stay open and nothing answers on them."""
+        self.signal_all(signal.SIGSTOP)
+
+    def thaw(self):
+        """Lets every process of the cluster go on (SIGCONT)."""
+        self.signal_all(signal.SIGCONT)
+
+    def signal_all(self, sent):
+        """Sends `sent` to every process of the cluster; returns their pids."""
+        pids = self.processes()
+        if not pids:
+            sys.exit(f'PostgreSQL {self.version}/{self.name} is not running')
+        for pid in pids:
+            try:
+                os.kill(pid, sent)
+            except ProcessLookupError:
+                pass
+            except PermissionError:
+                sys.exit('signalling PostgreSQL\'s processes needs root or the cluster owner\'s account')
+        return pids
 
     def start(self):
         """Starts the cluster again (it replays its log) and waits until it takes connections."""
