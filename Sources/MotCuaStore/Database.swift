@@ -91,7 +91,7 @@ public final class Database: Sendable {
                 }
             } catch {
                 await database.close()
-                throw error
+                throw PostgresUnopened(cause: error)
             }
             return database
         }

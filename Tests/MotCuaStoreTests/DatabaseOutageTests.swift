@@ -57,4 +57,20 @@ import VaporCSQLite
             }
         }
     }
+
+    /// A server that cannot be opened is told with what PostgreSQL said — here, that the database named does not
+    /// exist — not with PostgresNIO's sentence that names nothing.
+    @Test(.enabled(if: TestDatabases.postgresURL != nil))
+    func aPostgreSQLDatabaseThatCannotBeOpenedIsNamedWithWhatPostgreSQLSaid() async throws {
+        var url = try #require(URLComponents(string: TestDatabases.postgresURL ?? ""))
+        url.path = "/motcua_khong_co_csdl_nay"
+        do {
+            let database = try await Database.open(try #require(url.string))
+            await database.close()
+            Issue.record("a database that does not exist was opened")
+        } catch {
+            #expect(String(describing: error).contains("database \"motcua_khong_co_csdl_nay\" does not exist"), "\(error)")
+            #expect(String(describing: error).hasPrefix("Không mở được cơ sở dữ liệu PostgreSQL"), "\(error)")
+        }
+    }
 }
