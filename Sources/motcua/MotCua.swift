@@ -63,6 +63,10 @@ struct Serve: AsyncParsableCommand {
     var databaseAnswerSeconds: Int = Int(ProcessInfo.processInfo.environment["MOTCUA_DATABASE_ANSWER_SECONDS"] ?? "")
         ?? AppConfig.defaultDatabaseAnswerSeconds
 
+    @Option(help: "Số giây một kết nối HTTP được để không trước khi máy chủ đóng nó.")
+    var idleConnectionSeconds: Int = Int(ProcessInfo.processInfo.environment["MOTCUA_IDLE_CONNECTION_SECONDS"] ?? "")
+        ?? AppConfig.defaultIdleConnectionSeconds
+
     func run() async throws {
         // Whatever the server and its libraries log, personal IDs and phone numbers are hidden first.
         LoggingSystem.bootstrap { MaskingLogHandler(StreamLogHandler.standardError(label: $0)) }
@@ -70,10 +74,14 @@ struct Serve: AsyncParsableCommand {
         guard slaWatchSeconds >= 0 else { throw ValidationError("--sla-watch-seconds: số giây không âm.") }
         guard draftRetentionDays >= 1 else { throw ValidationError("--draft-retention-days: ít nhất 1 ngày.") }
         guard databaseAnswerSeconds >= 1 else { throw ValidationError("--database-answer-seconds: ít nhất 1 giây.") }
+        guard idleConnectionSeconds >= 1 else { throw ValidationError("--idle-connection-seconds: ít nhất 1 giây.") }
+        let openFiles = OpenFileLimit.raiseToHard()
+        if openFiles.after > openFiles.before { logger.info("open files allowed: \(openFiles.before) raised to \(openFiles.after)") }
         var config = AppConfig(database: db.database, host: host, port: port, workingHours: try office.workingHours(),
                                slaWatchSeconds: slaWatchSeconds, filesDirectory: files)
         config.draftRetentionDays = draftRetentionDays
         config.databaseAnswerSeconds = databaseAnswerSeconds
+        config.idleConnectionSeconds = idleConnectionSeconds
         var simulators: [DemoSimulator] = []
         defer { simulators.forEach { $0.stop() } }
         if let issuer = eID.vneidIssuer {

@@ -24,6 +24,11 @@ public struct AppConfig: Sendable {
     /// such limit.
     public var databaseAnswerSeconds = AppConfig.defaultDatabaseAnswerSeconds
     public static let defaultDatabaseAnswerSeconds = 10
+    /// Seconds an HTTP connection may stay idle — no request under way, or a request's head still coming in — before
+    /// the server closes it: kept-alive connections nobody uses, and clients that send a request a byte at a time,
+    /// would otherwise hold the server's open files until none is left (`OpenFileLimit`).
+    public var idleConnectionSeconds = AppConfig.defaultIdleConnectionSeconds
+    public static let defaultIdleConnectionSeconds = 60
     /// Thời hạn lưu bản nháp — days an online draft never filed is kept after its last change; its files go with it.
     public var draftRetentionDays = AppConfig.defaultDraftRetentionDays
     public static let defaultDraftRetentionDays = 30

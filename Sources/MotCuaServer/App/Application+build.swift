@@ -39,8 +39,10 @@ public enum MotCuaApp {
             services.append(SLAWatch(database: database, holder: holder, interval: .seconds(config.slaWatchSeconds),
                                      now: now, logger: logger))
         }
-        return Application(router: router, configuration: .init(address: .hostname(config.host, port: config.port),
-                                                                serverName: "MotCua"), services: services, logger: logger)
+        return Application(router: router,
+                           server: .http1(configuration: .init(idleTimeout: .seconds(Int64(config.idleConnectionSeconds)))),
+                           configuration: .init(address: .hostname(config.host, port: config.port), serverName: "MotCua"),
+                           services: services, logger: logger)
     }
 
     public static func buildRouter(_ config: AppConfig, database: Database,
