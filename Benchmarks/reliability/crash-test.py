@@ -209,31 +209,22 @@ def settle(token):
     return len(doubtful) + len(acceptances)
 
 
-def crash_database():
-    """PostgreSQL killed under the desks and, after a moment down, started again; the same MotCua server runs on and
-    the desks, answered 503 meanwhile, go on once it is back."""
-    cluster.crash()
-    time.sleep(rng.uniform(0.2, 1.0))
-    cluster.start()
-    time.sleep(1.0)  # the desks' retries and new requests reach the same server, now on the restarted database
-
-
-def freeze_database():
-    """PostgreSQL frozen under the desks for longer than the server waits for it, then going on; the same MotCua
-    server runs on and the desks, answered 503 meanwhile, go on once it answers."""
-    cluster.freeze()
-    time.sleep(rng.uniform(4.0, 5.0) * ANSWER_SECONDS)
-    cluster.thaw()
+def for_a_moment(begin, end, seconds):
+    """A fault under the desks that the same MotCua server outlives: `begin` it, `end` it `seconds` later, then give
+    the desks, answered 503 meanwhile, a second for their retries and new requests to reach that server again."""
+    begin()
+    time.sleep(seconds)
+    end()
     time.sleep(1.0)
 
 
-def fill_disk():
-    """The database's disk full under the desks for a moment, then with space again; the same server runs on and the
-    desks, answered 503 meanwhile, go on once there is space."""
-    full_disk.fill()
-    time.sleep(rng.uniform(0.2, 1.0))
-    full_disk.free()
-    time.sleep(1.0)
+# The faults the server runs on through, each for a moment: PostgreSQL killed and started again, PostgreSQL frozen
+# for longer than the server waits for it, the database's disk full.
+FAULTS = {
+    'database': lambda: for_a_moment(cluster.crash, cluster.start, rng.uniform(0.2, 1.0)),
+    'freeze': lambda: for_a_moment(cluster.freeze, cluster.thaw, rng.uniform(4.0, 5.0) * ANSWER_SECONDS),
+    'disk': lambda: for_a_moment(full_disk.fill, full_disk.free, rng.uniform(0.2, 1.0)),
+}
 
 
 server = start()
@@ -250,12 +241,8 @@ for kill in range(args.kills):
     for thread in desks:
         thread.start()
     time.sleep(rng.uniform(0.3, 2.0))
-    if what == 'database':
-        crash_database()
-    elif what == 'freeze':
-        freeze_database()
-    elif what == 'disk':
-        fill_disk()
+    if what in FAULTS:
+        FAULTS[what]()
     else:
         server.send_signal(signal.SIGKILL)
         server.wait()

@@ -54,9 +54,9 @@ public final class Database: Sendable {
         /// Under an `AnswerDeadline`, a connection that does not answer in time is closed.
         func withConnection<T: Sendable>(onItsEventLoop: Bool, eachStatementCommits: Bool = false,
                                           _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-            try AnswerDeadline.checkNotPassed()
             let box = self
-            let connection = try await AnswerDeadline.connection(pool.requestConnection(), elseRelease: { box.pool.releaseConnection($0) })
+            let connection = try await AnswerDeadline.connection(requesting: { pool.requestConnection() },
+                                                                 elseRelease: { box.pool.releaseConnection($0) })
             defer { pool.releaseConnection(connection) }
             let loop = EventLoopTaskExecutor(eventLoop: connection.eventLoop)
             let db = PostgresStatementDatabase(connection: connection, loop: loop, names: statements,

@@ -74,6 +74,11 @@ final class Rounds<Input: Sendable, Output: Sendable>: Sendable {
         let turn = await withCheckedContinuation { (caller: Waiting) in
             if queue.withLock({ $0.startsRoundElseWaits(input, caller) }) { caller.resume(returning: .startsRound) }
         }
+        return try await take(turn, for: input)
+    }
+
+    /// What the caller with `input` does on `turn`.
+    private func take(_ turn: Turn, for input: Input) async throws -> Output {
         switch turn {
         case .served(let output): return output
         case .failed(let error): throw error
@@ -96,8 +101,8 @@ final class Rounds<Input: Sendable, Output: Sendable>: Sendable {
             other.caller.resume(returning: Self.turn(from: outputs, at: index + 1))
         }
         queue.withLock { $0.nextStarter() }?.resume(returning: .startsRound)
-        if case .failure(let error) = outputs, !others.isEmpty, !DatabaseOutage.isOutage(error) { return try await alone(input) }
-        return try outputs.get()[0]
+        if others.isEmpty { return try outputs.get()[0] }
+        return try await take(Self.turn(from: outputs, at: 0), for: input)
     }
 
     /// What a round's outcome gives the caller at `index`: its output; the round's error, if the database was out of

@@ -49,23 +49,21 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var eID: EIDOptions
     @OptionGroup var registry: RegistryOptions
     @Option var host: String = ProcessInfo.processInfo.environment["MOTCUA_HOST"] ?? "127.0.0.1"
-    @Option var port: Int = Int(ProcessInfo.processInfo.environment["MOTCUA_PORT"] ?? "") ?? 8080
+    @Option var port: Int = Environment.number("MOTCUA_PORT") ?? 8080
     @Flag(help: "Nạp danh mục và tài khoản demo (chỉ vào cơ sở dữ liệu trống).") var demo = false
     @Option(help: "Số giây giữa hai lượt theo dõi thời hạn bước (0: tắt ở tiến trình này).")
-    var slaWatchSeconds: Int = Int(ProcessInfo.processInfo.environment["MOTCUA_SLA_WATCH_SECONDS"] ?? "") ?? 60
+    var slaWatchSeconds: Int = Environment.number("MOTCUA_SLA_WATCH_SECONDS") ?? 60
     @Option(name: .customLong("files"), help: "Thư mục lưu tệp công dân tải lên (hoặc MOTCUA_FILES; mặc định: cạnh tệp SQLite, ví dụ ./motcua-tep).")
     var filesOption: String?
     var files: String? { filesOption ?? Environment.value("MOTCUA_FILES") }
     @Option(help: "Số ngày giữ bản nháp nộp trực tuyến chưa nộp, tính từ lần sửa cuối (cùng các tệp của nó).")
-    var draftRetentionDays: Int = Int(ProcessInfo.processInfo.environment["MOTCUA_DRAFT_RETENTION_DAYS"] ?? "") ?? AppConfig.defaultDraftRetentionDays
+    var draftRetentionDays: Int = Environment.number("MOTCUA_DRAFT_RETENTION_DAYS") ?? AppConfig.defaultDraftRetentionDays
 
     @Option(help: "Số giây chờ PostgreSQL trả lời một phần việc của yêu cầu; quá hạn: đóng kết nối, trả 503.")
-    var databaseAnswerSeconds: Int = Int(ProcessInfo.processInfo.environment["MOTCUA_DATABASE_ANSWER_SECONDS"] ?? "")
-        ?? AppConfig.defaultDatabaseAnswerSeconds
+    var databaseAnswerSeconds: Int = Environment.number("MOTCUA_DATABASE_ANSWER_SECONDS") ?? AppConfig.defaultDatabaseAnswerSeconds
 
     @Option(help: "Số giây một kết nối HTTP được để không trước khi máy chủ đóng nó.")
-    var idleConnectionSeconds: Int = Int(ProcessInfo.processInfo.environment["MOTCUA_IDLE_CONNECTION_SECONDS"] ?? "")
-        ?? AppConfig.defaultIdleConnectionSeconds
+    var idleConnectionSeconds: Int = Environment.number("MOTCUA_IDLE_CONNECTION_SECONDS") ?? AppConfig.defaultIdleConnectionSeconds
 
     func run() async throws {
         // Whatever the server and its libraries log, personal IDs and phone numbers are hidden first.

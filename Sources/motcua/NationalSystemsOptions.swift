@@ -71,4 +71,9 @@ enum Environment {
     static func value(_ name: String) -> String? {
         ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
     }
+
+    /// The variable's whole number, if it is set to one.
+    static func number(_ name: String) -> Int? {
+        value(name).flatMap { Int($0) }
+    }
 }

@@ -19,12 +19,10 @@ public enum OpenFileLimit {
     /// Raises the soft limit to the hard one; the limits before and after (the same if nothing could be raised).
     @discardableResult
     public static func raiseToHard() -> (before: UInt64, after: UInt64) {
-        var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return (0, 0) }
-        let before = UInt64(limit.rlim_cur)
-        guard limit.rlim_cur < limit.rlim_max else { return (before, before) }
-        limit.rlim_cur = limit.rlim_max
-        guard setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return (before, before) }
-        return (before, UInt64(limit.rlim_max))
+        let (soft, hard) = current()
+        guard soft < hard else { return (soft, soft) }
+        var raised = rlimit(rlim_cur: rlim_t(hard), rlim_max: rlim_t(hard))
+        guard setrlimit(Int32(RLIMIT_NOFILE.rawValue), &raised) == 0 else { return (soft, soft) }
+        return (soft, hard)
     }
 }

@@ -23,16 +23,17 @@ public struct AnswerDeadline: Sendable {
     @TaskLocal public static var current: AnswerDeadline?
 
     /// Fails if the current deadline has passed: nothing more is asked of the database.
-    static func checkNotPassed() throws {
+    private static func checkNotPassed() throws {
         if let deadline = current, deadline.at <= .now { throw DatabaseDidNotAnswer(allowed: deadline.allowed) }
     }
 
-    /// The connection `requested` of the pool, if it comes before the current deadline; else this throws
-    /// `DatabaseDidNotAnswer`, and the connection, when it comes, is handed to `release` (as it is if the deadline
-    /// had passed already: the request, once made, is always seen through).
-    static func connection(_ requested: EventLoopFuture<PostgresConnection>,
+    /// The connection `request` asks the pool for, if the current deadline has not passed and it comes before then;
+    /// else this throws `DatabaseDidNotAnswer`, and a connection that comes after is handed to `release`.
+    static func connection(requesting request: () -> EventLoopFuture<PostgresConnection>,
                            elseRelease release: @escaping @Sendable (PostgresConnection) -> Void) async throws -> PostgresConnection {
-        guard let deadline = current else { return try await requested.get() }
+        guard let deadline = current else { return try await request().get() }
+        try checkNotPassed()
+        let requested = request()
         let given = requested.eventLoop.makePromise(of: PostgresConnection.self)
         let decided = Flag()
         let timer = requested.eventLoop.scheduleTask(deadline: deadline.nioDeadline) {
@@ -69,10 +70,7 @@ public struct AnswerDeadline: Sendable {
     }
 
     /// The deadline on NIO's clock, for its timers.
-    private var nioDeadline: NIODeadline {
-        let left = at - .now
-        return .now() + .nanoseconds(left.components.seconds * 1_000_000_000 + left.components.attoseconds / 1_000_000_000)
-    }
+    private var nioDeadline: NIODeadline { .now() + TimeAmount(at - .now) }
 
     /// Raised once, by whichever comes first.
     private final class Flag: Sendable {
