@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Crash test (issue #6): nothing acknowledged is lost on kill -9, in a power cut, in a crash of PostgreSQL, or when
-the database's disk is full.
+the database's disk is full or stalls.
 
 Runs the real `motcua serve` on an SQLite file (or a PostgreSQL database of its own, --postgres), keeps desks sending intakes (each with its own Idempotency-Key)
 from several connections, accepting about half of the dossiers received (a transition, with a key of its own), and
@@ -37,8 +37,15 @@ space again (`full_disk.py`: the model `full-disk.c`, or with --disk-folder DIR 
 at DIR, really filled). The same promises hold while it is full: 503 with a time to retry, never 500, nothing
 acknowledged lost; and once there is space the same server goes on, without a restart.
 
+With --crash stall (SQLite) the disk holding the database stops answering flushes for 8–10 s each time, then answers
+again (`stalled_disk.py`: the model `stalled-disk.c`), as a storage array failing over or a paused virtual disk does:
+the writer's commit waits for it. As with PostgreSQL frozen, the server runs with --database-answer-seconds 2 and must
+answer every desk within 6 s (503 while the disk is stalled), nothing acknowledged may be lost, and the same server
+goes on once the disk answers.
+
 Usage: crash-test.py [--binary .build/release/motcua] [--kills 10] [--clients 16] [--port N] [--power-cut]
                      [--postgres URL [--crash server|database|both|freeze]] [--crash disk [--disk-folder DIR]]
+                     [--crash stall]
 Prints one JSON line with the figures; exits non-zero with the first broken promise."""
 import argparse, contextlib, http.client, json, os, random, shutil, signal, sqlite3, subprocess, sys, tempfile, threading, time, uuid
 
@@ -46,6 +53,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'
 import motcua_process  # noqa: E402
 import postgres_server  # noqa: E402
 from full_disk import FullDisk  # noqa: E402
+from stalled_disk import StalledDisk  # noqa: E402
 from volatile_disk import VolatileDisk  # noqa: E402
 
 parser = argparse.ArgumentParser()
@@ -58,15 +66,16 @@ parser.add_argument('--power-cut', action='store_true', help='each kill is a pow
 parser.add_argument('--disk-ignores-flushes', choices=['log', 'all'], default=None,
                     help="with --power-cut: a disk that lies about flushes of the log or of both files (must fail)")
 parser.add_argument('--postgres', default=None, help='a PostgreSQL server URL: the test runs on a new database there')
-parser.add_argument('--crash', choices=['server', 'database', 'both', 'freeze', 'disk'], default='server',
+parser.add_argument('--crash', choices=['server', 'database', 'both', 'freeze', 'disk', 'stall'], default='server',
                     help='what each crash is: the MotCua server killed, PostgreSQL killed (with --postgres), each in '
-                         'turn, PostgreSQL frozen for a moment, or the SQLite database\'s disk full for a moment')
+                         'turn, PostgreSQL frozen for a moment, or the SQLite database\'s disk full or stalled for a '
+                         'moment')
 parser.add_argument('--disk-folder', default=None,
                     help='with --crash disk: a small file system of its own (e.g. a tmpfs) to keep the database on and '
                          'fill for real, instead of the model full-disk.c')
 args = parser.parse_args()
-if args.postgres and (args.power_cut or args.crash == 'disk'):
-    parser.error('--power-cut and --crash disk model an SQLite file\'s disk; PostgreSQL keeps its own files')
+if args.postgres and (args.power_cut or args.crash in ('disk', 'stall')):
+    parser.error(f'--power-cut and --crash {args.crash} model an SQLite file\'s disk; PostgreSQL keeps its own files')
 if args.crash in ('database', 'both', 'freeze') and not args.postgres:
     parser.error(f'--crash {args.crash} needs --postgres')
 if args.disk_folder and args.crash != 'disk':
@@ -85,6 +94,7 @@ log = open(os.path.join(work, 'server.log'), 'ab')
 lies = {None: (), 'log': ('log',), 'all': ('database', 'log')}[args.disk_ignores_flushes]
 disk = VolatileDisk(database, work, lies) if args.power_cut else None
 full_disk = FullDisk(database, work, real_file_system=bool(args.disk_folder)) if args.crash == 'disk' else None
+stalled_disk = StalledDisk(database, work) if args.crash == 'stall' else None
 
 
 def fail(message):
@@ -94,16 +104,17 @@ def fail(message):
     sys.exit(1)
 
 
-# With PostgreSQL frozen, how long the server waits for it at any one step, and how long a desk waits for an answer:
-# a request that meets the freeze waits for a shared round already under way, then its own, at most twice the first;
-# PostgreSQL stays frozen longer than that, so that a desk left waiting until it answers again is caught.
+# With PostgreSQL frozen or the disk stalled, how long the server waits for the database, and how long a desk waits for
+# an answer: a request that meets the freeze waits for a shared round already under way, then its own, at most twice
+# the first; the database stays out of reach longer than that, so that a desk left waiting until it answers is caught.
 ANSWER_SECONDS = 2
-DESK_TIMEOUT = 3 * ANSWER_SECONDS if args.crash == 'freeze' else 10
+WAITS_FOR_ANSWERS = args.crash in ('freeze', 'stall')
+DESK_TIMEOUT = 3 * ANSWER_SECONDS if WAITS_FOR_ANSWERS else 10
 
 
 def start():
-    env = disk.env if disk else full_disk.env if full_disk else None
-    options = ('--database-answer-seconds', str(ANSWER_SECONDS)) if args.crash == 'freeze' else ()
+    env = next((model.env for model in (disk, full_disk, stalled_disk) if model), None)
+    options = ('--database-answer-seconds', str(ANSWER_SECONDS)) if WAITS_FOR_ANSWERS else ()
     return motcua_process.start(args.binary, database, args.port, log, env=env, options=options)
 
 
@@ -178,9 +189,9 @@ def desk(token):
                 del accepts_in_doubt['accept-' + key]
                 accepted[code] = ('accept-' + key, json.loads(payload)['status'])
         except (OSError, http.client.HTTPException) as error:
-            if isinstance(error, TimeoutError) and args.crash == 'freeze':
-                broken.append(f'a desk had no answer in {DESK_TIMEOUT} s while PostgreSQL was frozen (the server gives '
-                              f'up on it after {ANSWER_SECONDS} s)')
+            if isinstance(error, TimeoutError) and WAITS_FOR_ANSWERS:
+                broken.append(f'a desk had no answer in {DESK_TIMEOUT} s while the database was out of reach (the '
+                              f'server gives up on it after {ANSWER_SECONDS} s)')
                 return
             connection = None
             time.sleep(0.02)
@@ -219,11 +230,12 @@ def for_a_moment(begin, end, seconds):
 
 
 # The faults the server runs on through, each for a moment: PostgreSQL killed and started again, PostgreSQL frozen
-# for longer than the server waits for it, the database's disk full.
+# or the database's disk stalled for longer than the server waits for it, the database's disk full.
 FAULTS = {
     'database': lambda: for_a_moment(cluster.crash, cluster.start, rng.uniform(0.2, 1.0)),
     'freeze': lambda: for_a_moment(cluster.freeze, cluster.thaw, rng.uniform(4.0, 5.0) * ANSWER_SECONDS),
     'disk': lambda: for_a_moment(full_disk.fill, full_disk.free, rng.uniform(0.2, 1.0)),
+    'stall': lambda: for_a_moment(stalled_disk.stall, stalled_disk.answer, rng.uniform(4.0, 5.0) * ANSWER_SECONDS),
 }
 
 
@@ -231,7 +243,7 @@ server = start()
 token = motcua_process.sign_in(args.port)
 retried = 0
 sectors_kept = sectors_lost = 0
-crashes = {'server': 0, 'database': 0, 'freeze': 0, 'disk': 0}
+crashes = {'server': 0, 'database': 0, 'freeze': 0, 'disk': 0, 'stall': 0}
 started = time.time()
 for kill in range(args.kills):
     what = args.crash if args.crash != 'both' else ('server', 'database')[kill % 2]
@@ -261,7 +273,7 @@ for kill in range(args.kills):
     if args.disk_ignores_flushes:
         token = motcua_process.sign_in(args.port)  # a lying disk may have lost the session; an honest one may not
     retried += settle(token)
-if args.crash in ('disk', 'freeze') and not unavailable:
+if args.crash in ('disk', 'freeze', 'stall') and not unavailable:
     fail(f'{args.crash}: {args.kills} times and no request was refused: the fault never reached the server')
 wrong = [answer for answer in unavailable if answer != ('database-unavailable', '5')]
 if wrong:
@@ -331,7 +343,7 @@ if sorted(received) != sorted(stored):
     fail(f'the audit trail records {len(received)} receipts ({len(set(received))} dossiers) for {len(stored)} dossiers stored')
 figures = {'database': 'postgresql' if args.postgres else 'sqlite', 'kills': args.kills,
            'server_kills': crashes['server'], 'database_crashes': crashes['database'],
-           'database_freezes': crashes['freeze'], 'disk_fills': crashes['disk'],
+           'database_freezes': crashes['freeze'], 'disk_fills': crashes['disk'], 'disk_stalls': crashes['stall'],
            'acknowledged': len(codes), 'acceptances_acknowledged': len(accepted), 'in_doubt_retried': retried,
            'answered_503_while_down': len(unavailable), 'stored': len(stored), 'audit_receipts': len(received),
            'seconds': round(time.time() - started, 1)}

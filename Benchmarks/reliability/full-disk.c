@@ -14,15 +14,14 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/uio.h>
 #include <unistd.h>
+
+#include "database-files.h"
 
 static ssize_t (*real_write)(int, const void *, size_t);
 static ssize_t (*real_pwrite)(int, const void *, size_t, off_t);
@@ -50,13 +49,7 @@ static void start(void) {
 /// Whether a call on `fd` that takes space must fail now: the disk is full and `fd` is one of the database's files.
 static int full_for(int fd) {
     pthread_once(&once, start);
-    if (!flag || !files || access(flag, F_OK) != 0) return 0;
-    char link[64], path[PATH_MAX];
-    snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
-    ssize_t length = readlink(link, path, sizeof path - 1);
-    if (length <= 0) return 0;
-    path[length] = 0;
-    return strncmp(path, files, strlen(files)) == 0;
+    return flag && files && access(flag, F_OK) == 0 && is_database_file(fd, files);
 }
 
 static int no_space(void) {

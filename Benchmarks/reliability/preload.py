@@ -1,5 +1,5 @@
-"""A model of a disk for the fault tests, written in C (`volatile-disk.c`, `full-disk.c`), built into a library the
-server loads with LD_PRELOAD."""
+"""A model of a disk for the fault tests, written in C (`volatile-disk.c`, `full-disk.c`, `stalled-disk.c`), built into
+a library the server loads with LD_PRELOAD."""
 import os, shutil, subprocess
 
 HERE = os.path.dirname(os.path.abspath(__file__))

@@ -59,7 +59,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Số ngày giữ bản nháp nộp trực tuyến chưa nộp, tính từ lần sửa cuối (cùng các tệp của nó).")
     var draftRetentionDays: Int = Environment.number("MOTCUA_DRAFT_RETENTION_DAYS") ?? AppConfig.defaultDraftRetentionDays
 
-    @Option(help: "Số giây chờ PostgreSQL trả lời một phần việc của yêu cầu; quá hạn: đóng kết nối, trả 503.")
+    @Option(help: "Số giây một yêu cầu chờ cơ sở dữ liệu (PostgreSQL trả lời, hoặc SQLite ghi xong xuống đĩa); quá hạn: trả 503.")
     var databaseAnswerSeconds: Int = Environment.number("MOTCUA_DATABASE_ANSWER_SECONDS") ?? AppConfig.defaultDatabaseAnswerSeconds
 
     @Option(help: "Số giây một kết nối HTTP được để không trước khi máy chủ đóng nó.")

@@ -20,7 +20,7 @@ import VaporCSQLite
         Case(description: "SQLite disk full", error: DirectSQLiteError(status: SQLITE_FULL, message: "database or disk is full"), outage: true),
         Case(description: "SQLite short read (an extended I/O code)", error: DirectSQLiteError(status: SQLITE_IOERR | (2 << 8), message: "disk I/O error"), outage: true),
         Case(description: "SQLite ended the batch's transaction", error: TransactionEnded(), outage: true),
-        Case(description: "PostgreSQL not answering by the request's deadline", error: DatabaseDidNotAnswer(allowed: .seconds(10)), outage: true),
+        Case(description: "the database not answering by the request's deadline", error: DatabaseDidNotAnswer(allowed: .seconds(10)), outage: true),
         Case(description: "SQLite unique constraint", error: DirectSQLiteError(status: SQLITE_CONSTRAINT, message: "UNIQUE constraint failed"), outage: false),
         Case(description: "SQLite syntax error", error: DirectSQLiteError(status: SQLITE_ERROR, message: "near \"SELEC\""), outage: false),
         Case(description: "no connection from the pool in time", error: ConnectionPoolTimeoutError.connectionRequestTimeout, outage: true),

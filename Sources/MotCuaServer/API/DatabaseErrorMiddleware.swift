@@ -6,7 +6,7 @@ import MotCuaStore
 /// with 500 (the pages show the same problem as a page):
 /// - the database cannot be reached just now (`DatabaseOutage`): 503 with a time to retry
 ///   (`Problem.databaseUnavailable`), the cause logged (`OutageLog`, at most a line every few seconds); the server
-///   itself stays up and serves again as soon as the database does. PostgreSQL not answering by the request's
+///   itself stays up and serves again as soon as the database does. The database not answering by the request's
 ///   deadline (`AnswerDeadline`, from `answerWithin`) is one of these;
 /// - the database refused a text the request sent (`UnstorableText`): 400 (`Problem.unstorableText`). A query
 ///   parameter holding the character it refuses (U+0000, `%00`) is refused first, 422 naming the parameter, as a
@@ -14,13 +14,12 @@ import MotCuaStore
 struct DatabaseErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let outages: OutageLog
-    /// How long a request lets PostgreSQL take over all its work; nil on SQLite, in the server's own process.
-    let answerWithin: Duration?
+    /// How long a request lets the database take (`AnswerDeadline`).
+    let answerWithin: Duration
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if request.uri.query?.contains("%00") == true { try Problem.refuseNUL(in: request.uri.queryParameters) }
         do {
-            guard let answerWithin else { return try await next(request, context) }
             return try await AnswerDeadline.$current.withValue(AnswerDeadline(allowed: answerWithin)) { try await next(request, context) }
         } catch {
             if UnstorableText.isUnstorableText(error) { throw Problem.unstorableText }

@@ -19,9 +19,9 @@ public struct AppConfig: Sendable {
     /// Seconds between two reads of the announced calendar days, so a change made on another server on the same
     /// database applies here too (a change made on this server applies at once).
     public var calendarRefreshSeconds = 60
-    /// Seconds a request lets PostgreSQL take over all its reads and writes, waits for a connection of the pool
-    /// included (`AnswerDeadline`), before it gives up and answers 503; SQLite, in the server's own process, has no
-    /// such limit.
+    /// Seconds a request lets the database take (`AnswerDeadline`) before it gives up and answers 503: on PostgreSQL
+    /// over all its reads and writes, waits for a connection of the pool included; on SQLite for its write, its wait
+    /// for the writer and its commit's flush included.
     public var databaseAnswerSeconds = AppConfig.defaultDatabaseAnswerSeconds
     public static let defaultDatabaseAnswerSeconds = 10
     /// Seconds an HTTP connection may stay idle — no request under way, or a request's head still coming in — before

@@ -56,8 +56,7 @@ public enum MotCuaApp {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(registry: registry))
         let outages = OutageLog()
-        router.add(middleware: DatabaseErrorMiddleware(outages: outages,
-                                                       answerWithin: database.engine == .postgres ? .seconds(config.databaseAnswerSeconds) : nil))
+        router.add(middleware: DatabaseErrorMiddleware(outages: outages, answerWithin: .seconds(config.databaseAnswerSeconds)))
         let reference = ReferenceCache(database: database)
         router.add(middleware: TokenAuthMiddleware(reference: reference, now: now))
         router.add(middleware: CitizenSessionMiddleware(citizens: CitizenStore(database: database), now: now))

@@ -15,16 +15,25 @@ import Synchronization
 /// batch rolled back and run again with each write in a savepoint of its own (`SAVEPOINT` before it, `ROLLBACK
 /// TO` if it fails): the savepoints, and the copies of every page each write touched, are paid only then.
 ///
+/// A caller whose request has a deadline (`AnswerDeadline`) is not kept waiting past it: `DatabaseDidNotAnswer`, and
+/// its write, if the writer has not come to it yet, is taken out of the queue and never run. One already in the batch
+/// is committed with it when the disk answers; its caller, told it may or may not be done, retries with its key.
+///
 /// What a write asks done once committed (`DirectSQLDatabase.afterCommit`: the dossiers it leaves kept in memory,
 /// `CommittedDossiers`) is done by its caller after the COMMIT, off the writer's thread (`CommitFollowUps`).
 public final class GroupCommit: Sendable {
     /// A write waiting for its turn: run it inside the batch's transaction, then report the commit's outcome.
     struct Job: Sendable {
+        /// When its caller stops waiting, if it has a deadline.
+        let deadline: AnswerDeadline?
         /// Runs the write — in a savepoint of its own when asked — and says whether it threw and how to answer its
         /// caller once the commit's outcome is known.
         let run: @Sendable (_ db: any SQLDatabase, _ inSavepoint: Bool) async -> Attempt
-        /// Tells the caller its write never ran.
+        /// Tells the caller its write failed with this error, or was given up on at its deadline — unless the
+        /// caller has had its answer already: each caller is answered once.
         let fail: @Sendable (any Error) -> Void
+
+        func isOverdue(at now: ContinuousClock.Instant) -> Bool { deadline.map { $0.at <= now } ?? false }
     }
 
     /// What running a write gave: whether it threw, and the answer to send its caller with the commit's outcome
@@ -64,7 +73,9 @@ public final class GroupCommit: Sendable {
     private let followUps = CommitFollowUps()
     /// Where the batches run, their statements and their commits, so that waiting for the disk holds no core.
     private let thread = WriterThread()
-    private let queue = Mutex<(pending: [Job], draining: Bool)>(([], false))
+    /// The writes waiting for the writer, and those of the batch it is running until their callers are answered.
+    private let queue = Mutex<(pending: [Job], running: [Job], draining: Bool)>(([], [], false))
+    private let deadlines = DeadlineWatch(every: .milliseconds(100))
     private let counts = Mutex(Statistics())
 
     var statistics: Statistics { counts.withLock { $0 } }
@@ -77,6 +88,7 @@ public final class GroupCommit: Sendable {
 
     /// Closes the connection and ends the writer's thread; no write may be waiting or running.
     func close() {
+        deadlines.stop()
         connection.close()
         thread.stop()
     }
@@ -84,15 +96,25 @@ public final class GroupCommit: Sendable {
     /// Runs `body` in the next batch and returns its result once the batch is committed.
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let followUps = followUps
+        let deadline = AnswerDeadline.current
+        if deadline != nil {
+            deadlines.start { [weak self] in
+                self?.giveUpOnOverdueCallers()
+                return self != nil
+            }
+        }
         let (value, asked) = try await withCheckedThrowingContinuation {
             (continuation: CheckedContinuation<(T, [@Sendable () -> Void]), any Error>) in
-            let job = Job(run: { db, inSavepoint in
+            let answered = AnswerDeadline.Flag()
+            let job = Job(deadline: deadline, run: { db, inSavepoint in
+                if answered.isRaised { return Attempt(threw: true) { _ in } }
                 do {
                     if inSavepoint { try await db.run("SAVEPOINT motcua_write") }
                     let value = try await body(db)
                     if inSavepoint { try await db.run("RELEASE motcua_write") }
                     let asked = followUps.take()
                     return Attempt(threw: false) { commitError in
+                        guard answered.raise() else { return }
                         if let commitError { continuation.resume(throwing: commitError) } else { continuation.resume(returning: (value, asked)) }
                     }
                 } catch {
@@ -101,9 +123,9 @@ public final class GroupCommit: Sendable {
                         try? await db.run("ROLLBACK TO motcua_write")
                         try? await db.run("RELEASE motcua_write")
                     }
-                    return Attempt(threw: true) { _ in continuation.resume(throwing: error) }
+                    return Attempt(threw: true) { _ in if answered.raise() { continuation.resume(throwing: error) } }
                 }
-            }, fail: { continuation.resume(throwing: $0) })
+            }, fail: { if answered.raise() { continuation.resume(throwing: $0) } })
             submit(job)
         }
         for action in asked { action() }
@@ -126,6 +148,7 @@ public final class GroupCommit: Sendable {
             var batch = queue.withLock { state in
                 let batch = Array(state.pending.prefix(Self.maxBatch))
                 state.pending.removeFirst(batch.count)
+                state.running = batch
                 if batch.isEmpty { state.draining = false }
                 return batch
             }
@@ -157,8 +180,23 @@ public final class GroupCommit: Sendable {
             try? await db.run("ROLLBACK")
         }
         batch.removeAll()
+        queue.withLock { $0.running.removeAll() }
         for answer in answers { answer(commitError) }
         checkpoints.restartLogIfAsked(on: connection)
+    }
+
+    /// Fails the callers whose deadline has passed with `DatabaseDidNotAnswer`: those waiting for the writer, whose
+    /// writes leave the queue, and those of the batch under way, whose writes go on.
+    private func giveUpOnOverdueCallers() {
+        let now = ContinuousClock.now
+        let overdue = queue.withLock { state in
+            let waiting = state.pending.filter { $0.isOverdue(at: now) }
+            if !waiting.isEmpty { state.pending.removeAll { $0.isOverdue(at: now) } }
+            return waiting + state.running.filter { $0.isOverdue(at: now) }
+        }
+        for job in overdue {
+            if let deadline = job.deadline { job.fail(DatabaseDidNotAnswer(allowed: deadline.allowed)) }
+        }
     }
 
     /// Runs every write of the batch in one new transaction, leaving it open for the COMMIT. Without savepoints, a

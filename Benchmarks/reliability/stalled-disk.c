@@ -1,0 +1,49 @@
+// Ổ đĩa treo — a model, loaded with LD_PRELOAD, of the disk holding the SQLite database stalling: a storage array
+// failing over, a virtual machine's disk throttled or its host paused, a network volume whose server stopped answering.
+// For the stall mode of crash-test.py (issue #6: a request is answered 503 within its deadline, not left waiting until
+// the disk answers again, and nothing acknowledged is lost).
+//
+// While the file named by MOTCUA_STALLED_DISK_FLAG exists, every flush (fsync, fdatasync) of a file whose path starts
+// with MOTCUA_STALLED_DISK_FILES (the database's path: the file, its -wal and its -shm) waits until the flag is gone,
+// then flushes: what a stalled device does to the one call that must reach it. Writes into the kernel's page cache and
+// reads of what it holds go on, as they do on a real stall until the cache's limits are reached; every other file is
+// untouched. crash-test.py creates and removes the flag; the server is never told.
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "database-files.h"
+
+static int (*real_fsync)(int);
+static int (*real_fdatasync)(int);
+static const char *flag;
+static const char *files;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void start(void) {
+    real_fsync = dlsym(RTLD_NEXT, "fsync");
+    real_fdatasync = dlsym(RTLD_NEXT, "fdatasync");
+    flag = getenv("MOTCUA_STALLED_DISK_FLAG");
+    files = getenv("MOTCUA_STALLED_DISK_FILES");
+}
+
+/// Returns once the disk answers again, if `fd` is one of the database's files and the disk is stalled.
+static void wait_while_stalled(int fd) {
+    pthread_once(&once, start);
+    if (!flag || !files || !is_database_file(fd, files)) return;
+    struct timespec tick = {0, 10 * 1000 * 1000};
+    while (access(flag, F_OK) == 0) nanosleep(&tick, NULL);
+}
+
+int fsync(int fd) {
+    wait_while_stalled(fd);
+    return real_fsync(fd);
+}
+
+int fdatasync(int fd) {
+    wait_while_stalled(fd);
+    return real_fdatasync(fd);
+}
