@@ -2,13 +2,14 @@
 # Issue #6 in one command: the load runs (SQLite; PostgreSQL with two servers when a URL is given), the crash
 # test (kill -9 ×10), the power-cut test (×10, and once on a disk that lies, which must fail), the disk-full test (the
 # database's disk full for a moment ×10; MOTCUA_FULL_DISK_FOLDER=DIR, an empty small file system of its own such as a
-# tmpfs, fills a real one instead of the model full-disk.c), with a URL the crash
+# tmpfs, fills a real one instead of the model full-disk.c), the stall test (its flushes held for 8-10 s ×5, the model
+# stalled-disk.c), with a URL the crash
 # test on PostgreSQL (MotCua and PostgreSQL itself killed in turn: every process of the cluster serving that URL gets
 # SIGKILL five times, then SIGSTOP for a few seconds five times — run it as root, on a server of its own) and the race
 # test (two servers, 1,000 dossiers), and
 # the fuzz run (on SQLite, and with a URL on PostgreSQL too), on a release build.
 #   bash Benchmarks/load-and-faults.sh [postgres://user:pass@127.0.0.1:5432/db]
-# Needs wrk (apt-get install wrk), a C compiler (for Benchmarks/reliability/volatile-disk.c, full-disk.c) and schemathesis
+# Needs wrk (apt-get install wrk), a C compiler (for the disk models in Benchmarks/reliability/*.c) and schemathesis
 # (pip install schemathesis); the PostgreSQL role must be allowed to create databases. Figures go to stdout and
 # Benchmarks/results/; docs/PERFORMANCE.md and docs/RELIABILITY.md record a run.
 set -euo pipefail

@@ -40,8 +40,9 @@ acknowledged lost; and once there is space the same server goes on, without a re
 With --crash stall (SQLite) the disk holding the database stops answering flushes for 8–10 s each time, then answers
 again (`stalled_disk.py`: the model `stalled-disk.c`), as a storage array failing over or a paused virtual disk does:
 the writer's commit waits for it. As with PostgreSQL frozen, the server runs with --database-answer-seconds 2 and must
-answer every desk within 6 s (503 while the disk is stalled), nothing acknowledged may be lost, and the same server
-goes on once the disk answers.
+answer every desk within 6 s (503 while the disk is stalled), /healthz must answer 503 once the writer has been held
+up past that deadline and 200 after, nothing acknowledged may be lost, and the same server goes on once the disk
+answers.
 
 Usage: crash-test.py [--binary .build/release/motcua] [--kills 10] [--clients 16] [--port N] [--power-cut]
                      [--postgres URL [--crash server|database|both|freeze]] [--crash disk [--disk-folder DIR]]
@@ -220,13 +221,31 @@ def settle(token):
     return len(doubtful) + len(acceptances)
 
 
-def for_a_moment(begin, end, seconds):
-    """A fault under the desks that the same MotCua server outlives: `begin` it, `end` it `seconds` later, then give
-    the desks, answered 503 meanwhile, a second for their retries and new requests to reach that server again."""
+def for_a_moment(begin, end, seconds, meanwhile=None):
+    """A fault under the desks that the same MotCua server outlives: `begin` it, `end` it `seconds` later (having run
+    `meanwhile`, if given), then give the desks, answered 503 meanwhile, a second for their retries and new requests to
+    reach that server again."""
     begin()
-    time.sleep(seconds)
+    started = time.time()
+    if meanwhile:
+        meanwhile()
+    time.sleep(max(0.0, seconds - (time.time() - started)))
     end()
     time.sleep(1.0)
+
+
+def stalled_for(seconds):
+    """The disk stalled for `seconds`; once the writer has been held up past the deadline, /healthz must say so (503:
+    its reads still answer), and once the disk answers again, that all is well."""
+    def health_says_held_up():
+        time.sleep(ANSWER_SECONDS + 1.0)
+        status, payload = call('GET', '/healthz')
+        if status != 503 or payload.get('code') != 'database-unavailable':
+            broken.append(f'/healthz answered {status} {payload} with the disk stalled for {ANSWER_SECONDS + 1} s')
+    for_a_moment(stalled_disk.stall, stalled_disk.answer, seconds, meanwhile=health_says_held_up)
+    status, payload = call('GET', '/healthz')
+    if status != 200:
+        broken.append(f'/healthz answered {status} {payload} a second after the disk answered again')
 
 
 # The faults the server runs on through, each for a moment: PostgreSQL killed and started again, PostgreSQL frozen
@@ -235,7 +254,7 @@ FAULTS = {
     'database': lambda: for_a_moment(cluster.crash, cluster.start, rng.uniform(0.2, 1.0)),
     'freeze': lambda: for_a_moment(cluster.freeze, cluster.thaw, rng.uniform(4.0, 5.0) * ANSWER_SECONDS),
     'disk': lambda: for_a_moment(full_disk.fill, full_disk.free, rng.uniform(0.2, 1.0)),
-    'stall': lambda: for_a_moment(stalled_disk.stall, stalled_disk.answer, rng.uniform(4.0, 5.0) * ANSWER_SECONDS),
+    'stall': lambda: stalled_for(rng.uniform(4.0, 5.0) * ANSWER_SECONDS),
 }
 
 

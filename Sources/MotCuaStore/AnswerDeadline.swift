@@ -49,6 +49,10 @@ public struct AnswerDeadline: Sendable {
 public struct DatabaseDidNotAnswer: Error, CustomStringConvertible {
     public let allowed: Duration
 
+    public init(allowed: Duration) {
+        self.allowed = allowed
+    }
+
     public var description: String {
         "the database did not answer within the \(allowed.components.seconds) s the request allows"
     }

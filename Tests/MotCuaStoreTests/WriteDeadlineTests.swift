@@ -8,7 +8,8 @@ import Testing
 /// keeps its thread for 1.5 s, as a commit waiting for a stalled disk does — a caller under a deadline is answered
 /// `DatabaseDidNotAnswer` once it passes, not when the writer comes free; its write, still waiting, never runs, and
 /// the write under way when its caller gave up is committed all the same. A caller without a deadline waits, and
-/// the writer serves deadlines as before once it is free.
+/// the writer serves deadlines as before once it is free. Meanwhile the database says its writes are held up
+/// (`writesHeldUp`, which `/healthz` asks).
 @Suite struct WriteDeadlineTests {
     static func insert(_ id: Int, holdingTheWriterFor seconds: Double = 0) -> @Sendable (any SQLDatabase) async throws -> Void {
         { db in
@@ -40,7 +41,11 @@ import Testing
             try await Task.sleep(for: .milliseconds(100))
             async let waiting = Self.timed(.milliseconds(300), on: database, Self.insert(2))
             async let patient = Self.timed(nil, on: database, Self.insert(3))
+            try await Task.sleep(for: .milliseconds(400))
+            #expect(database.writesHeldUp(longerThan: .milliseconds(300)), "the writer has not moved on for 500 ms")
+            #expect(!database.writesHeldUp(longerThan: .seconds(1)))
             let (held, waited, unbounded) = try await (holding, waiting, patient)
+            #expect(!database.writesHeldUp(longerThan: .milliseconds(300)), "the writer moved on")
 
             #expect(held.givenUp && held.waited < .seconds(1), "the caller whose write holds the writer: \(held)")
             #expect(waited.givenUp && waited.waited < .seconds(1), "the caller waiting for the writer: \(waited)")

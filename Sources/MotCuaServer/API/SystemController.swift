@@ -4,14 +4,18 @@ import MotCuaStore
 import Prometheus
 import Synchronization
 
-/// Giám sát — `/healthz` (200 once the database answers), `/metrics` (Prometheus: the requests, and how the writes
-/// went together) and `/openapi.yaml`.
+/// Giám sát — `/healthz` (200 once the database answers, 503 while it does not or while its writes are held up for
+/// longer than a request waits for them), `/metrics` (Prometheus: the requests, and how the writes went together) and
+/// `/openapi.yaml`.
 struct SystemController {
     let database: Database
     let registry: PrometheusCollectorRegistry
+    /// How long a request waits for the database (`AppConfig.databaseAnswerSeconds`).
+    let answerWithin: Duration
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/healthz") { _, _ -> Response in
+            if database.writesHeldUp(longerThan: answerWithin) { throw DatabaseDidNotAnswer(allowed: answerWithin) }
             _ = try await database.read { db in try await db.raw("SELECT 1 AS ok").first() }
             return try APICoding.response(["status": "ok", "database": database.engine.rawValue])
         }

@@ -73,8 +73,19 @@ public final class GroupCommit: Sendable {
     private let followUps = CommitFollowUps()
     /// Where the batches run, their statements and their commits, so that waiting for the disk holds no core.
     private let thread = WriterThread()
-    /// The writes waiting for the writer, and those of the batch it is running until their callers are answered.
-    private let queue = Mutex<(pending: [Job], running: [Job], draining: Bool)>(([], [], false))
+    /// The writes given to the writer, and how far it has come with them.
+    private struct Queue {
+        /// Waiting for the writer.
+        var pending: [Job] = []
+        /// Of the batch under way, until their callers are answered.
+        var running: [Job] = []
+        /// The writer has writes to run (it runs until none is waiting).
+        var draining = false
+        /// When the writer last moved on: began to drain, or took its next batch.
+        var movedOn = ContinuousClock.now
+    }
+
+    private let queue = Mutex(Queue())
     private let deadlines = DeadlineWatch(every: .milliseconds(100))
     private let counts = Mutex(Statistics())
 
@@ -137,6 +148,7 @@ public final class GroupCommit: Sendable {
             state.pending.append(job)
             guard !state.draining else { return false }
             state.draining = true
+            state.movedOn = .now
             return true
         }
         if startDraining { Task(executorPreference: thread) { await self.drain() } }
@@ -149,6 +161,7 @@ public final class GroupCommit: Sendable {
                 let batch = Array(state.pending.prefix(Self.maxBatch))
                 state.pending.removeFirst(batch.count)
                 state.running = batch
+                state.movedOn = .now
                 if batch.isEmpty { state.draining = false }
                 return batch
             }
@@ -183,6 +196,12 @@ public final class GroupCommit: Sendable {
         queue.withLock { $0.running.removeAll() }
         for answer in answers { answer(commitError) }
         checkpoints.restartLogIfAsked(on: connection)
+    }
+
+    /// Whether the writer has writes to run and has not moved on to its next batch for longer than `limit`: held up —
+    /// its commit waiting for a disk that does not answer — not merely busy, whose batches each take milliseconds.
+    func isHeldUp(longerThan limit: Duration) -> Bool {
+        queue.withLock { $0.draining && ContinuousClock.now - $0.movedOn > limit }
     }
 
     /// Fails the callers whose deadline has passed with `DatabaseDidNotAnswer`: those waiting for the writer, whose
