@@ -19,7 +19,7 @@ if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q spiffworkflow==3.2.0
 fi
-swift build -c release --product EngineRace
+bash ../script/release-build.sh --product EngineRace
 race=.build/release/EngineRace
 mkdir -p results
 out=results/engine-race-$(date +%Y%m%d-%H%M%S).jsonl

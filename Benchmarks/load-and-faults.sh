@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 postgres="${1:-}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
-swift build -c release --product motcua
+bash script/release-build.sh --product motcua
 binary=.build/release/motcua
 
 echo "== Load, SQLite, one server"
