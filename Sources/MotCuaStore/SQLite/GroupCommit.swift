@@ -53,6 +53,18 @@ public final class GroupCommit: Sendable {
         case ended
     }
 
+    /// The writes given to the writer, and how far it has come with them.
+    private struct Queue {
+        /// Waiting for the writer.
+        var pending: [Job] = []
+        /// Of the batch under way, until their callers are answered.
+        var running: [Job] = []
+        /// The writer has writes to run (it runs until none is waiting).
+        var draining = false
+        /// When the writer last moved on: began to drain, or took its next batch.
+        var movedOn = ContinuousClock.now
+    }
+
     /// The most writes one transaction takes, so a burst cannot hold the lock indefinitely.
     static let maxBatch = 1024
 
@@ -73,18 +85,6 @@ public final class GroupCommit: Sendable {
     private let followUps = CommitFollowUps()
     /// Where the batches run, their statements and their commits, so that waiting for the disk holds no core.
     private let thread = WriterThread()
-    /// The writes given to the writer, and how far it has come with them.
-    private struct Queue {
-        /// Waiting for the writer.
-        var pending: [Job] = []
-        /// Of the batch under way, until their callers are answered.
-        var running: [Job] = []
-        /// The writer has writes to run (it runs until none is waiting).
-        var draining = false
-        /// When the writer last moved on: began to drain, or took its next batch.
-        var movedOn = ContinuousClock.now
-    }
-
     private let queue = Mutex(Queue())
     private let deadlines = DeadlineWatch(every: .milliseconds(100))
     private let counts = Mutex(Statistics())

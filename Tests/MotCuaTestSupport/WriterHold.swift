@@ -1,0 +1,38 @@
+import Foundation
+import MotCuaStore
+import SQLKit
+import Synchronization
+
+/// Người viết bị giữ — a write that keeps SQLite's writer thread until the test lets it go, as a commit waiting for a
+/// stalled disk does: the tests of the request's deadline on SQLite stand it in for the disk, without timing guesses
+/// (the test runs on in its own time, however busy the machine, and the writer stays held until it says so).
+public final class WriterHold: Sendable {
+    private let began = Atomic(false)
+    private let letGo = DispatchSemaphore(value: 0)
+    /// The most the writer is held if the test never lets it go (a test that failed half-way must not hang).
+    private let atMost: DispatchTime
+
+    public init(atMostSeconds: Int = 30) {
+        atMost = .now() + .seconds(atMostSeconds)
+    }
+
+    /// The write's body: runs `first` (an insert, say), then holds the writer until `release`.
+    public func body(_ first: @escaping @Sendable (any SQLDatabase) async throws -> Void = { _ in })
+        -> @Sendable (any SQLDatabase) async throws -> Void {
+        { db in
+            try await first(db)
+            self.began.store(true, ordering: .releasing)
+            _ = self.letGo.wait(timeout: self.atMost)
+        }
+    }
+
+    /// Returns once the writer is held.
+    public func waitUntilHeld() async throws {
+        while !began.load(ordering: .acquiring) { try await Task.sleep(for: .milliseconds(10)) }
+    }
+
+    /// Lets the writer go on.
+    public func release() {
+        letGo.signal()
+    }
+}
