@@ -19,9 +19,9 @@ import Testing
         server.stop()
 
         let motcua = try ServerProcess.executable().path
-        let sound = try ExternalCommand.run([motcua, "audit", "verify", "--database", location.value])
+        let sound = try await ExternalCommand.run([motcua, "audit", "verify", "--database", location.value])
         #expect(sound.status == 0 && sound.output.contains("Chuỗi nhật ký nguyên vẹn"), "\(sound.output)")
-        let actions = try ExternalCommand.run(["python3", "-c", """
+        let actions = try await ExternalCommand.run(["python3", "-c", """
             import sqlite3, sys
             rows = sqlite3.connect(sys.argv[1]).execute("SELECT action FROM audit_log ORDER BY seq").fetchall()
             print(' '.join(r[0] for r in rows))
@@ -31,7 +31,7 @@ import Testing
         #expect(recorded == expected,
                 "the demo's accounts, then each sign-in, case event and view in order: \(actions)")
 
-        let edited = try ExternalCommand.run(["python3", "-c", """
+        let edited = try await ExternalCommand.run(["python3", "-c", """
             import sqlite3, sys
             db = sqlite3.connect(sys.argv[1])
             seq = db.execute("SELECT seq FROM audit_log WHERE action = 'ho-so.xem' ORDER BY seq LIMIT 1").fetchone()[0]
@@ -40,7 +40,7 @@ import Testing
             print(seq)
             """, location.value])
         let seq = edited.output.trimmingCharacters(in: .whitespacesAndNewlines)
-        let broken = try ExternalCommand.run([motcua, "audit", "verify", "--database", location.value])
+        let broken = try await ExternalCommand.run([motcua, "audit", "verify", "--database", location.value])
         #expect(broken.status == 1 && broken.output.contains("bị phá vỡ tại mục \(seq): nội dung mục số \(seq) đã bị sửa"), "\(broken.output)")
     }
 }

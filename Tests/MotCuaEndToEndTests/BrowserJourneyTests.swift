@@ -12,8 +12,8 @@ import Testing
 @Suite struct BrowserJourneyTests {
     @Test func theMainJourneysPassInHeadlessChromium() async throws {
         let required = ProcessInfo.processInfo.environment["MOTCUA_BROWSER_TESTS"] == "required"
-        let available = FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")
-            && (try? ExternalCommand.run(["python3", "-c", "import selenium"]).status) == 0
+        var available = FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")
+        if available { available = (try? await ExternalCommand.run(["python3", "-c", "import selenium"]))?.status == 0 }
         guard available else {
             #expect(!required, "Chromium, chromium-driver and selenium are required here (MOTCUA_BROWSER_TESTS=required)")
             print("Browser journeys skipped: install chromium, chromium-driver and `pip install selenium` to run them.")
@@ -27,10 +27,10 @@ import Testing
         let screenshots = ProcessInfo.processInfo.environment["MOTCUA_SCREENSHOTS"]
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("motcua-screenshots").path
         let script = ExternalCommand.script("Tests/browser/journeys.py")
-        let result = try ExternalCommand.run(["python3", script, "http://127.0.0.1:\(server.port)", screenshots])
+        let result = try await ExternalCommand.run(["python3", script, "http://127.0.0.1:\(server.port)", screenshots])
         print("Browser journeys: screenshots in \(screenshots)")
         #expect(result.status == 0, "journeys.py failed:\n\(result.output)\nserver log:\n\(server.log.suffix(3000))")
-        let reused = try ExternalCommand.run(["python3", "-c", """
+        let reused = try await ExternalCommand.run(["python3", "-c", """
             import sqlite3, sys
             print(sqlite3.connect(sys.argv[1]).execute(
                 "SELECT COUNT(*) FROM dossier_registry_fields f JOIN dossiers d ON d.code = f.dossier_code "

@@ -43,7 +43,7 @@ import Testing
         }
         let asFilled = try await receive(name: person.fullName, submission: "s1")
         let corrected = try await receive(name: person.fullName + " Hai", submission: "s2")
-        let recorded = try ExternalCommand.run(["python3", "-c", """
+        let recorded = try await ExternalCommand.run(["python3", "-c", """
             import sqlite3, sys
             db = sqlite3.connect(sys.argv[1])
             for code in sys.argv[2:]:
