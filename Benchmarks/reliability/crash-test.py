@@ -38,7 +38,7 @@ at DIR, really filled). The same promises hold while it is full: 503 with a time
 acknowledged lost; and once there is space the same server goes on, without a restart.
 
 With --crash stall (SQLite) the disk holding the database stops answering flushes for 8–10 s each time, then answers
-again (`stalled_disk.py`: the model `stalled-disk.c`), as a storage array failing over or a paused virtual disk does:
+again (the model `stalled-disk.c`), as a storage array failing over or a paused virtual disk does:
 the writer's commit waits for it. As with PostgreSQL frozen, the server runs with --database-answer-seconds 2 and must
 answer every desk within 6 s (503 while the disk is stalled), /healthz must answer 503 once the writer has been held
 up past that deadline and 200 after, nothing acknowledged may be lost, and the same server goes on once the disk
@@ -53,8 +53,8 @@ import argparse, contextlib, http.client, json, os, random, shutil, signal, sqli
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 import motcua_process  # noqa: E402
 import postgres_server  # noqa: E402
+import preload  # noqa: E402
 from full_disk import FullDisk  # noqa: E402
-from stalled_disk import StalledDisk  # noqa: E402
 from volatile_disk import VolatileDisk  # noqa: E402
 
 parser = argparse.ArgumentParser()
@@ -95,7 +95,7 @@ log = open(os.path.join(work, 'server.log'), 'ab')
 lies = {None: (), 'log': ('log',), 'all': ('database', 'log')}[args.disk_ignores_flushes]
 disk = VolatileDisk(database, work, lies) if args.power_cut else None
 full_disk = FullDisk(database, work, real_file_system=bool(args.disk_folder)) if args.crash == 'disk' else None
-stalled_disk = StalledDisk(database, work) if args.crash == 'stall' else None
+stalled_disk = preload.FlaggedModel('stalled-disk', 'disk-stall test', database, work) if args.crash == 'stall' else None
 
 
 def fail(message):
@@ -242,7 +242,7 @@ def stalled_for(seconds):
         status, payload = call('GET', '/healthz')
         if status != 503 or payload.get('code') != 'database-unavailable':
             broken.append(f'/healthz answered {status} {payload} with the disk stalled for {ANSWER_SECONDS + 1} s')
-    for_a_moment(stalled_disk.stall, stalled_disk.answer, seconds, meanwhile=health_says_held_up)
+    for_a_moment(stalled_disk.begin, stalled_disk.end, seconds, meanwhile=health_says_held_up)
     status, payload = call('GET', '/healthz')
     if status != 200:
         broken.append(f'/healthz answered {status} {payload} a second after the disk answered again')

@@ -16,15 +16,13 @@ class FullDisk:
         """`folder`: the test's own, for the model's library and flag. `real_file_system`: the database's folder is a
         file system of its own, filled for real."""
         self.filler = os.path.join(os.path.dirname(database), 'filler') if real_file_system else None
-        self.flag = os.path.join(folder, 'disk-full')
-        self.env = None if real_file_system else dict(
-            os.environ, LD_PRELOAD=preload.library('full-disk', folder, 'disk-full test'),
-            MOTCUA_FULL_DISK_FLAG=self.flag, MOTCUA_FULL_DISK_FILES=database)
+        self.model = None if real_file_system else preload.FlaggedModel('full-disk', 'disk-full test', database, folder)
+        self.env = self.model.env if self.model else None
 
     def fill(self):
         """From now on the database's files can take no more space."""
-        if self.filler is None:
-            open(self.flag, 'w').close()
+        if self.model:
+            self.model.begin()
             return
         with open(self.filler, 'wb', buffering=0) as filler:
             for chunk in (1 << 20, 4096, 1):
@@ -37,4 +35,7 @@ class FullDisk:
 
     def free(self):
         """There is space again."""
-        os.remove(self.flag if self.filler is None else self.filler)
+        if self.model:
+            self.model.end()
+        else:
+            os.remove(self.filler)

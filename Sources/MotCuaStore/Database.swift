@@ -200,14 +200,6 @@ public final class Database: Sendable {
         return nil
     }
 
-    /// On SQLite, whether the writer has writes waiting and has not moved on for longer than `limit`
-    /// (`GroupCommit.isHeldUp`): its reads may still answer while every write waits. Always false on PostgreSQL, whose
-    /// writes and reads wait for the same server, and are bounded by the request's deadline (`AnswerDeadline`).
-    public func writesHeldUp(longerThan limit: Duration) -> Bool {
-        if case .sqlite(_, let commits, _) = backend { return commits.isHeldUp(longerThan: limit) }
-        return false
-    }
-
     /// On SQLite, the dossiers this server's writer committed last (`CommittedDossiers`); nil on PostgreSQL.
     var committedDossiers: CommittedDossiers? {
         if case .sqlite(_, let commits, _) = backend { return commits.committedDossiers }

@@ -6,7 +6,8 @@ import Testing
 
 /// `/healthz` on SQLite while the writer is held up — here by a write that keeps its thread until the test lets it go
 /// (`WriterHold`), as a commit waiting for a stalled disk does — for longer than a request waits for the database:
-/// 503 `database-unavailable` with a time to retry, though reads still answer; 200 again once the writer moves on.
+/// 503 `database-unavailable` with a time to retry (its write, which changes nothing, is given up on at the deadline),
+/// though reads still answer; 200 again once the writer moves on.
 @Suite struct HealthCheckTests {
     @Test func aWriterHeldUpPastTheDeadlineMakesTheServerUnhealthyUntilItMovesOn() async throws {
         var config = AppConfig()

@@ -1,25 +1,20 @@
 import Synchronization
 
-/// Người canh hạn — a task that, once started, sweeps every `interval` until stopped: how SQLite's writer gives up on
-/// the callers past their deadline (`AnswerDeadline`) while it is itself held up, its commit waiting for a disk that
-/// does not answer. Started by the first write under a deadline, so the command line, which sets none, never runs one.
+/// Người canh hạn — a task that sweeps every `interval` until stopped: how SQLite's writer gives up on the callers
+/// past their deadline (`AnswerDeadline`) while it is itself held up, its commit waiting for a disk that does not
+/// answer. Started once with the writer (`GroupCommit`); a sweep with nothing overdue costs a lock and two empty scans.
 final class DeadlineWatch: Sendable {
     private let interval: Duration
-    private let started = Atomic(false)
     private let task = Mutex<Task<Void, Never>?>(nil)
 
     init(every interval: Duration) {
         self.interval = interval
     }
 
-    /// Starts sweeping with `sweep` unless the watch runs already; it stops when `sweep` says there is nothing left
-    /// to watch (false), or at `stop`.
+    /// Starts sweeping with `sweep`, until `stop` or until `sweep` says there is nothing left to watch (false).
     func start(_ sweep: @escaping @Sendable () -> Bool) {
-        guard !started.load(ordering: .relaxed) else { return }
         let interval = interval
         task.withLock { task in
-            guard !started.load(ordering: .relaxed) else { return }
-            started.store(true, ordering: .relaxed)
             task = Task.detached {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: interval)
@@ -32,7 +27,6 @@ final class DeadlineWatch: Sendable {
     /// Stops the watch for good.
     func stop() {
         task.withLock { task in
-            started.store(true, ordering: .relaxed)
             task?.cancel()
             task = nil
         }

@@ -61,8 +61,6 @@ public final class GroupCommit: Sendable {
         var running: [Job] = []
         /// The writer has writes to run (it runs until none is waiting).
         var draining = false
-        /// When the writer last moved on: began to drain, or took its next batch.
-        var movedOn = ContinuousClock.now
     }
 
     /// The most writes one transaction takes, so a burst cannot hold the lock indefinitely.
@@ -95,6 +93,10 @@ public final class GroupCommit: Sendable {
         self.connection = connection
         self.checkpoints = checkpoints
         database = DirectSQLDatabase(connection: connection, logger: logger, followUps: followUps, committedDossiers: committedDossiers)
+        deadlines.start { [weak self] in
+            self?.giveUpOnOverdueCallers()
+            return self != nil
+        }
     }
 
     /// Closes the connection and ends the writer's thread; no write may be waiting or running.
@@ -107,36 +109,30 @@ public final class GroupCommit: Sendable {
     /// Runs `body` in the next batch and returns its result once the batch is committed.
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let followUps = followUps
-        let deadline = AnswerDeadline.current
-        if deadline != nil {
-            deadlines.start { [weak self] in
-                self?.giveUpOnOverdueCallers()
-                return self != nil
-            }
-        }
         let (value, asked) = try await withCheckedThrowingContinuation {
             (continuation: CheckedContinuation<(T, [@Sendable () -> Void]), any Error>) in
+            // Each caller is answered once: by the writer, or before it by the watch of deadlines.
             let answered = AnswerDeadline.Flag()
-            let job = Job(deadline: deadline, run: { db, inSavepoint in
+            let answer: @Sendable (Result<(T, [@Sendable () -> Void]), any Error>) -> Void = {
+                if answered.raise() { continuation.resume(with: $0) }
+            }
+            let job = Job(deadline: AnswerDeadline.current, run: { db, inSavepoint in
                 if answered.isRaised { return Attempt(threw: true) { _ in } }
                 do {
                     if inSavepoint { try await db.run("SAVEPOINT motcua_write") }
                     let value = try await body(db)
                     if inSavepoint { try await db.run("RELEASE motcua_write") }
                     let asked = followUps.take()
-                    return Attempt(threw: false) { commitError in
-                        guard answered.raise() else { return }
-                        if let commitError { continuation.resume(throwing: commitError) } else { continuation.resume(returning: (value, asked)) }
-                    }
+                    return Attempt(threw: false) { commitError in answer(commitError.map { .failure($0) } ?? .success((value, asked))) }
                 } catch {
                     _ = followUps.take()
                     if inSavepoint {
                         try? await db.run("ROLLBACK TO motcua_write")
                         try? await db.run("RELEASE motcua_write")
                     }
-                    return Attempt(threw: true) { _ in if answered.raise() { continuation.resume(throwing: error) } }
+                    return Attempt(threw: true) { _ in answer(.failure(error)) }
                 }
-            }, fail: { if answered.raise() { continuation.resume(throwing: $0) } })
+            }, fail: { answer(.failure($0)) })
             submit(job)
         }
         for action in asked { action() }
@@ -148,7 +144,6 @@ public final class GroupCommit: Sendable {
             state.pending.append(job)
             guard !state.draining else { return false }
             state.draining = true
-            state.movedOn = .now
             return true
         }
         if startDraining { Task(executorPreference: thread) { await self.drain() } }
@@ -161,7 +156,6 @@ public final class GroupCommit: Sendable {
                 let batch = Array(state.pending.prefix(Self.maxBatch))
                 state.pending.removeFirst(batch.count)
                 state.running = batch
-                state.movedOn = .now
                 if batch.isEmpty { state.draining = false }
                 return batch
             }
@@ -198,12 +192,6 @@ public final class GroupCommit: Sendable {
         checkpoints.restartLogIfAsked(on: connection)
     }
 
-    /// Whether the writer has writes to run and has not moved on to its next batch for longer than `limit`: held up —
-    /// its commit waiting for a disk that does not answer — not merely busy, whose batches each take milliseconds.
-    func isHeldUp(longerThan limit: Duration) -> Bool {
-        queue.withLock { $0.draining && ContinuousClock.now - $0.movedOn > limit }
-    }
-
     /// Fails the callers whose deadline has passed with `DatabaseDidNotAnswer`: those waiting for the writer, whose
     /// writes leave the queue, and those of the batch under way, whose writes go on.
     private func giveUpOnOverdueCallers() {
@@ -213,9 +201,7 @@ public final class GroupCommit: Sendable {
             if !waiting.isEmpty { state.pending.removeAll { $0.isOverdue(at: now) } }
             return waiting + state.running.filter { $0.isOverdue(at: now) }
         }
-        for job in overdue {
-            if let deadline = job.deadline { job.fail(DatabaseDidNotAnswer(allowed: deadline.allowed)) }
-        }
+        for job in overdue { job.fail(DatabaseDidNotAnswer(allowed: job.deadline?.allowed ?? .zero)) }
     }
 
     /// Runs every write of the batch in one new transaction, leaving it open for the COMMIT. Without savepoints, a
