@@ -127,8 +127,9 @@ public final class Database: Sendable {
         self.backend = backend
     }
 
-    /// Runs queries that only read.
-    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    /// Runs queries that only read. On SQLite they run on a reader's thread (`ReaderPool`), and may go on after
+    /// their caller was given up on at its deadline.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch backend {
         case .sqlite(let readers, _, _):
             return try await readers.read { try await body($0) }

@@ -46,23 +46,25 @@ public struct OnlineFilingStore: Sendable {
     /// The draft with this code, if it is `owner`'s (or was saved before drafts had owners), `matches` accepts its
     /// secret and it has not been filed yet.
     public func draft(code: String, owner: String, matches: @Sendable (String) -> Bool) async throws -> Draft? {
-        try await database.read { db in
-            guard let row = try await db.raw("""
+        let stored = try await database.read { db in
+            try await db.raw("""
                 SELECT secret, body FROM online_drafts WHERE code = \(bind: code) AND dossier_code IS NULL
                   AND (personal_id IS NULL OR personal_id = \(bind: owner))
-                """).first(), matches(try row.decode(column: "secret", as: String.self)) else { return nil }
-            return try JSONColumn.decode(Draft.self, from: try row.decode(column: "body", as: String.self))
+                """).first().map { (secret: try $0.decode(column: "secret", as: String.self), body: try $0.decode(column: "body", as: String.self)) }
         }
+        guard let stored, matches(stored.secret) else { return nil }
+        return try JSONColumn.decode(Draft.self, from: stored.body)
     }
 
     /// The dossier a draft became, if it was filed (so filing it twice files it once).
     public func filedDossier(draftCode: String, matches: @Sendable (String) -> Bool) async throws -> String? {
-        try await database.read { db in
-            guard let row = try await db.raw("""
+        let stored = try await database.read { db in
+            try await db.raw("""
                 SELECT secret, dossier_code FROM online_drafts WHERE code = \(bind: draftCode) AND dossier_code IS NOT NULL
-                """).first(), matches(try row.decode(column: "secret", as: String.self)) else { return nil }
-            return try row.decode(column: "dossier_code", as: String.self)
+                """).first().map { (secret: try $0.decode(column: "secret", as: String.self), code: try $0.decode(column: "dossier_code", as: String.self)) }
         }
+        guard let stored, matches(stored.secret) else { return nil }
+        return stored.code
     }
 
     /// Takes a draft for filing (inside the filing's transaction): the code of the dossier it became if a copy of the

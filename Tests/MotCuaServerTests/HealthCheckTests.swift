@@ -5,7 +5,7 @@ import MotCuaTestSupport
 import Testing
 
 /// `/healthz` on SQLite while the writer is held up — here by a write that keeps its thread until the test lets it go
-/// (`WriterHold`), as a commit waiting for a stalled disk does — for longer than a request waits for the database:
+/// (`ConnectionHold`), as a commit waiting for a stalled disk does — for longer than a request waits for the database:
 /// 503 `database-unavailable` with a time to retry (its write, which changes nothing, is given up on at the deadline),
 /// though reads still answer; 200 again once the writer moves on.
 @Suite struct HealthCheckTests {
@@ -14,7 +14,7 @@ import Testing
         config.databaseAnswerSeconds = 1
         try await APIHarness.run(.sqlite, clock: TestClock(local: "2026-03-02T09:00:00"), config: config) { api, database in
             #expect(try await api.send(.get, "/healthz").status == .ok)
-            let hold = WriterHold()
+            let hold = ConnectionHold()
             let heldSince = ContinuousClock.now
             async let held: Void = database.write(hold.body())
             try await hold.waitUntilHeld()

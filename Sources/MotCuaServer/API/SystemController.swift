@@ -12,9 +12,9 @@ struct SystemController {
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/healthz") { _, _ -> Response in
-            // A write that changes nothing, so that a writer held up (SQLite's commit waiting for a stalled disk,
-            // while its reads still answer from the page cache) makes the server unhealthy: it is given up on at the
-            // request's deadline (`AnswerDeadline`), as every other write is.
+            // A read and a write that changes nothing, so that a writer held up (SQLite's commit waiting for a
+            // stalled disk, while reads may still answer from the pages in memory) makes the server unhealthy: it is
+            // given up on at the request's deadline (`AnswerDeadline`), as every other read and write is.
             _ = try await database.read { db in try await db.raw("SELECT 1 AS ok").first() }
             try await database.write { _ in }
             return try APICoding.response(["status": "ok", "database": database.engine.rawValue])

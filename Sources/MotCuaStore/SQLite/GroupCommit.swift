@@ -23,17 +23,12 @@ import Synchronization
 /// `CommittedDossiers`) is done by its caller after the COMMIT, off the writer's thread (`CommitFollowUps`).
 public final class GroupCommit: Sendable {
     /// A write waiting for its turn: run it inside the batch's transaction, then report the commit's outcome.
-    struct Job: Sendable {
-        /// When its caller stops waiting, if it has a deadline.
+    struct Job: AwaitedWork {
         let deadline: AnswerDeadline?
         /// Runs the write — in a savepoint of its own when asked — and says whether it threw and how to answer its
         /// caller once the commit's outcome is known.
         let run: @Sendable (_ db: any SQLDatabase, _ inSavepoint: Bool) async -> Attempt
-        /// Tells the caller its write failed with this error, or was given up on at its deadline — unless the
-        /// caller has had its answer already: each caller is answered once.
         let fail: @Sendable (any Error) -> Void
-
-        func isOverdue(at now: ContinuousClock.Instant) -> Bool { deadline.map { $0.at <= now } ?? false }
     }
 
     /// What running a write gave: whether it threw, and the answer to send its caller with the commit's outcome
@@ -82,7 +77,7 @@ public final class GroupCommit: Sendable {
     let committedDossiers = CommittedDossiers()
     private let followUps = CommitFollowUps()
     /// Where the batches run, their statements and their commits, so that waiting for the disk holds no core.
-    private let thread = WriterThread()
+    private let thread = ConnectionThread(name: .writer)
     private let queue = Mutex(Queue())
     private let deadlines = DeadlineWatch(every: .milliseconds(100))
     private let counts = Mutex(Statistics())
@@ -111,13 +106,9 @@ public final class GroupCommit: Sendable {
         let followUps = followUps
         let (value, asked) = try await withCheckedThrowingContinuation {
             (continuation: CheckedContinuation<(T, [@Sendable () -> Void]), any Error>) in
-            // Each caller is answered once: by the writer, or before it by the watch of deadlines.
-            let answered = AnswerDeadline.Flag()
-            let answer: @Sendable (Result<(T, [@Sendable () -> Void]), any Error>) -> Void = {
-                if answered.raise() { continuation.resume(with: $0) }
-            }
+            let answer = OnceAnswer(continuation)
             let job = Job(deadline: AnswerDeadline.current, run: { db, inSavepoint in
-                if answered.isRaised { return Attempt(threw: true) { _ in } }
+                if answer.isGiven { return Attempt(threw: true) { _ in } }
                 do {
                     if inSavepoint { try await db.run("SAVEPOINT motcua_write") }
                     let value = try await body(db)
@@ -201,7 +192,7 @@ public final class GroupCommit: Sendable {
             if !waiting.isEmpty { state.pending.removeAll { $0.isOverdue(at: now) } }
             return waiting + state.running.filter { $0.isOverdue(at: now) }
         }
-        for job in overdue { job.fail(DatabaseDidNotAnswer(allowed: job.deadline?.allowed ?? .zero)) }
+        for job in overdue { job.giveUp() }
     }
 
     /// Runs every write of the batch in one new transaction, leaving it open for the COMMIT. Without savepoints, a

@@ -3,22 +3,49 @@ import Logging
 import Synchronization
 
 /// Lecteurs — the SQLite read connections: a few connections through SQLite's C interface (`DirectSQLite`,
-/// read-only, statements prepared once), each lent to one task at a time for the whole of its read, so reads run
-/// side by side with each other and with the writer (WAL) and without a hop to a thread pool for every statement.
-/// A task that finds every connection lent waits its turn in order.
+/// read-only, statements prepared once), each on a thread of its own (`ConnectionThread`), so reads run side by
+/// side with each other and with the writer (WAL), and a read waiting for a disk that does not answer holds its
+/// reader's thread, never a thread of Swift's shared pool, which the server needs to answer anyone.
+///
+/// A read is queued for the first reader free and runs there whole. Its caller waits for it no longer than its
+/// request's deadline (`AnswerDeadline`): past it, a read still queued leaves the queue and never runs, and one
+/// under way goes on until the disk answers, its caller told `DatabaseDidNotAnswer` at once.
 final class ReaderPool: Sendable {
+    /// A read waiting for a reader: run it on the reader's connection and answer its caller.
+    struct Job: AwaitedWork {
+        let deadline: AnswerDeadline?
+        let run: @Sendable (DirectSQLDatabase) async -> Void
+        let fail: @Sendable (any Error) -> Void
+    }
+
+    /// One connection and the thread its reads run on.
+    private final class Reader: Sendable {
+        let number: Int
+        let database: DirectSQLDatabase
+        let thread = ConnectionThread(name: .reader)
+
+        init(number: Int, database: DirectSQLDatabase) {
+            self.number = number
+            self.database = database
+        }
+    }
+
     private struct State {
-        var idle: [DirectSQLite]
-        var waiting: [CheckedContinuation<DirectSQLite, Never>] = []
+        var idle: [Reader]
+        /// Waiting for a reader, in the order they came.
+        var pending: [Job] = []
+        /// Under way, by reader's number, until their reader is done with them.
+        var running: [Int: Job] = [:]
     }
 
     private let state: Mutex<State>
-    private let all: [DirectSQLite]
-    private let logger: Logger
+    private let all: [Reader]
+    private let deadlines = DeadlineWatch(every: .milliseconds(100))
 
-    /// Two connections per core: a read blocks its thread only while SQLite steps, so a few more connections than
-    /// cores keep every core busy without making SQLite juggle many.
-    static var size: Int { max(2, 2 * ProcessInfo.processInfo.activeProcessorCount) }
+    /// One reader per core (two at least): a read holds its reader only while SQLite steps, which keeps a core
+    /// busy, so more readers would only take turns on the same cores. A long read (a year's report) holds one
+    /// reader for as long as it runs, as it held one of the shared pool's threads when reads ran there.
+    static var size: Int { max(2, ProcessInfo.processInfo.activeProcessorCount) }
 
     init(path: String, size: Int = ReaderPool.size, logger: Logger) throws {
         var connections: [DirectSQLite] = []
@@ -32,43 +59,74 @@ final class ReaderPool: Sendable {
             connections.forEach { $0.close() }
             throw error
         }
-        all = connections
-        state = Mutex(State(idle: connections))
-        self.logger = logger
-    }
-
-    /// Runs `body` with a connection of its own, as SQLKit's `SQLDatabase`.
-    func read<T>(_ body: (DirectSQLDatabase) async throws -> T) async throws -> T {
-        let connection = await lend()
-        defer { giveBack(connection) }
-        return try await body(DirectSQLDatabase(connection: connection, logger: logger))
-    }
-
-    private func lend() async -> DirectSQLite {
-        if let connection = state.withLock({ $0.idle.popLast() }) { return connection }
-        return await withCheckedContinuation { continuation in
-            let ready: DirectSQLite? = state.withLock { state in
-                if let connection = state.idle.popLast() { return connection }
-                state.waiting.append(continuation)
-                return nil
-            }
-            if let ready { continuation.resume(returning: ready) }
+        all = connections.enumerated().map { Reader(number: $0, database: DirectSQLDatabase(connection: $1, logger: logger)) }
+        state = Mutex(State(idle: all))
+        deadlines.start { [weak self] in
+            self?.giveUpOnOverdueCallers()
+            return self != nil
         }
     }
 
-    private func giveBack(_ connection: DirectSQLite) {
-        let next: CheckedContinuation<DirectSQLite, Never>? = state.withLock { state in
-            if state.waiting.isEmpty {
-                state.idle.append(connection)
-                return nil
-            }
-            return state.waiting.removeFirst()
+    /// Runs `body` on a reader's connection, as SQLKit's `SQLDatabase`, and returns what it gives.
+    func read<T: Sendable>(_ body: @escaping @Sendable (DirectSQLDatabase) async throws -> T) async throws -> T {
+        try AnswerDeadline.checkNotPassed()
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let answer = OnceAnswer(continuation)
+            submit(Job(deadline: AnswerDeadline.current, run: { db in
+                if answer.isGiven { return }
+                do { answer(.success(try await body(db))) } catch { answer(.failure(error)) }
+            }, fail: { answer(.failure($0)) }))
         }
-        next?.resume(returning: connection)
     }
 
-    /// Closes every connection (once no read is running).
+    private func submit(_ job: Job) {
+        let free: Reader? = state.withLock { state in
+            guard let reader = state.idle.popLast() else {
+                state.pending.append(job)
+                return nil
+            }
+            state.running[reader.number] = job
+            return reader
+        }
+        if let free { Task(executorPreference: free.thread) { await self.serve(job, on: free) } }
+    }
+
+    /// Runs `job` on `reader`, then the reads that came meanwhile, until none is waiting.
+    private func serve(_ job: Job, on reader: Reader) async {
+        var next: Job? = job
+        while let job = next {
+            await job.run(reader.database)
+            next = state.withLock { state in
+                guard !state.pending.isEmpty else {
+                    state.running[reader.number] = nil
+                    state.idle.append(reader)
+                    return nil
+                }
+                let job = state.pending.removeFirst()
+                state.running[reader.number] = job
+                return job
+            }
+        }
+    }
+
+    /// Fails the callers whose deadline has passed with `DatabaseDidNotAnswer`: those waiting for a reader, whose
+    /// reads leave the queue, and those whose read is under way, which goes on.
+    private func giveUpOnOverdueCallers() {
+        let now = ContinuousClock.now
+        let overdue = state.withLock { state in
+            let waiting = state.pending.filter { $0.isOverdue(at: now) }
+            if !waiting.isEmpty { state.pending.removeAll { $0.isOverdue(at: now) } }
+            return waiting + state.running.values.filter { $0.isOverdue(at: now) }
+        }
+        for job in overdue { job.giveUp() }
+    }
+
+    /// Closes every connection and ends the readers' threads (once no read is running).
     func close() {
-        all.forEach { $0.close() }
+        deadlines.stop()
+        for reader in all {
+            reader.database.connection.close()
+            reader.thread.stop()
+        }
     }
 }

@@ -1,12 +1,14 @@
 import Foundation
 import Synchronization
 
-/// Luồng ghi riêng — a thread of its own on which SQLite's writer runs its batches (a Swift task executor).
+/// Luồng của một kết nối — a thread of its own on which one SQLite connection runs its work (a Swift task
+/// executor): the writer's batches and commits, or a reader's queries.
 ///
-/// A commit waits for the disk (`fsync`) while holding its thread. On Swift's shared pool, which has one thread per
-/// core, that wait would take a core away from every other request for as long as the disk takes; here it only
-/// holds this thread, and the pool keeps serving HTTP, JSON and reads meanwhile.
-final class WriterThread: TaskExecutor, @unchecked Sendable {
+/// SQLite's calls wait for the disk while holding their thread: a commit for its flush (`fsync`), a read for a page
+/// the system does not hold. On Swift's shared pool, which has one thread per core, that wait would take a core
+/// away from every other request for as long as the disk takes, and two such waits would stop the server; here it
+/// only holds this thread, and the pool keeps serving HTTP, JSON and the callers' deadlines meanwhile.
+final class ConnectionThread: TaskExecutor, @unchecked Sendable {
     private struct Queue {
         var jobs: [UnownedJob] = []
         var stopped = false
@@ -15,8 +17,8 @@ final class WriterThread: TaskExecutor, @unchecked Sendable {
     private let queue = Mutex(Queue())
     private let ready = DispatchSemaphore(value: 0)
 
-    init() {
-        Thread { [self] in run() }.start()
+    init(name: ThreadName) {
+        Thread { [self] in run(named: name) }.start()
     }
 
     func enqueue(_ job: consuming ExecutorJob) {
@@ -31,8 +33,8 @@ final class WriterThread: TaskExecutor, @unchecked Sendable {
         ready.signal()
     }
 
-    private func run() {
-        ThreadName.writer.nameCurrentThread()
+    private func run(named name: ThreadName) {
+        name.nameCurrentThread()
         while true {
             ready.wait()
             let (job, stopped) = queue.withLock { queue in

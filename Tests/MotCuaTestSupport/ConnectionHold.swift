@@ -3,20 +3,21 @@ import MotCuaStore
 import SQLKit
 import Synchronization
 
-/// Người viết bị giữ — a write that keeps SQLite's writer thread until the test lets it go, as a commit waiting for a
-/// stalled disk does: the tests of the request's deadline on SQLite stand it in for the disk, without timing guesses
-/// (the test runs on in its own time, however busy the machine, and the writer stays held until it says so).
-public final class WriterHold: Sendable {
+/// Kết nối bị giữ — a write or a read that keeps its SQLite connection's thread (the writer's, a reader's) until the
+/// test lets it go, as a commit or a read waiting for a stalled disk does: the tests of the request's deadline on
+/// SQLite stand it in for the disk, without timing guesses (the test runs on in its own time, however busy the
+/// machine, and the thread stays held until it says so).
+public final class ConnectionHold: Sendable {
     private let began = Atomic(false)
     private let letGo = DispatchSemaphore(value: 0)
-    /// The most the writer is held if the test never lets it go (a test that failed half-way must not hang).
+    /// The most the thread is held if the test never lets it go (a test that failed half-way must not hang).
     private let atMost: DispatchTime
 
     public init(atMostSeconds: Int = 30) {
         atMost = .now() + .seconds(atMostSeconds)
     }
 
-    /// The write's body: runs `first` (an insert, say), then holds the writer until `release`.
+    /// The write's or read's body: runs `first` (an insert, say), then holds the thread until `release`.
     public func body(_ first: @escaping @Sendable (any SQLDatabase) async throws -> Void = { _ in })
         -> @Sendable (any SQLDatabase) async throws -> Void {
         { db in
@@ -26,12 +27,12 @@ public final class WriterHold: Sendable {
         }
     }
 
-    /// Returns once the writer is held.
+    /// Returns once the thread is held.
     public func waitUntilHeld() async throws {
         while !began.load(ordering: .acquiring) { try await Task.sleep(for: .milliseconds(10)) }
     }
 
-    /// Lets the writer go on.
+    /// Lets the thread go on.
     public func release() {
         letGo.signal()
     }
