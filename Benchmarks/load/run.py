@@ -17,7 +17,7 @@ writes per commit of the one writer, on PostgreSQL the intakes per statement), t
 spent per answered request (cpu_us_per_request: user and system time from /proc over the scenario) and that of
 their busiest thread (busiest_thread_us_per_request: on SQLite the writer's thread, whose time per write bounds what
 one server can commit on any machine), and that time by kind of thread (cpu_us_per_request_by_thread: the event
-loops that read and write HTTP, the handlers, SQLite's writer and its checkpointer).
+loops that read and write HTTP, the handlers, SQLite's readers, its writer and its checkpointer).
 Prints one JSON line per scenario and two Markdown tables; the lines are also appended to Benchmarks/results/.
 80 connections by default: of 64, 80, 96 and 112 on this machine's two cores, the most intakes with p99 under 25 ms
 (docs/PERFORMANCE.md, session 33).
@@ -67,6 +67,8 @@ def thread_kind(name):
         return 'writer'
     if name == 'motcua-ckpt':
         return 'checkpointer'
+    if name == 'motcua-reader':
+        return 'readers'
     if name.startswith('NIO-'):
         return 'event loops'
     return 'handlers'  # Swift concurrency's pool: the request handlers, and any other thread
@@ -189,7 +191,7 @@ print('\n| Scenario | Database | Servers | req/s | p50 | p99 | non-2xx | writes/
 for r in results:
     print(f"| {r['scenario']} | {r['database']} | {r['servers']} | {r['rps']:,.0f} | {r['p50_ms']:.1f} ms | {r['p99_ms']:.1f} ms "
           f"| {r['non2xx']} | {r['writes_per_commit'] or '–'} | {r['cpu_us_per_request']} | {r['busiest_thread_us_per_request']} |")
-kinds = ['event loops', 'handlers', 'writer', 'checkpointer']
+kinds = ['event loops', 'handlers', 'readers', 'writer', 'checkpointer']
 print('\n| Scenario | Database | CPU µs/req: ' + ' | '.join(kinds) + ' |\n|---|---|' + '---:|' * len(kinds))
 for r in results:
     spent = r['cpu_us_per_request_by_thread']

@@ -37,9 +37,9 @@ space again (`full_disk.py`: the model `full-disk.c`, or with --disk-folder DIR 
 at DIR, really filled). The same promises hold while it is full: 503 with a time to retry, never 500, nothing
 acknowledged lost; and once there is space the same server goes on, without a restart.
 
-With --crash stall (SQLite) the disk holding the database stops answering flushes for 8–10 s each time, then answers
-again (the model `stalled-disk.c`), as a storage array failing over or a paused virtual disk does:
-the writer's commit waits for it. As with PostgreSQL frozen, the server runs with --database-answer-seconds 2 and must
+With --crash stall (SQLite) the disk holding the database stops answering flushes and reads for 8–10 s each time, then
+answers again (the model `stalled-disk.c`), as a storage array failing over or a paused virtual disk does:
+the writer's commit and the readers' reads wait for it. As with PostgreSQL frozen, the server runs with --database-answer-seconds 2 and must
 answer every desk within 6 s (503 while the disk is stalled), /healthz must answer 503 once the writer has been held
 up past that deadline and 200 after, nothing acknowledged may be lost, and the same server goes on once the disk
 answers.
@@ -235,11 +235,16 @@ def for_a_moment(begin, end, seconds, meanwhile=None):
 
 
 def stalled_for(seconds):
-    """The disk stalled for `seconds`; once the writer has been held up past the deadline, /healthz must say so (503:
-    its reads still answer), and once the disk answers again, that all is well."""
+    """The disk stalled for `seconds`; once the server has been held up past the deadline, /healthz must say so (503),
+    within the deadline of its own, and once the disk answers again, that all is well."""
     def health_says_held_up():
         time.sleep(ANSWER_SECONDS + 1.0)
-        status, payload = call('GET', '/healthz')
+        try:
+            status, payload = motcua_process.call(args.port, 'GET', '/healthz', timeout=DESK_TIMEOUT)
+        except TimeoutError:
+            broken.append(f'/healthz had no answer in {DESK_TIMEOUT} s with the disk stalled (the server gives up on it '
+                          f'after {ANSWER_SECONDS} s)')
+            return
         if status != 503 or payload.get('code') != 'database-unavailable':
             broken.append(f'/healthz answered {status} {payload} with the disk stalled for {ANSWER_SECONDS + 1} s')
     for_a_moment(stalled_disk.begin, stalled_disk.end, seconds, meanwhile=health_says_held_up)

@@ -3,11 +3,13 @@
 // For the stall mode of crash-test.py (issue #6: a request is answered 503 within its deadline, not left waiting until
 // the disk answers again, and nothing acknowledged is lost).
 //
-// While the file named by MOTCUA_STALLED_DISK_FLAG exists, every flush (fsync, fdatasync) of a file whose path starts
-// with MOTCUA_STALLED_DISK_FILES (the database's path: the file, its -wal and its -shm) waits until the flag is gone,
-// then flushes: what a stalled device does to the one call that must reach it. Writes into the kernel's page cache and
-// reads of what it holds go on, as they do on a real stall until the cache's limits are reached; every other file is
-// untouched. crash-test.py creates and removes the flag; the server is never told.
+// While the file named by MOTCUA_STALLED_DISK_FLAG exists, every flush (fsync, fdatasync) and every read (pread) of a
+// file whose path starts with MOTCUA_STALLED_DISK_FILES (the database's path: the file, its -wal and its -shm) waits
+// until the flag is gone, then goes on: what a stalled device does to the calls that must reach it. A real stall holds
+// only the reads of pages the kernel's cache does not hold (a database larger than memory, or read after a restart);
+// the model holds them all, the harshest case, and SQLite's own cache of pages still answers. Writes into the kernel's
+// page cache go on, as they do on a real stall until the cache's limits are reached; every other file is untouched.
+// crash-test.py creates and removes the flag; the server is never told.
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <pthread.h>
@@ -19,6 +21,8 @@
 
 static int (*real_fsync)(int);
 static int (*real_fdatasync)(int);
+static ssize_t (*real_pread)(int, void *, size_t, off_t);
+static ssize_t (*real_pread64)(int, void *, size_t, off_t);
 static const char *flag;
 static const char *files;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -26,6 +30,8 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static void start(void) {
     real_fsync = dlsym(RTLD_NEXT, "fsync");
     real_fdatasync = dlsym(RTLD_NEXT, "fdatasync");
+    real_pread = dlsym(RTLD_NEXT, "pread");
+    real_pread64 = dlsym(RTLD_NEXT, "pread64");
     flag = getenv("MOTCUA_STALLED_DISK_FLAG");
     files = getenv("MOTCUA_STALLED_DISK_FILES");
 }
@@ -46,4 +52,14 @@ int fsync(int fd) {
 int fdatasync(int fd) {
     wait_while_stalled(fd);
     return real_fdatasync(fd);
+}
+
+ssize_t pread(int fd, void *buffer, size_t count, off_t offset) {
+    wait_while_stalled(fd);
+    return real_pread(fd, buffer, count, offset);
+}
+
+ssize_t pread64(int fd, void *buffer, size_t count, off_t offset) {
+    wait_while_stalled(fd);
+    return real_pread64(fd, buffer, count, offset);
 }
