@@ -8,7 +8,8 @@ import Synchronization
 /// - on PostgreSQL each wait for a connection of the pool and each use of one is given only the time left, and a
 ///   connection not answering by then is closed (`AnswerDeadline+Postgres`);
 /// - on SQLite a write waiting for the writer, or for the end of its batch's commit, is given up on
-///   (`GroupCommit`), and so is a read waiting for a reader, or for its reader's answer (`ReaderPool`).
+///   (`GroupCommit`), and so is a read waiting for a reader, or for its reader's answer (`ReaderPool`);
+/// - on either, a kept file's write, flush or read waiting for its disk is given up on (`BlockingWork`).
 ///
 /// The background jobs and the command line have none: a migration or an audit check of years of records may take
 /// minutes.

@@ -7,7 +7,7 @@ import VaporCSQLite
 
 /// Cơ sở dữ liệu gián đoạn — errors that say the database cannot be reached or cannot take work just now (PostgreSQL
 /// down, restarting, refusing connections or not answering in time; SQLite's file locked past the wait, its disk full
-/// or failing), as against errors of the request itself. The server answers these 503 with a time to retry instead of
+/// or failing; the disk under the kept files refusing one, `DiskRefused`), as against errors of the request itself. The server answers these 503 with a time to retry instead of
 /// 500: the request may well succeed in a moment, and one sent again with the same Idempotency-Key is never applied
 /// twice.
 public enum DatabaseOutage {
@@ -21,7 +21,7 @@ public enum DatabaseOutage {
         case let error as ChannelError: isOutage(error)
         case let error as IOError: unreachable.contains(error.errnoCode)
         case let error as DirectSQLiteError: sqliteOutages.contains(error.status & 0xff)
-        case is TransactionEnded, is DatabaseDidNotAnswer: true
+        case is TransactionEnded, is DatabaseDidNotAnswer, is DiskRefused: true
         default: false
         }
     }

@@ -3,8 +3,9 @@ import MotCuaStore
 import SQLKit
 import Synchronization
 
-/// Kết nối bị giữ — a write or a read that keeps its SQLite connection's thread (the writer's, a reader's) until the
-/// test lets it go, as a commit or a read waiting for a stalled disk does: the tests of the request's deadline on
+/// Kết nối bị giữ — a write or a read that keeps its SQLite connection's thread (the writer's, a reader's), or blocking
+/// work that keeps its thread (`BlockingWork`), until the test lets it go, as a commit, a read or a file's flush
+/// waiting for a stalled disk does: the tests of the request's deadline on
 /// SQLite stand it in for the disk, without timing guesses (the test runs on in its own time, however busy the
 /// machine, and the thread stays held until it says so).
 public final class ConnectionHold: Sendable {
@@ -22,9 +23,14 @@ public final class ConnectionHold: Sendable {
         -> @Sendable (any SQLDatabase) async throws -> Void {
         { db in
             try await first(db)
-            self.began.store(true, ordering: .releasing)
-            _ = self.letGo.wait(timeout: self.atMost)
+            self.holdThisThread()
         }
+    }
+
+    /// Holds the calling thread until `release` (blocking work's body, `BlockingWork`).
+    public func holdThisThread() {
+        began.store(true, ordering: .releasing)
+        _ = letGo.wait(timeout: atMost)
     }
 
     /// Returns once the thread is held.

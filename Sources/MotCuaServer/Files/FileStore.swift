@@ -4,7 +4,9 @@ import MotCuaStore
 
 /// Kho tệp — the files citizens upload, kept on disk under the data directory, each under its SHA-256 (the same
 /// file twice is kept once; a file can be checked against its name at any time). A file is written to a temporary
-/// name, flushed to disk and renamed, so one whose checksum a dossier records is whole, even after a crash.
+/// name, flushed to disk and renamed, so one whose checksum a dossier records is whole, even after a crash. Every
+/// touch of the disk runs off Swift's shared pool, under the request's deadline (`BlockingWork`); a disk that
+/// refuses a file (full, failing) is answered 503 (`DiskRefused`), as the database's own would be.
 struct FileStore: Sendable {
     let directory: URL
 
@@ -15,15 +17,21 @@ struct FileStore: Sendable {
 
     /// Checks an uploaded file (`UploadRules`) and keeps it as the file of a document; throws the problem, named
     /// by `field`, when it cannot be attached.
-    func keep(_ upload: MultipartForm.File, field: String, documentIndex: Int, documentName: String) throws -> AttachedFile {
+    func keep(_ upload: MultipartForm.File, field: String, documentIndex: Int, documentName: String) async throws -> AttachedFile {
         if let problem = UploadRules.problem(field: field, fileName: upload.fileName, bytes: upload.bytes) { throw problem }
         return AttachedFile(documentIndex: documentIndex, documentName: documentName, fileName: String(upload.fileName.prefix(200)),
                             mediaType: UploadRules.mediaType(of: upload.bytes) ?? .pdf, size: upload.bytes.count,
-                            sha256: try put(upload.bytes))
+                            sha256: try await put(upload.bytes))
     }
 
     /// Keeps the bytes and returns their SHA-256 (hex).
-    func put(_ bytes: [UInt8]) throws -> String {
+    func put(_ bytes: [UInt8]) async throws -> String {
+        try await BlockingWork.run {
+            do { return try write(bytes) } catch { throw DiskRefused(error) }
+        }
+    }
+
+    private func write(_ bytes: [UInt8]) throws -> String {
         let digest = SHA256Hex.of(bytes)
         let target = url(of: digest)
         if FileManager.default.fileExists(atPath: target.path) { return digest }
@@ -46,15 +54,22 @@ struct FileStore: Sendable {
     }
 
     /// The bytes kept under `sha256`, if they are there and still match it.
-    func bytes(sha256: String) throws -> [UInt8]? {
-        guard sha256.count == 64, sha256.allSatisfy(\.isHexDigit),
-              let data = FileManager.default.contents(atPath: url(of: sha256).path) else { return nil }
-        return SHA256Hex.of(data) == sha256 ? [UInt8](data) : nil
+    func bytes(sha256: String) async throws -> [UInt8]? {
+        guard sha256.count == 64, sha256.allSatisfy(\.isHexDigit) else { return nil }
+        let path = url(of: sha256).path
+        return try await BlockingWork.run {
+            guard let data = FileManager.default.contents(atPath: path) else { return nil }
+            return SHA256Hex.of(data) == sha256 ? [UInt8](data) : nil
+        }
     }
 
     /// Removes the kept files whose checksums are not in `referenced` and that were last written before `cutoff`;
     /// returns how many went. (Temporary files of writes under way start with a dot and are left alone.)
-    func removeUnreferenced(keeping referenced: Set<String>, olderThan cutoff: Date) throws -> Int {
+    func removeUnreferenced(keeping referenced: Set<String>, olderThan cutoff: Date) async throws -> Int {
+        try await BlockingWork.run { try removeFiles(notIn: referenced, olderThan: cutoff) }
+    }
+
+    private func removeFiles(notIn referenced: Set<String>, olderThan cutoff: Date) throws -> Int {
         var removed = 0
         for name in try FileManager.default.contentsOfDirectory(atPath: directory.path)
         where name.count == 64 && !name.hasPrefix(".") && !referenced.contains(name) {

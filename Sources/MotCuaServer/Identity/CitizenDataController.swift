@@ -31,7 +31,7 @@ struct CitizenDataController {
         guard let citizen = context.citizen else { return CitizenSignInController.redirect(returningTo: "/cong-dan/kho", level: .level1) }
         let document = try await CitizenDocumentStore(database: database).document(id: try context.parameters.require("id"),
                                                                                     owner: citizen.citizen.personalId)
-        return try files.download(document?.file, name: document?.typeCode ?? "giay-to")
+        return try await files.download(document?.file, name: document?.typeCode ?? "giay-to")
     }
 
     @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -60,10 +60,12 @@ struct PersonalDataExport: Encodable {
                                          filedOnlineAtLevel: try await citizens.filer(of: code)?.level.acr,
                                          fieldsFromPopulationRegistry: try await RegistryReuseStore(database: database).fields(of: code)))
         }
-        let documents = try await CitizenDocumentStore(database: database).documents(of: personalId).map {
-            Document(id: $0.id, typeCode: $0.typeCode, title: $0.title, issuer: $0.issuer, issuedOn: $0.issuedOn, source: $0.source.rawValue,
-                     dossierCode: $0.dossierCode, fileName: $0.file.fileName, mediaType: $0.file.mediaType.rawValue, size: $0.file.size,
-                     sha256: $0.file.sha256, contentBase64: try files.bytes(sha256: $0.file.sha256).map { Data($0).base64EncodedString() })
+        var documents: [Document] = []
+        for kept in try await CitizenDocumentStore(database: database).documents(of: personalId) {
+            documents.append(Document(id: kept.id, typeCode: kept.typeCode, title: kept.title, issuer: kept.issuer, issuedOn: kept.issuedOn,
+                                      source: kept.source.rawValue, dossierCode: kept.dossierCode, fileName: kept.file.fileName,
+                                      mediaType: kept.file.mediaType.rawValue, size: kept.file.size, sha256: kept.file.sha256,
+                                      contentBase64: try await files.bytes(sha256: kept.file.sha256).map { Data($0).base64EncodedString() }))
         }
         let audit = try await AuditLog(database: database).entries(concerning: personalId)
         return Self(exportedAt: now, person: Person(personalId: personalId, fullName: name, birthDate: birthDate,

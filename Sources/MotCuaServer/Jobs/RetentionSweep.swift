@@ -24,7 +24,7 @@ struct RetentionSweep: Service {
         let cutoff = now().addingTimeInterval(-Double(retentionDays) * 86_400)
         let store = RetentionStore(database: database)
         let swept = try await store.sweep(draftsUnchangedSince: cutoff, now: now())
-        let removed = try files.removeUnreferenced(keeping: try await store.referencedFiles(), olderThan: cutoff)
+        let removed = try await files.removeUnreferenced(keeping: try await store.referencedFiles(), olderThan: cutoff)
         if swept.drafts + removed > 0 {
             logger.info("Đã xóa \(swept.drafts) bản nháp và \(removed) tệp quá \(retentionDays) ngày")
         }

@@ -53,7 +53,7 @@ struct DeskIntakeController {
                                                    name: body.applicant.name, address: body.applicant.address) ?? []
         let now = service.now()
         do {
-            let scans = try scans(form, fields: fields, procedure: procedure)
+            let scans = try await scans(form, fields: fields, procedure: procedure)
             let plan = try await service.prepareIntake(body, by: officer, at: now, reference: context.reference)
             let new = try service.draft(body, plan: plan, receivedBy: officer.username, at: now)
             let service = service
@@ -82,14 +82,16 @@ struct DeskIntakeController {
 
     /// Bản quét — the scan attached to each document ticked as received, checked like any upload and kept; a scan
     /// of a document not ticked is a problem.
-    private func scans(_ form: MultipartForm, fields: FormFields, procedure: Procedure) throws -> [AttachedFile] {
-        try procedure.documents.enumerated().compactMap { index, document in
-            guard let upload = form.files["scan-\(index)"] else { return nil }
+    private func scans(_ form: MultipartForm, fields: FormFields, procedure: Procedure) async throws -> [AttachedFile] {
+        var scans: [AttachedFile] = []
+        for (index, document) in procedure.documents.enumerated() {
+            guard let upload = form.files["scan-\(index)"] else { continue }
             guard fields.has("doc-\(index)") else {
                 throw FieldProblem(field: "scan-\(index)", message: "Có tệp quét cho \"\(document.name)\" nhưng giấy tờ này chưa được đánh dấu đã nhận.")
             }
-            return try files.keep(upload, field: "scan-\(index)", documentIndex: index, documentName: document.name)
+            scans.append(try await files.keep(upload, field: "scan-\(index)", documentIndex: index, documentName: document.name))
         }
+        return scans
     }
 
     /// Người nộp theo CSDL dân cư — for a personal ID the registry knows: name and permanent address filled in from it

@@ -63,7 +63,7 @@ struct DossierPageController {
         let dossier = try await visibleDossier(context)
         let index = try context.parameters.require("index", as: Int.self)
         let file = try await OnlineFilingStore(database: service.database).files(of: dossier.code).first { $0.documentIndex == index }
-        return try files.download(file, name: "tep-\(index + 1)")
+        return try await files.download(file, name: "tep-\(index + 1)")
     }
 
     /// A file the applicant sent online after a supplement request.
@@ -71,7 +71,7 @@ struct DossierPageController {
         let dossier = try await visibleDossier(context)
         let sequence = try context.parameters.require("sequence", as: Int.self)
         let file = try await SupplementStore(database: service.database).entries(of: dossier.code).first { $0.sequence == sequence }?.file
-        return try files.download(file, name: "bo-sung-\(sequence)")
+        return try await files.download(file, name: "bo-sung-\(sequence)")
     }
 
     /// The decided dossier's result document, attached for the applicant to download (`ResultFileRules`).
@@ -90,7 +90,7 @@ struct DossierPageController {
         }
         guard let upload = form.files["file"], !upload.bytes.isEmpty else { return try await refused(.unprocessableContent, "Chọn tệp kết quả.") }
         do {
-            let file = try files.keep(upload, field: "file", documentIndex: 0, documentName: form["title"])
+            let file = try await files.keep(upload, field: "file", documentIndex: 0, documentName: form["title"])
             // The result lands in the store of the citizen it is issued to: the applicant named by personal ID (one who
             // filed online is named by the e-ID's).
             let owner = dossier.applicant.personalId
@@ -108,7 +108,7 @@ struct DossierPageController {
         let dossier = try await visibleDossier(context)
         let sequence = try context.parameters.require("sequence", as: Int.self)
         let entry = try await ResultFileStore(database: service.database).entries(of: dossier.code).first { $0.sequence == sequence }
-        return try files.download(entry?.file, name: "ket-qua-\(sequence)")
+        return try await files.download(entry?.file, name: "ket-qua-\(sequence)")
     }
 
     private func visibleDossier(_ context: AppRequestContext) async throws -> Dossier {

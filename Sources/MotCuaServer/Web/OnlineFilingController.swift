@@ -73,7 +73,7 @@ struct OnlineFilingController {
         for (index, document) in procedure.documents.enumerated() {
             guard let upload = form.files["file-\(index)"] else { continue }
             do {
-                let file = try files.keep(upload, field: "file-\(index)", documentIndex: index, documentName: document.name)
+                let file = try await files.keep(upload, field: "file-\(index)", documentIndex: index, documentName: document.name)
                 current.files.removeAll { $0.documentIndex == index }
                 current.files.append(file)
             } catch let problem as FieldProblem {

@@ -83,7 +83,7 @@ struct TrackingController {
         for name in ["file-0", "file-1"] {
             guard let upload = form.files[name] else { continue }
             do {
-                attached.append(try files.keep(upload, field: name, documentIndex: 0, documentName: "Giấy tờ bổ sung"))
+                attached.append(try await files.keep(upload, field: name, documentIndex: 0, documentName: "Giấy tờ bổ sung"))
             } catch let problem as FieldProblem {
                 return try await answer(.unprocessableContent, error: problem.message)
             }
@@ -103,7 +103,7 @@ struct TrackingController {
             return try formPage(context, code: form["code"], status: .notFound, formError: Self.unknown)
         }
         let entry = try await ResultFileStore(database: service.database).entries(of: dossier.code).first { $0.sequence == form.number("seq") }
-        return try files.download(entry?.file, name: "ket-qua-\(dossier.code)-\(entry?.sequence ?? 0)")
+        return try await files.download(entry?.file, name: "ket-qua-\(dossier.code)-\(entry?.sequence ?? 0)")
     }
 
     /// The dossier with this code, if the secret is its own.
