@@ -34,14 +34,16 @@ struct SystemController {
     }
 }
 
-/// Tài liệu OpenAPI — the hand-written description of the API, shipped as a resource.
+/// Tài liệu OpenAPI — the hand-written description of the API, shipped as a resource, read from disk once.
 public enum OpenAPISpec {
-    public static func text() throws -> String {
+    private static let loaded = Result {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml", subdirectory: "Resources") else {
             throw CocoaError(.fileNoSuchFile)
         }
         return try String(contentsOf: url, encoding: .utf8)
     }
+
+    public static func text() throws -> String { try loaded.get() }
 }
 
 /// Đo lường yêu cầu — counts requests by method and status class and records their durations for `/metrics`.
