@@ -2,7 +2,7 @@
 # Issue #6 in one command: the load runs (SQLite; PostgreSQL with two servers when a URL is given), the crash
 # test (kill -9 ×10), the power-cut test (×10, and once on a disk that lies, which must fail), the disk-full test (the
 # database's disk full for a moment ×10; MOTCUA_FULL_DISK_FOLDER=DIR, an empty small file system of its own such as a
-# tmpfs, fills a real one instead of the model full-disk.c), the stall test (its flushes held for 8-10 s ×5, the model
+# tmpfs, fills a real one instead of the model full-disk.c), the stall test (its flushes and reads held for 8-10 s ×5, the model
 # stalled-disk.c), with a URL the crash
 # test on PostgreSQL (MotCua and PostgreSQL itself killed in turn: every process of the cluster serving that URL gets
 # SIGKILL five times, then SIGSTOP for a few seconds five times — run it as root, on a server of its own) and the race

@@ -35,9 +35,9 @@ import Testing
         #expect(result.output.contains("\"integrity_check\": \"ok\""), "\(result.output)")
     }
 
-    /// The database's disk not answering flushes for 8–10 s, twice, under the desks (the model `stalled-disk.c`): every
-    /// desk answered within 6 s (503 while it stalls: the server gives up on its writes after 2 s), nothing
-    /// acknowledged lost, and the same server goes on once the disk answers.
+    /// The database's disk not answering flushes or reads for 8–10 s, twice, under the desks (the model
+    /// `stalled-disk.c`): every desk answered within 6 s (503 while it stalls: the server gives up on its reads and
+    /// writes after 2 s), nothing acknowledged lost, and the same server goes on once the disk answers.
     @Test func aStalledDiskLeavesNoDeskWaitingAndLosesNothing() async throws {
         let result = try await Self.run("crash-test.py", ["--kills", "2", "--clients", "8", "--crash", "stall"])
         #expect(result.status == 0, "\(result.output)")
