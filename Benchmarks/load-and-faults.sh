@@ -46,7 +46,7 @@ fi
 echo "== Disk-full test: the database's disk full for a moment under intake load, 10 times, the same server running on"
 python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 10 --clients 16 --crash disk \
   ${MOTCUA_FULL_DISK_FOLDER:+--disk-folder "$MOTCUA_FULL_DISK_FOLDER"}
-echo "== Stall test: the database's disk not answering flushes for 8-10 s, 5 times; every desk answered within 6 s"
+echo "== Stall test: the database's disk not answering flushes or reads for 8-10 s, 5 times; every desk answered within 6 s"
 python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 5 --clients 16 --crash stall
 if [ -n "$postgres" ]; then
   echo "== Crash test on PostgreSQL: MotCua killed, then PostgreSQL itself, in turn, 10 times"
