@@ -2,12 +2,12 @@
 # Issue #6 in one command: the load runs (SQLite; PostgreSQL with two servers when a URL is given), the crash
 # test (kill -9 ×10), the power-cut test (×10, and once on a disk that lies, which must fail), the disk-full test (the
 # database's disk full for a moment ×10; MOTCUA_FULL_DISK_FOLDER=DIR, an empty small file system of its own such as a
-# tmpfs, fills a real one instead of the model full-disk.c), the stall test (its flushes and reads held for 8-10 s ×5, the model
-# stalled-disk.c), with a URL the crash
-# test on PostgreSQL (MotCua and PostgreSQL itself killed in turn: every process of the cluster serving that URL gets
-# SIGKILL five times, then SIGSTOP for a few seconds five times — run it as root, on a server of its own) and the race
-# test (two servers, 1,000 dossiers), and
-# the fuzz run (on SQLite, and with a URL on PostgreSQL too), on a release build.
+# tmpfs, fills a real one instead of the model full-disk.c), the stall test (its flushes and reads held for 8-10 s
+# ×5, the model stalled-disk.c), with a URL the crash test on PostgreSQL (MotCua and PostgreSQL itself killed in turn:
+# every process of the cluster serving that URL gets SIGKILL five times, then SIGSTOP for a few seconds five times,
+# then is restarted with the model full-disk.c for ten fills of its database's disk — run it as root, on a server of
+# its own) and the race test (two servers, 1,000 dossiers), and the fuzz run (on SQLite, and with a URL on PostgreSQL
+# too), on a release build.
 #   bash Benchmarks/load-and-faults.sh [postgres://user:pass@127.0.0.1:5432/db]
 # Needs wrk (apt-get install wrk), a C compiler (for the disk models in Benchmarks/reliability/*.c) and schemathesis
 # (pip install schemathesis); the PostgreSQL role must be allowed to create databases. Figures go to stdout and
@@ -53,6 +53,8 @@ if [ -n "$postgres" ]; then
   python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 10 --clients 16 --postgres "$postgres" --crash both
   echo "== Freeze test on PostgreSQL: its processes stopped (SIGSTOP) for 8-10 s, 5 times; every desk answered within 6 s"
   python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 5 --clients 16 --postgres "$postgres" --crash freeze
+  echo "== Disk-full test on PostgreSQL: the disk under its database full for a moment, 10 times (the cluster restarted with the model)"
+  python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 10 --clients 16 --postgres "$postgres" --crash disk
   echo "== Race test: two servers, 1,000 dossiers, accept against refuse"
   python3 Benchmarks/reliability/race-test.py --binary "$binary" --postgres "$postgres" --dossiers 1000
 fi

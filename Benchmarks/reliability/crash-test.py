@@ -35,7 +35,10 @@ PostgreSQL is frozen), never leave one waiting until PostgreSQL answers again.
 With --crash disk (SQLite) nothing is killed: each time, the disk holding the database fills up for a moment, then has
 space again (`full_disk.py`: the model `full-disk.c`, or with --disk-folder DIR a small file system of its own mounted
 at DIR, really filled). The same promises hold while it is full: 503 with a time to retry, never 500, nothing
-acknowledged lost; and once there is space the same server goes on, without a restart.
+acknowledged lost; and once there is space the same server goes on, without a restart. With --postgres URL --crash
+disk it is the disk under the test's PostgreSQL database (`PostgresFullDisk`: the same model in every process of the
+cluster, restarted with it for the test and without it after; as root, on a server of the test's own): statements
+that must grow its files fail with SQLSTATE 53100 (disk_full), while the cluster's own log still has space.
 
 With --crash stall (SQLite) the disk holding the database stops answering flushes and reads for 8–10 s each time, then
 answers again (the model `stalled-disk.c`), as a storage array failing over or a paused virtual disk does:
@@ -45,7 +48,7 @@ up past that deadline and 200 after, nothing acknowledged may be lost, and the s
 answers.
 
 Usage: crash-test.py [--binary .build/release/motcua] [--kills 10] [--clients 16] [--port N] [--power-cut]
-                     [--postgres URL [--crash server|database|both|freeze]] [--crash disk [--disk-folder DIR]]
+                     [--postgres URL [--crash server|database|both|freeze|disk]] [--crash disk [--disk-folder DIR]]
                      [--crash stall]
 Prints one JSON line with the figures; exits non-zero with the first broken promise."""
 import argparse, contextlib, http.client, json, os, random, shutil, signal, sqlite3, subprocess, sys, tempfile, threading, time, uuid
@@ -54,7 +57,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'
 import motcua_process  # noqa: E402
 import postgres_server  # noqa: E402
 import preload  # noqa: E402
-from full_disk import FullDisk  # noqa: E402
+from full_disk import FullDisk, PostgresFullDisk  # noqa: E402
 from volatile_disk import VolatileDisk  # noqa: E402
 
 parser = argparse.ArgumentParser()
@@ -69,14 +72,14 @@ parser.add_argument('--disk-ignores-flushes', choices=['log', 'all'], default=No
 parser.add_argument('--postgres', default=None, help='a PostgreSQL server URL: the test runs on a new database there')
 parser.add_argument('--crash', choices=['server', 'database', 'both', 'freeze', 'disk', 'stall'], default='server',
                     help='what each crash is: the MotCua server killed, PostgreSQL killed (with --postgres), each in '
-                         'turn, PostgreSQL frozen for a moment, or the SQLite database\'s disk full or stalled for a '
-                         'moment')
+                         'turn, PostgreSQL frozen for a moment, the database\'s disk full for a moment, or the SQLite '
+                         'database\'s disk stalled for a moment')
 parser.add_argument('--disk-folder', default=None,
                     help='with --crash disk: a small file system of its own (e.g. a tmpfs) to keep the database on and '
                          'fill for real, instead of the model full-disk.c')
 args = parser.parse_args()
-if args.postgres and (args.power_cut or args.crash in ('disk', 'stall')):
-    parser.error(f'--power-cut and --crash {args.crash} model an SQLite file\'s disk; PostgreSQL keeps its own files')
+if args.postgres and (args.power_cut or args.crash == 'stall' or args.disk_folder):
+    parser.error('--power-cut, --crash stall and --disk-folder model an SQLite file\'s disk; PostgreSQL keeps its own files')
 if args.crash in ('database', 'both', 'freeze') and not args.postgres:
     parser.error(f'--crash {args.crash} needs --postgres')
 if args.disk_folder and args.crash != 'disk':
@@ -88,13 +91,18 @@ rng = random.Random(args.seed)
 work = tempfile.mkdtemp(prefix='motcua-crash-')
 if args.postgres:
     database, drop_database = postgres_server.fresh_database(args.postgres, 'motcua_crash')
-    cluster = postgres_server.Cluster(args.postgres) if args.crash != 'server' else None
+    cluster = postgres_server.Cluster(args.postgres) if args.crash not in ('server', 'disk') else None
 else:
     database, drop_database, cluster = os.path.join(args.disk_folder or work, 'motcua.sqlite'), None, None
 log = open(os.path.join(work, 'server.log'), 'ab')
 lies = {None: (), 'log': ('log',), 'all': ('database', 'log')}[args.disk_ignores_flushes]
 disk = VolatileDisk(database, work, lies) if args.power_cut else None
-full_disk = FullDisk(database, work, real_file_system=bool(args.disk_folder)) if args.crash == 'disk' else None
+if args.crash != 'disk':
+    full_disk = None
+elif args.postgres:
+    full_disk = PostgresFullDisk(postgres_server.Cluster(args.postgres), database, work)
+else:
+    full_disk = FullDisk(database, work, real_file_system=bool(args.disk_folder))
 stalled_disk = preload.FlaggedModel('stalled-disk', 'disk-stall test', database, work) if args.crash == 'stall' else None
 
 

@@ -79,11 +79,29 @@ class Cluster:
                 sys.exit('signalling PostgreSQL\'s processes needs root or the cluster owner\'s account')
         return pids
 
-    def start(self):
-        """Starts the cluster again (it replays its log) and waits until it takes connections."""
-        subprocess.run(['pg_ctlcluster', self.version, self.name, 'start'], check=True, capture_output=True)
+    def start(self, action='start'):
+        """Starts the cluster again (it replays its log) and waits until it takes connections; `action` 'restart'
+        stops it cleanly first."""
+        subprocess.run(['pg_ctlcluster', self.version, self.name, action], check=True, capture_output=True)
         for _ in range(600):
             if subprocess.run(['psql', self.url, '-qAtc', 'SELECT 1'], capture_output=True).returncode == 0:
                 return
             time.sleep(0.1)
         sys.exit(f'PostgreSQL {self.version}/{self.name} did not take connections 60 s after its restart')
+
+    def restart_with(self, environment):
+        """Restarts the cluster with `environment` (names and values) added to its processes' environment, through
+        Debian's file for it (`environment` beside its postgresql.conf), until `restart_as_before`."""
+        path = f'/etc/postgresql/{self.version}/{self.name}/environment'
+        with open(path) as file:
+            self.environment_before = (path, file.read())
+        with open(path, 'a') as file:
+            file.write(''.join(f"{name} = '{value}'\n" for name, value in environment.items()))
+        self.start('restart')
+
+    def restart_as_before(self):
+        """Puts the cluster's environment back as it was before `restart_with`, and restarts it so."""
+        path, text = self.environment_before
+        with open(path, 'w') as file:
+            file.write(text)
+        self.start('restart')
