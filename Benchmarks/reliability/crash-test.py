@@ -45,13 +45,15 @@ answers again (the model `stalled-disk.c`), as a storage array failing over or a
 the writer's commit and the readers' reads wait for it. As with PostgreSQL frozen, the server runs with --database-answer-seconds 2 and must
 answer every desk within 6 s (503 while the disk is stalled), /healthz must answer 503 once the writer has been held
 up past that deadline and 200 after, nothing acknowledged may be lost, and the same server goes on once the disk
-answers.
+answers. Two more desks receive through the desk page, each intake with its first document's scan attached, kept in
+the files beside the database (`motcua-tep/`), which stall with it: they too must be answered within 6 s, and every
+dossier they were told of must hold its scan, whole.
 
 Usage: crash-test.py [--binary .build/release/motcua] [--kills 10] [--clients 16] [--port N] [--power-cut]
                      [--postgres URL [--crash server|database|both|freeze|disk]] [--crash disk [--disk-folder DIR]]
                      [--crash stall]
 Prints one JSON line with the figures; exits non-zero with the first broken promise."""
-import argparse, contextlib, http.client, json, os, random, shutil, signal, sqlite3, subprocess, sys, tempfile, threading, time, uuid
+import argparse, contextlib, hashlib, http.client, json, os, random, shutil, signal, sqlite3, subprocess, sys, tempfile, threading, time, uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 import motcua_process  # noqa: E402
@@ -103,7 +105,10 @@ elif args.postgres:
     full_disk = PostgresFullDisk(postgres_server.Cluster(args.postgres), database, work)
 else:
     full_disk = FullDisk(database, work, real_file_system=bool(args.disk_folder))
-stalled_disk = preload.FlaggedModel('stalled-disk', 'disk-stall test', database, work) if args.crash == 'stall' else None
+# The kept files lie beside the SQLite file (`motcua.sqlite` → `motcua-tep/`): a stall holds the two, by their common start.
+files_folder = database.removesuffix('.sqlite') + '-tep'
+stalled_disk = (preload.FlaggedModel('stalled-disk', 'disk-stall test', database.removesuffix('.sqlite'), work)
+                if args.crash == 'stall' else None)
 
 
 def fail(message):
@@ -119,6 +124,10 @@ def fail(message):
 ANSWER_SECONDS = 2
 WAITS_FOR_ANSWERS = args.crash in ('freeze', 'stall')
 DESK_TIMEOUT = 3 * ANSWER_SECONDS if WAITS_FOR_ANSWERS else 10
+# With the disk stalled, desks that attach a scan, as many as Swift's shared pool has threads on a machine of two cores:
+# were a scan's flush to hold a thread of that pool, the whole server would stop with them.
+SCANNING_DESKS = 2
+SCANNING_CSRF = uuid.uuid4().hex  # the scanning desks' browser's anti-forgery token, its cookie and its forms' field
 
 
 def start():
@@ -144,6 +153,8 @@ acknowledged = {}   # key -> code, from a 201
 in_doubt = set()    # keys sent whose answer never came (the server died with them)
 accepted = {}       # code -> (its acceptance's key, the status answered), from a 200
 accepts_in_doubt = {}  # acceptance key -> code, sent and not answered
+scanned = {}        # code -> the SHA-256 of the scan its desk attached (--crash stall)
+scans_in_doubt = set()  # keys of the scanning desks' forms sent and not answered
 unavailable = []    # the 503 answers desks had while the database was down, each with its Retry-After
 lock = threading.Lock()
 running = threading.Event()
@@ -154,18 +165,96 @@ server = None       # the server process running now
 def sent(connection, path, body, key, token):
     """One keyed POST on the desk's connection: its status and parsed answer. While the database is out of reach
     (503), sent again with the same key after a pause, as a client told to retry would, until the desk stops."""
+    return sent_again_while_unavailable(connection, 'POST', path, json.dumps(body), {
+        'Authorization': f'Bearer {token}', 'Content-Type': 'application/json', 'Idempotency-Key': key})[:2]
+
+
+def sent_again_while_unavailable(connection, method, path, body, headers):
+    """The request on the desk's connection: its status, body and response. While the database is out of reach (503),
+    sent again as it was after a pause, as a client told to retry would, until the desk stops."""
     while True:
-        connection.request('POST', path, body=json.dumps(body), headers={
-            'Authorization': f'Bearer {token}', 'Content-Type': 'application/json', 'Idempotency-Key': key})
+        connection.request(method, path, body=body, headers=headers)
         response = connection.getresponse()
         payload = response.read()
         if response.status != 503:
-            return response.status, payload
+            return response.status, payload, response
         with lock:
-            unavailable.append((json.loads(payload).get('code'), response.getheader('Retry-After')))
+            unavailable.append((unavailable_code(response, payload), response.getheader('Retry-After')))
         if not running.is_set():
             raise ConnectionAbortedError('the desk stopped while the database was out of reach')
         time.sleep(0.2)
+
+
+def unavailable_code(response, payload):
+    """The problem's code of a 503: the API's JSON names it; a page says it in Vietnamese."""
+    if 'json' in response.getheader('Content-Type', ''):
+        return json.loads(payload).get('code')
+    return 'database-unavailable' if 'không truy cập được cơ sở dữ liệu' in payload.decode() else payload.decode()[:200]
+
+
+def multipart(fields, files):
+    """A form as a browser posts it with files: its body and its Content-Type."""
+    boundary = uuid.uuid4().hex
+    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+             for name, value in fields.items()]
+    parts += [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{file_name}"\r\n'
+              f'Content-Type: application/pdf\r\n\r\n'.encode() + content + b'\r\n'
+              for name, (file_name, content) in files.items()]
+    return b''.join(parts) + f'--{boundary}--\r\n'.encode(), f'multipart/form-data; boundary={boundary}'
+
+
+def scanned_intake(key):
+    """The desk page's form for an intake whose first document's scan is attached (the key names the applicant and is
+    the form's submission number), and the scan."""
+    scan = b'%PDF-1.7\n% ' + key.encode() + b'\n%%EOF\n'
+    body, content_type = multipart({
+        'csrf': SCANNING_CSRF, 'submission': key, 'procedureCode': '1.004873', 'sets': '1', 'kind': 'cong-dan',
+        'name': f'Người nộp {key}', 'personalId': '001090012345', 'address': 'Số 1 phố Đội Cấn, phường Ba Đình',
+        'request': 'Xác nhận tình trạng hôn nhân', 'doc-0': 'on', 'originals-0': '1', 'copies-0': '0'},
+        {'scan-0': ('to-khai.pdf', scan)})
+    return body, content_type, scan
+
+
+def post_scanned_intake(connection, key, token):
+    """Posts `key`'s form (`scanned_intake`) on the connection until it is not refused 503; returns the dossier's code
+    from the receipt the answer opens, or None, having told `broken` what came instead."""
+    body, content_type, scan = scanned_intake(key)
+    status, payload, response = sent_again_while_unavailable(connection, 'POST', '/can-bo/tiep-nhan', body, {
+        'Authorization': f'Bearer {token}', 'Content-Type': content_type, 'Cookie': f'motcua_csrf={SCANNING_CSRF}'})
+    receipt = response.getheader('Location') or ''
+    if status != 302 or '/mau/01' not in receipt:
+        broken.append(f'the desk page answered {status} {receipt}: {payload[:300]!r}')
+        return None
+    code = receipt.split('/')[-3]
+    with lock:
+        scans_in_doubt.discard(key)
+        acknowledged[key] = code
+        scanned[code] = hashlib.sha256(scan).hexdigest()
+    return code
+
+
+def scanning_desk(token):
+    """A desk receiving through its page (--crash stall): an intake with the scan of its first document attached, as
+    the browser posts the form. Its scan is written and flushed to the kept files, which stall with the database's
+    disk: the desk too must be answered within the deadline (503 while the disk stalls, then the same form posted
+    again: its submission number receives it once), and each acknowledged dossier must hold its scan, whole."""
+    connection = None
+    while running.is_set():
+        key = str(uuid.uuid4())
+        with lock:
+            scans_in_doubt.add(key)
+        try:
+            if connection is None:
+                connection = http.client.HTTPConnection('127.0.0.1', args.port, timeout=DESK_TIMEOUT)
+            if post_scanned_intake(connection, key, token) is None:
+                return
+        except TimeoutError:
+            broken.append(f'a desk sending a scan had no answer in {DESK_TIMEOUT} s while the disk was stalled (the '
+                          f'server gives up on it after {ANSWER_SECONDS} s)')
+            return
+        except (OSError, http.client.HTTPException):
+            connection = None
+            time.sleep(0.02)
 
 
 def desk(token):
@@ -219,6 +308,11 @@ def settle(token):
         if status != 201:
             fail(f'retrying {key} after a crash answered {status}: {payload}')
         acknowledged[key] = payload['code']
+    with lock:
+        scans = list(scans_in_doubt)
+    for key in scans:
+        if post_scanned_intake(http.client.HTTPConnection('127.0.0.1', args.port, timeout=DESK_TIMEOUT), key, token) is None:
+            fail(broken[-1])
     for key, code in acceptances.items():
         status, payload = call('POST', f'/api/dossiers/{code}/transitions', ACCEPT, {**headers, 'Idempotency-Key': key})
         if status == 404:
@@ -226,7 +320,7 @@ def settle(token):
         if status != 200:
             fail(f'retrying the acceptance of {code} after a crash answered {status}: {payload}')
         accepted[code] = (key, payload['status'])
-    return len(doubtful) + len(acceptances)
+    return len(doubtful) + len(scans) + len(acceptances)
 
 
 def for_a_moment(begin, end, seconds, meanwhile=None):
@@ -282,6 +376,8 @@ for kill in range(args.kills):
     crashes[what] += 1
     running.set()
     desks = [threading.Thread(target=desk, args=(token,), daemon=True) for _ in range(args.clients)]
+    if args.crash == 'stall':
+        desks += [threading.Thread(target=scanning_desk, args=(token,), daemon=True) for _ in range(SCANNING_DESKS)]
     for thread in desks:
         thread.start()
     time.sleep(rng.uniform(0.3, 2.0))
@@ -315,6 +411,12 @@ if wrong:
 # Every acknowledged key, retried once more, answers with the same code and creates nothing.
 sample = rng.sample(sorted(acknowledged), min(200, len(acknowledged)))
 for key in sample:
+    if acknowledged[key] in scanned:  # received at the desk page: the same form posted again
+        first = acknowledged[key]
+        again = post_scanned_intake(http.client.HTTPConnection('127.0.0.1', args.port, timeout=DESK_TIMEOUT), key, token)
+        if again != first:
+            fail(f'acknowledged dossier {first} (form {key}) was lost: the same form posted again gave {again}: {broken[-1:]}')
+        continue
     status, payload = call('POST', '/api/dossiers', intake_body(key), {'Authorization': f'Bearer {token}', 'Idempotency-Key': key})
     if status == 201 and payload['code'] != acknowledged[key]:
         fail(f'acknowledged dossier {acknowledged[key]} (key {key}) was lost: a retry made a new one, {payload["code"]}')
@@ -367,6 +469,13 @@ for code in codes:
              f'{statuses[code]} and {acceptances.get(code, 0)} acceptances in its history')
     if code not in accepted and code in acceptances:
         fail(f'dossier {code} was accepted, but no acceptance of it was acknowledged')
+kept_scans = dict(query('SELECT dossier_code, sha256 FROM dossier_files'))
+for code, digest in scanned.items():
+    if kept_scans.get(code) != digest:
+        fail(f'dossier {code}, received with a scan, holds {kept_scans.get(code)} instead of its scan {digest}')
+    with open(os.path.join(files_folder, digest), 'rb') as kept:
+        if hashlib.sha256(kept.read()).hexdigest() != digest:
+            fail(f'the scan of dossier {code} is not whole in the kept files')
 verified = subprocess.run([args.binary, 'audit', 'verify', '--database', database], capture_output=True, text=True)
 if verified.returncode != 0:
     fail(f'the audit trail does not hold: {verified.stdout}{verified.stderr}')
@@ -378,6 +487,7 @@ figures = {'database': 'postgresql' if args.postgres else 'sqlite', 'kills': arg
            'database_freezes': crashes['freeze'], 'disk_fills': crashes['disk'], 'disk_stalls': crashes['stall'],
            'acknowledged': len(codes), 'acceptances_acknowledged': len(accepted), 'in_doubt_retried': retried,
            'answered_503_while_down': len(unavailable), 'stored': len(stored), 'audit_receipts': len(received),
+           'scans_kept': len(scanned),
            'seconds': round(time.time() - started, 1)}
 if integrity:
     figures['integrity_check'] = integrity
