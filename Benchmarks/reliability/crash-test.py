@@ -41,13 +41,13 @@ cluster, restarted with it for the test and without it after; as root, on a serv
 that must grow its files fail with SQLSTATE 53100 (disk_full), while the cluster's own log still has space.
 
 With --crash stall (SQLite) the disk holding the database stops answering flushes and reads for 8–10 s each time, then
-answers again (the model `stalled-disk.c`), as a storage array failing over or a paused virtual disk does:
-the writer's commit and the readers' reads wait for it. As with PostgreSQL frozen, the server runs with --database-answer-seconds 2 and must
-answer every desk within 6 s (503 while the disk is stalled), /healthz must answer 503 once the writer has been held
-up past that deadline and 200 after, nothing acknowledged may be lost, and the same server goes on once the disk
-answers. Two more desks receive through the desk page, each intake with its first document's scan attached, kept in
-the files beside the database (`motcua-tep/`), which stall with it: they too must be answered within 6 s, and every
-dossier they were told of must hold its scan, whole.
+answers again (the model `stalled-disk.c`), as a storage array failing over or a paused virtual disk does: the
+writer's commit and the readers' reads wait for it. As with PostgreSQL frozen, the server runs with
+--database-answer-seconds 2 and must answer every desk within 6 s (503 while the disk is stalled), /healthz must
+answer 503 once the writer has been held up past that deadline and 200 after, nothing acknowledged may be lost, and
+the same server goes on once the disk answers. Two more desks receive through the desk page, each intake with its
+first document's scan attached, kept in the files beside the database (`motcua-tep/`), which stall with it: they too
+must be answered within 6 s, and every dossier they were told of must hold its scan, whole.
 
 Usage: crash-test.py [--binary .build/release/motcua] [--kills 10] [--clients 16] [--port N] [--power-cut]
                      [--postgres URL [--crash server|database|both|freeze|disk]] [--crash disk [--disk-folder DIR]]
