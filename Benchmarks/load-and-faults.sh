@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Issue #6 in one command: the load runs (SQLite; PostgreSQL with two servers when a URL is given), the crash
+# Issue #6 in one command: the load runs (SQLite; PostgreSQL with two servers when a URL is given), a sign-in storm
+# (other requests' latency while officers sign in at once), the crash
 # test (kill -9 ×10), the power-cut test (×10, and once on a disk that lies, which must fail), the disk-full test (the
 # database's disk full for a moment ×10; MOTCUA_FULL_DISK_FOLDER=DIR, an empty small file system of its own such as a
 # tmpfs, fills a real one instead of the model full-disk.c), the stall test (its flushes and reads held for 8-10 s
@@ -21,6 +22,8 @@ binary=.build/release/motcua
 
 echo "== Load, SQLite, one server"
 python3 Benchmarks/load/run.py --binary "$binary" --duration 10
+echo "== Sign-in storm: /healthz while 0, 4 and 8 officers sign in at once (bcrypt)"
+python3 Benchmarks/load/sign-in-storm.py --binary "$binary" --signers 0,4,8
 # The URL of a database of this run's own on the same PostgreSQL (created here, dropped at the end).
 own_database() {
   psql "$postgres" -qc "CREATE DATABASE $1"

@@ -56,7 +56,7 @@ public enum DemoAccounts {
         let seeded = try await Seeder(database: database).seedDemoCatalog(at: now)
         let users = UserStore(database: database)
         guard try await users.userCount() == 0 else { return .databaseNotEmpty }
-        let hash = Passwords.hash(password, cost: passwordCost)
+        let hash = try await Passwords.hash(password, cost: passwordCost)
         for account in all {
             _ = try await users.add(username: account.username, fullName: account.fullName, passwordHash: hash,
                                     grants: account.grants, by: "du-lieu-demo", now: now)

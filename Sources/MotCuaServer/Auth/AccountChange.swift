@@ -48,7 +48,7 @@ public enum AccountChange {
             throw FieldProblem(field: request.active ? "roles" : "active",
                                message: "Cán bộ đang giữ việc của hồ sơ \(codes) theo vai trò này; lãnh đạo cần giao lại trước.")
         }
-        let hash = request.newPassword.isEmpty ? nil : Passwords.hash(request.newPassword, cost: passwordCost)
+        let hash = request.newPassword.isEmpty ? nil : try await Passwords.hash(request.newPassword, cost: passwordCost)
         guard try await UserStore(database: database).update(username: request.username, fullName: fullName, grants: grants,
                                                              active: request.active, passwordHash: hash,
                                                              by: administrator.username, at: now) else {

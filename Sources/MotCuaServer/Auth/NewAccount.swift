@@ -24,7 +24,7 @@ public enum NewAccount {
         }
         let grants = try await grants(roles, database: database)
         let added = try await UserStore(database: database).add(username: username, fullName: fullName,
-                                                                passwordHash: Passwords.hash(password, cost: passwordCost),
+                                                                passwordHash: try await Passwords.hash(password, cost: passwordCost),
                                                                 grants: grants, by: actor, now: now)
         guard added else { throw FieldProblem(field: "username", message: "Tài khoản \(username) đã tồn tại.") }
     }

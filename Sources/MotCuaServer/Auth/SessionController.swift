@@ -62,7 +62,7 @@ struct SessionController {
             throw Self.badCredentials
         }
         if let until = try await users.lockedUntil(username: username, now: now) { throw Self.locked(until: until) }
-        guard Passwords.verify(password, hash: officer.passwordHash) else {
+        guard try await Passwords.verify(password, hash: officer.passwordHash) else {
             if let until = try await users.recordFailedSignIn(username: username, from: address, at: now) { throw Self.locked(until: until) }
             throw Self.badCredentials
         }
