@@ -93,7 +93,7 @@ rng = random.Random(args.seed)
 work = tempfile.mkdtemp(prefix='motcua-crash-')
 if args.postgres:
     database, drop_database = postgres_server.fresh_database(args.postgres, 'motcua_crash')
-    cluster = postgres_server.Cluster(args.postgres) if args.crash not in ('server', 'disk') else None
+    cluster = postgres_server.Cluster(args.postgres) if args.crash != 'server' else None
 else:
     database, drop_database, cluster = os.path.join(args.disk_folder or work, 'motcua.sqlite'), None, None
 log = open(os.path.join(work, 'server.log'), 'ab')
@@ -102,7 +102,7 @@ disk = VolatileDisk(database, work, lies) if args.power_cut else None
 if args.crash != 'disk':
     full_disk = None
 elif args.postgres:
-    full_disk = PostgresFullDisk(postgres_server.Cluster(args.postgres), database, work)
+    full_disk = PostgresFullDisk(cluster, database, work)
 else:
     full_disk = FullDisk(database, work, real_file_system=bool(args.disk_folder))
 # The kept files lie beside the SQLite file (`motcua.sqlite` → `motcua-tep/`): a stall holds the two, by their common start.

@@ -55,12 +55,6 @@ class PostgresFullDisk:
         os.chmod(folder, 0o755)
         self.model = preload.FlaggedModel('full-disk', 'disk-full test', os.path.join(cluster.data, 'base', oid) + '/', folder)
         self.env = None  # the server MotCua runs is not touched: the database's own processes are
-        cluster.restart_with({name: self.model.env[name] for name in
-                              ('LD_PRELOAD', 'MOTCUA_FULL_DISK_FLAG', 'MOTCUA_FULL_DISK_FILES')})
+        self.fill, self.free = self.model.begin, self.model.end
+        cluster.restart_with(self.model.variables)
         atexit.register(cluster.restart_as_before)
-
-    def fill(self):
-        self.model.begin()
-
-    def free(self):
-        self.model.end()

@@ -20,15 +20,16 @@ def library(name, folder, test):
 class FlaggedModel:
     """A model `name`.c (`full-disk.c`, `stalled-disk.c`) loaded into the server, which does its fault to the files
     whose paths start with `files` (the database's path, or the start it shares with the kept files) while a flag file
-    exists: `env` for the server's processes, `begin` and `end` for the fault. The model reads the flag's path and that
-    start from MOTCUA_<NAME>_FLAG and MOTCUA_<NAME>_FILES."""
+    exists: `variables`, the model's own environment (the library, and the flag's path and that start, which it reads
+    from MOTCUA_<NAME>_FLAG and MOTCUA_<NAME>_FILES), `env` the server's with them, `begin` and `end` for the fault."""
 
     def __init__(self, name, test, files, folder):
         """`test`: named if no C compiler is found; `folder`: the test's own, for the library and the flag."""
         self.flag = os.path.join(folder, name)
         variable = 'MOTCUA_' + name.upper().replace('-', '_')
-        self.env = dict(os.environ, LD_PRELOAD=library(name, folder, test),
-                        **{f'{variable}_FLAG': self.flag, f'{variable}_FILES': files})
+        self.variables = {'LD_PRELOAD': library(name, folder, test), f'{variable}_FLAG': self.flag,
+                          f'{variable}_FILES': files}
+        self.env = dict(os.environ, **self.variables)
 
     def begin(self):
         open(self.flag, 'w').close()

@@ -1,3 +1,4 @@
+import NIOCore
 import NIOPosix
 
 /// Việc chờ đĩa — work that holds its thread until a disk answers (writing and flushing a kept file, reading one
@@ -9,24 +10,9 @@ import NIOPosix
 public enum BlockingWork {
     /// Runs `work` on a thread for blocking work and returns what it gives.
     public static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try AnswerDeadline.checkNotPassed()
-        let deadline = AnswerDeadline.current
-        return try await withCheckedThrowingContinuation { continuation in
-            let answer = OnceAnswer(continuation)
-            let watch = deadline.map { deadline in
-                Task {
-                    guard (try? await Task.sleep(until: deadline.at)) != nil else { return }
-                    answer(.failure(DatabaseDidNotAnswer(allowed: deadline.allowed)))
-                }
-            }
-            NIOThreadPool.singleton.submit { state in
-                answer(Result {
-                    guard case .active = state else { throw NIOThreadPoolError.ThreadPoolInactive() }
-                    return try work()
-                })
-                watch?.cancel()
-            }
-        }
+        try await AnswerDeadline.answer(requesting: {
+            NIOThreadPool.singleton.runIfActive(eventLoop: MultiThreadedEventLoopGroup.singleton.any(), work)
+        })
     }
 }
 

@@ -55,8 +55,8 @@ public final class Database: Sendable {
         func withConnection<T: Sendable>(onItsEventLoop: Bool, eachStatementCommits: Bool = false,
                                           _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
             let box = self
-            let connection = try await AnswerDeadline.connection(requesting: { pool.requestConnection() },
-                                                                 elseRelease: { box.pool.releaseConnection($0) })
+            let connection = try await AnswerDeadline.answer(requesting: { pool.requestConnection() },
+                                                             late: { box.pool.releaseConnection($0) })
             defer { pool.releaseConnection(connection) }
             let loop = EventLoopTaskExecutor(eventLoop: connection.eventLoop)
             let db = PostgresStatementDatabase(connection: connection, loop: loop, names: statements,

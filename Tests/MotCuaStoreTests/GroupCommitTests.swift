@@ -137,27 +137,25 @@ import Testing
     /// With every connection lent, a read waits its turn and gets one back: one connection, fifty readers that hold
     /// it across a suspension, never two at once, all served.
     @Test func aReadWaitsForALentConnection() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-readers-\(UUID().uuidString).sqlite").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let pool = try ReaderPool(path: path, size: 1, logger: Logger(label: "test"))
-        defer { pool.close() }
-        let holding = Holders()
-        let served = try await withThrowingTaskGroup(of: Int.self) { group in
-            for _ in 0..<50 {
-                group.addTask {
-                    try await pool.read { db in
-                        holding.state.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
-                        await Task.yield()
-                        let one = try await db.raw("SELECT 1 AS one").first()?.decode(column: "one", as: Int.self) ?? 0
-                        holding.state.withLock { $0.now -= 1 }
-                        return one
+        try await ReaderPool.withOneReader { pool in
+            let holding = Holders()
+            let served = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<50 {
+                    group.addTask {
+                        try await pool.read { db in
+                            holding.state.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
+                            await Task.yield()
+                            let one = try await db.raw("SELECT 1 AS one").first()?.decode(column: "one", as: Int.self) ?? 0
+                            holding.state.withLock { $0.now -= 1 }
+                            return one
+                        }
                     }
                 }
+                return try await group.reduce(0, +)
             }
-            return try await group.reduce(0, +)
+            #expect(served == 50)
+            #expect(holding.state.withLock { $0.most } == 1)
         }
-        #expect(served == 50)
-        #expect(holding.state.withLock { $0.most } == 1)
     }
 
     /// How many readers hold a connection now, and the most at once.

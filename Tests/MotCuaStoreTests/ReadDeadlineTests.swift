@@ -1,5 +1,3 @@
-import Foundation
-import Logging
 @testable import MotCuaStore
 import MotCuaTestSupport
 import Synchronization
@@ -11,20 +9,18 @@ import Testing
 /// queued, never runs. A caller without a deadline waits, and the reader serves deadlines as before once it is free.
 @Suite struct ReadDeadlineTests {
     @Test func callersAreGivenUpOnAtTheirDeadlineWhileTheReaderIsHeldUp() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-read-deadline-\(UUID().uuidString).sqlite").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let pool = try ReaderPool(path: path, size: 1, logger: Logger(label: "test"))
-        defer { pool.close() }
-        let hold = ConnectionHold()
-        let held = hold.body()
-        let queuedReadRan = Atomic(false)
-        try await DeadlineOutcome.expectGivenUpWhileHeld("reader", hold, holding: { try await pool.read { try await held($0) } },
-                                                         waiting: { try await pool.read { _ in queuedReadRan.store(true, ordering: .relaxed) } },
-                                                         patient: { _ = try await pool.read { try await $0.raw("SELECT 1 AS one").all() } })
-        let queuedReadDidRun = queuedReadRan.load(ordering: .relaxed)
-        #expect(!queuedReadDidRun, "the read given up on before its turn never ran")
+        try await ReaderPool.withOneReader { pool in
+            let hold = ConnectionHold()
+            let held = hold.body()
+            let queuedReadRan = Atomic(false)
+            try await DeadlineOutcome.expectGivenUpWhileHeld("reader", hold, holding: { try await pool.read { try await held($0) } },
+                                                             waiting: { try await pool.read { _ in queuedReadRan.store(true, ordering: .relaxed) } },
+                                                             patient: { _ = try await pool.read { try await $0.raw("SELECT 1 AS one").all() } })
+            let queuedReadDidRun = queuedReadRan.load(ordering: .relaxed)
+            #expect(!queuedReadDidRun, "the read given up on before its turn never ran")
 
-        let after = try await DeadlineOutcome.of(.seconds(5)) { _ = try await pool.read { try await $0.raw("SELECT 1 AS one").all() } }
-        #expect(!after.givenUp, "once the reader is free, a read under a deadline is done")
+            let after = try await DeadlineOutcome.of(.seconds(5)) { _ = try await pool.read { try await $0.raw("SELECT 1 AS one").all() } }
+            #expect(!after.givenUp, "once the reader is free, a read under a deadline is done")
+        }
     }
 }

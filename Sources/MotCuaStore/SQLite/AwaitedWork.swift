@@ -17,6 +17,15 @@ extension AwaitedWork {
     func giveUp() { fail(DatabaseDidNotAnswer(allowed: deadline?.allowed ?? .zero)) }
 }
 
+extension Array where Element: AwaitedWork {
+    /// Takes out and returns the work whose caller's deadline has passed at `now` (work still queued: it never runs).
+    mutating func removeOverdue(at now: ContinuousClock.Instant) -> [Element] {
+        let overdue = filter { $0.isOverdue(at: now) }
+        if !overdue.isEmpty { removeAll { $0.isOverdue(at: now) } }
+        return overdue
+    }
+}
+
 /// Trả lời một lần — a caller's continuation, resumed by whichever answers first: the work's outcome, or the watch
 /// of deadlines giving the caller up; later answers are dropped.
 struct OnceAnswer<T: Sendable>: Sendable {

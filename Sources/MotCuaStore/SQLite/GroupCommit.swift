@@ -79,7 +79,7 @@ public final class GroupCommit: Sendable {
     /// Where the batches run, their statements and their commits, so that waiting for the disk holds no core.
     private let thread = ConnectionThread(name: .writer)
     private let queue = Mutex(Queue())
-    private let deadlines = DeadlineWatch(every: .milliseconds(100))
+    private let deadlines = DeadlineWatch()
     private let counts = Mutex(Statistics())
 
     var statistics: Statistics { counts.withLock { $0 } }
@@ -88,10 +88,7 @@ public final class GroupCommit: Sendable {
         self.connection = connection
         self.checkpoints = checkpoints
         database = DirectSQLDatabase(connection: connection, logger: logger, followUps: followUps, committedDossiers: committedDossiers)
-        deadlines.start { [weak self] in
-            self?.giveUpOnOverdueCallers()
-            return self != nil
-        }
+        deadlines.start { [weak self] now in self?.takeOverdueCallers(at: now) }
     }
 
     /// Closes the connection and ends the writer's thread; no write may be waiting or running.
@@ -183,16 +180,10 @@ public final class GroupCommit: Sendable {
         checkpoints.restartLogIfAsked(on: connection)
     }
 
-    /// Fails the callers whose deadline has passed with `DatabaseDidNotAnswer`: those waiting for the writer, whose
-    /// writes leave the queue, and those of the batch under way, whose writes go on.
-    private func giveUpOnOverdueCallers() {
-        let now = ContinuousClock.now
-        let overdue = queue.withLock { state in
-            let waiting = state.pending.filter { $0.isOverdue(at: now) }
-            if !waiting.isEmpty { state.pending.removeAll { $0.isOverdue(at: now) } }
-            return waiting + state.running.filter { $0.isOverdue(at: now) }
-        }
-        for job in overdue { job.giveUp() }
+    /// The callers whose deadline has passed at `now`, for the watch to give up on: those waiting for the writer,
+    /// whose writes leave the queue, and those of the batch under way, whose writes go on.
+    private func takeOverdueCallers(at now: ContinuousClock.Instant) -> [Job] {
+        queue.withLock { $0.pending.removeOverdue(at: now) + $0.running.filter { $0.isOverdue(at: now) } }
     }
 
     /// Runs every write of the batch in one new transaction, leaving it open for the COMMIT. Without savepoints, a

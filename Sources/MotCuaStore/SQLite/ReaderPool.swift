@@ -40,7 +40,7 @@ final class ReaderPool: Sendable {
 
     private let state: Mutex<State>
     private let all: [Reader]
-    private let deadlines = DeadlineWatch(every: .milliseconds(100))
+    private let deadlines = DeadlineWatch()
 
     /// One reader per core (two at least): a read holds its reader only while SQLite steps, which keeps a core
     /// busy, so more readers would only take turns on the same cores. A long read (a year's report) holds one
@@ -61,10 +61,7 @@ final class ReaderPool: Sendable {
         }
         all = connections.enumerated().map { Reader(number: $0, database: DirectSQLDatabase(connection: $1, logger: logger)) }
         state = Mutex(State(idle: all))
-        deadlines.start { [weak self] in
-            self?.giveUpOnOverdueCallers()
-            return self != nil
-        }
+        deadlines.start { [weak self] now in self?.takeOverdueCallers(at: now) }
     }
 
     /// Runs `body` on a reader's connection, as SQLKit's `SQLDatabase`, and returns what it gives.
@@ -109,16 +106,10 @@ final class ReaderPool: Sendable {
         }
     }
 
-    /// Fails the callers whose deadline has passed with `DatabaseDidNotAnswer`: those waiting for a reader, whose
+    /// The callers whose deadline has passed at `now`, for the watch to give up on: those waiting for a reader, whose
     /// reads leave the queue, and those whose read is under way, which goes on.
-    private func giveUpOnOverdueCallers() {
-        let now = ContinuousClock.now
-        let overdue = state.withLock { state in
-            let waiting = state.pending.filter { $0.isOverdue(at: now) }
-            if !waiting.isEmpty { state.pending.removeAll { $0.isOverdue(at: now) } }
-            return waiting + state.running.values.filter { $0.isOverdue(at: now) }
-        }
-        for job in overdue { job.giveUp() }
+    private func takeOverdueCallers(at now: ContinuousClock.Instant) -> [Job] {
+        state.withLock { $0.pending.removeOverdue(at: now) + $0.running.values.filter { $0.isOverdue(at: now) } }
     }
 
     /// Closes every connection and ends the readers' threads (once no read is running).
