@@ -51,6 +51,8 @@ python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 10 --cli
   ${MOTCUA_FULL_DISK_FOLDER:+--disk-folder "$MOTCUA_FULL_DISK_FOLDER"}
 echo "== Stall test: the database's disk not answering flushes or reads for 8-10 s, 5 times; every desk answered within 6 s"
 python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 5 --clients 16 --crash stall
+echo "== Backup test: 5 backups taken while desks receive; each verified and consistent, the last restored and served"
+python3 Benchmarks/reliability/backup-test.py --binary "$binary" --backups 5 --clients 16
 if [ -n "$postgres" ]; then
   echo "== Crash test on PostgreSQL: MotCua killed, then PostgreSQL itself, in turn, 10 times"
   python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 10 --clients 16 --postgres "$postgres" --crash both

@@ -53,15 +53,7 @@ struct EngineRace {
     /// Runs `body` on a new SQLite file at the options' path and durability, closed afterwards.
     static func onNewDatabase(_ options: RaceOptions, _ body: (Database) async throws -> [String: Any]) async throws -> [String: Any] {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: options.databasePath + suffix) }
-        let database = try await Database.open(options.databasePath, durability: options.durability)
-        do {
-            let result = try await body(database)
-            await database.close()
-            return result
-        } catch {
-            await database.close()
-            throw error
-        }
+        return try await Database.open(options.databasePath, durability: options.durability).closedAfter(body)
     }
 
     static func race(_ dossiers: RaceDossiers, _ options: RaceOptions, on database: Database) async throws -> [String: Any] {

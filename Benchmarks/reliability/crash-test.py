@@ -58,6 +58,7 @@ import argparse, contextlib, hashlib, http.client, json, os, random, shutil, sig
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 import motcua_process  # noqa: E402
 import postgres_server  # noqa: E402
+from desk_forms import intake_body, scanned_intake  # noqa: E402
 import preload  # noqa: E402
 from full_disk import FullDisk, PostgresFullDisk  # noqa: E402
 from volatile_disk import VolatileDisk  # noqa: E402
@@ -140,14 +141,6 @@ def call(method, path, body=None, headers=None):
     return motcua_process.call(args.port, method, path, body, headers=headers)
 
 
-def intake_body(key):
-    # The key is part of the applicant's name, so each dossier can be matched with what was sent.
-    return {'procedureCode': '1.004873', 'channel': 1,
-            'applicant': {'kind': 'cong-dan', 'name': f'Người nộp {key}', 'personalId': '001090012345',
-                          'address': 'Số 1 phố Đội Cấn, phường Ba Đình'},
-            'documents': [{'name': 'Tờ khai', 'originals': 1, 'copies': 0}], 'request': 'Xác nhận tình trạng hôn nhân'}
-
-
 ACCEPT = {'action': 'tiep-nhan'}
 acknowledged = {}   # key -> code, from a 201
 in_doubt = set()    # keys sent whose answer never came (the server died with them)
@@ -192,33 +185,10 @@ def unavailable_code(response, payload):
     return 'database-unavailable' if 'không truy cập được cơ sở dữ liệu' in payload.decode() else payload.decode()[:200]
 
 
-def multipart(fields, files):
-    """A form as a browser posts it with files: its body and its Content-Type."""
-    boundary = uuid.uuid4().hex
-    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
-             for name, value in fields.items()]
-    parts += [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{file_name}"\r\n'
-              f'Content-Type: application/pdf\r\n\r\n'.encode() + content + b'\r\n'
-              for name, (file_name, content) in files.items()]
-    return b''.join(parts) + f'--{boundary}--\r\n'.encode(), f'multipart/form-data; boundary={boundary}'
-
-
-def scanned_intake(key):
-    """The desk page's form for an intake whose first document's scan is attached (the key names the applicant and is
-    the form's submission number), and the scan."""
-    scan = b'%PDF-1.7\n% ' + key.encode() + b'\n%%EOF\n'
-    body, content_type = multipart({
-        'csrf': SCANNING_CSRF, 'submission': key, 'procedureCode': '1.004873', 'sets': '1', 'kind': 'cong-dan',
-        'name': f'Người nộp {key}', 'personalId': '001090012345', 'address': 'Số 1 phố Đội Cấn, phường Ba Đình',
-        'request': 'Xác nhận tình trạng hôn nhân', 'doc-0': 'on', 'originals-0': '1', 'copies-0': '0'},
-        {'scan-0': ('to-khai.pdf', scan)})
-    return body, content_type, scan
-
-
 def post_scanned_intake(connection, key, token):
     """Posts `key`'s form (`scanned_intake`) on the connection until it is not refused 503; returns the dossier's code
     from the receipt the answer opens, or None, having told `broken` what came instead."""
-    body, content_type, scan = scanned_intake(key)
+    body, content_type, scan = scanned_intake(key, SCANNING_CSRF)
     status, payload, response = sent_again_while_unavailable(connection, 'POST', '/can-bo/tiep-nhan', body, {
         'Authorization': f'Bearer {token}', 'Content-Type': content_type, 'Cookie': f'motcua_csrf={SCANNING_CSRF}'})
     receipt = response.getheader('Location') or ''

@@ -207,13 +207,25 @@ public final class Database: Sendable {
         return nil
     }
 
-    /// Closes every connection.
+    /// Runs `body` with the database, then closes it, whatever happens.
+    public func closedAfter<T>(_ body: (Database) async throws -> T) async throws -> T {
+        do {
+            let result = try await body(self)
+            await close()
+            return result
+        } catch {
+            await close()
+            throw error
+        }
+    }
+
+    /// Closes every connection; on SQLite, returns once the last has closed and folded the log into the file.
     public func close() async {
         switch backend {
         case .sqlite(let readers, let commits, let checkpoints):
-            checkpoints.stop()
             commits.close()
             readers.close()
+            await checkpoints.stop()
         case .postgres(let box):
             try? await box.pool.shutdownAsync()
         }

@@ -17,4 +17,13 @@ public enum SHA256Hex {
         var text = text
         return text.withUTF8 { of(UnsafeRawBufferPointer($0)) }
     }
+
+    /// The fingerprint of a file's content, read a mebibyte at a time (a database of gigabytes is never held whole).
+    public static func ofFile(at path: String) throws -> String {
+        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        return hasher.finalize().withUnsafeBytes { Hex.encode($0) }
+    }
 }

@@ -14,7 +14,7 @@ struct MotCua: AsyncParsableCommand {
         commandName: "motcua",
         abstract: "MotCua — hệ thống một cửa điện tử.",
         subcommands: [Serve.self, Migrate.self, CatalogCommand.self, ProcessCommand.self, DelegationCommand.self, CalendarCommand.self,
-                      UserCommand.self, AuditCommand.self, SimCommand.self])
+                      UserCommand.self, AuditCommand.self, BackupCommand.self, SimCommand.self])
 }
 
 /// Options every command that touches the database shares.
@@ -25,6 +25,18 @@ struct DatabaseOptions: ParsableArguments {
     func open() async throws -> Database {
         try await MotCuaApp.prepare(AppConfig(database: database), logger: Logger(label: "motcua"))
     }
+}
+
+/// Thư mục tệp — where the files citizens and officers upload are kept.
+struct FilesOptions: ParsableArguments {
+    @Option(name: .customLong("files"), help: "Thư mục lưu tệp công dân tải lên (hoặc MOTCUA_FILES; mặc định: cạnh tệp SQLite, ví dụ ./motcua-tep).")
+    var option: String?
+
+    /// The folder named on the command line or in the environment, if any.
+    var chosen: String? { option ?? Environment.value("MOTCUA_FILES") }
+
+    /// The folder the server keeps `database`'s files in.
+    func directory(for database: String) -> String { chosen ?? AppConfig.filesDirectory(beside: database) }
 }
 
 /// Giờ làm việc — the office hours and same-day cut-off deadlines are counted with.
@@ -53,9 +65,7 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Nạp danh mục và tài khoản demo (chỉ vào cơ sở dữ liệu trống).") var demo = false
     @Option(help: "Số giây giữa hai lượt theo dõi thời hạn bước (0: tắt ở tiến trình này).")
     var slaWatchSeconds: Int = Environment.number("MOTCUA_SLA_WATCH_SECONDS") ?? 60
-    @Option(name: .customLong("files"), help: "Thư mục lưu tệp công dân tải lên (hoặc MOTCUA_FILES; mặc định: cạnh tệp SQLite, ví dụ ./motcua-tep).")
-    var filesOption: String?
-    var files: String? { filesOption ?? Environment.value("MOTCUA_FILES") }
+    @OptionGroup var files: FilesOptions
     @Option(help: "Số ngày giữ bản nháp nộp trực tuyến chưa nộp, tính từ lần sửa cuối (cùng các tệp của nó).")
     var draftRetentionDays: Int = Environment.number("MOTCUA_DRAFT_RETENTION_DAYS") ?? AppConfig.defaultDraftRetentionDays
 
@@ -76,7 +86,7 @@ struct Serve: AsyncParsableCommand {
         let openFiles = OpenFileLimit.raiseToHard()
         if openFiles.after > openFiles.before { logger.info("open files allowed: \(openFiles.before) raised to \(openFiles.after)") }
         var config = AppConfig(database: db.database, host: host, port: port, workingHours: try office.workingHours(),
-                               slaWatchSeconds: slaWatchSeconds, filesDirectory: files)
+                               slaWatchSeconds: slaWatchSeconds, filesDirectory: files.chosen)
         config.draftRetentionDays = draftRetentionDays
         config.databaseAnswerSeconds = databaseAnswerSeconds
         config.idleConnectionSeconds = idleConnectionSeconds

@@ -3,7 +3,8 @@ import MotCuaTestSupport
 import Testing
 
 /// The fault scripts of `Benchmarks/reliability/`, short, on the built server: kill -9 under intake load, a power cut
-/// of a disk whose write cache is lost, and a full disk lose nothing acknowledged; a stalled disk leaves no desk waiting; two servers on one PostgreSQL let exactly one
+/// of a disk whose write cache is lost, and a full disk lose nothing acknowledged; a stalled disk leaves no desk waiting;
+/// backups taken under load hold a consistent moment and restore; two servers on one PostgreSQL let exactly one
 /// of two conflicting transitions win, and answer one intake sent to both at once under one key alike; the fuzzer
 /// finds no 5xx and no answer the specification does not allow. The full runs are in docs/RELIABILITY.md.
 @Suite(.serialized) struct ReliabilityScriptTests {
@@ -45,6 +46,13 @@ import Testing
         #expect(result.output.contains("\"disk_stalls\": 2"), "\(result.output)")
         #expect(result.output.contains("\"scans_kept\": ") && !result.output.contains("\"scans_kept\": 0,"), "\(result.output)")
         #expect(result.output.contains("\"integrity_check\": \"ok\""), "\(result.output)")
+    }
+
+    /// Backups taken while desks receive, two of them scanning (`backup-test.py`): each verifies, holds every dossier
+    /// acknowledged before it began and none sent after it ended, with their scans; the last restores and serves.
+    @Test func backupsTakenUnderLoadAreConsistentAndRestore() async throws {
+        let result = try await Self.run("backup-test.py", ["--backups", "2", "--clients", "4"])
+        #expect(result.status == 0 && result.output.contains("BACKUP TEST PASSED: 2 backups"), "\(result.output)")
     }
 
     /// The power-cut test can fail: on a disk that does not keep the log when told to flush it (what SQLite's

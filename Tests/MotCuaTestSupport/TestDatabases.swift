@@ -77,7 +77,7 @@ public enum TestDatabases {
     public static func withLocatedDatabase<T: Sendable>(_ engine: TestEngine, demo: Bool = true,
                                                         _ body: @Sendable (Database, _ location: String) async throws -> T) async throws -> T {
         try await withEmpty(engine) { location in
-            try await closing(try await MotCuaApp.prepare(AppConfig(database: location), logger: logger)) { database in
+            try await MotCuaApp.prepare(AppConfig(database: location), logger: logger).closedAfter { database in
                 if demo { _ = try await DemoAccounts.load(into: database, passwordCost: 4) }
                 return try await body(database, location)
             }
@@ -87,18 +87,7 @@ public enum TestDatabases {
     /// Runs `body` with a connection to the database at `location` (as another process would open it), closed
     /// after whatever happens.
     public static func withOpened<T>(_ location: String, _ body: (Database) async throws -> T) async throws -> T {
-        try await closing(try await Database.open(location, logger: logger), body)
-    }
-
-    private static func closing<T>(_ database: Database, _ body: (Database) async throws -> T) async throws -> T {
-        do {
-            let result = try await body(database)
-            await database.close()
-            return result
-        } catch {
-            await database.close()
-            throw error
-        }
+        try await Database.open(location, logger: logger).closedAfter(body)
     }
 
     /// Drops a test database once its last connection has gone. Not `WITH (FORCE)`: that must be allowed to

@@ -44,7 +44,8 @@ struct FileStore: Sendable {
             try handle.close()
             // rename(2) puts the whole file in place at once (the same content twice: either one will do).
             guard rename(temporary.path, target.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-            try syncDirectory()
+            // The folder's new entry is made durable too: a power cut after the answer keeps the file's name.
+            try DurableFile.flush(directory.path)
         } catch {
             try? handle.close()
             try? FileManager.default.removeItem(at: temporary)
@@ -83,12 +84,4 @@ struct FileStore: Sendable {
     }
 
     private func url(of sha256: String) -> URL { directory.appendingPathComponent(sha256) }
-
-    /// Makes the directory's new entry durable too (a power cut after the answer keeps the file's name).
-    private func syncDirectory() throws {
-        let descriptor = open(directory.path, O_RDONLY)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
-        defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw CocoaError(.fileWriteUnknown) }
-    }
 }

@@ -31,6 +31,8 @@ final class Checkpointer: Sendable {
     private let restartAsked = Atomic(false)
     private let logger: Logger
     private let stopped = Atomic(false)
+    /// Whether the thread has closed its connection, and who waits for it to (`stop`).
+    private let closing = Mutex<(closed: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
 
     /// Opens its own connection to `path` and starts listening to `writer`'s commits.
     init(path: String, durability: Database.Durability, watching writer: DirectSQLite, logger: Logger) throws {
@@ -62,10 +64,19 @@ final class Checkpointer: Sendable {
         if !requested.exchange(true, ordering: .acquiringAndReleasing) { wake.signal() }
     }
 
-    /// Ends the thread and closes its connection once a checkpoint under way has finished.
-    func stop() {
-        stopped.store(true, ordering: .releasing)
-        wake.signal()
+    /// Ends the thread, and returns once it has closed its connection (after a checkpoint under way): the
+    /// database's last connection to close folds the log back into the file, which must be done when the
+    /// database's `close` returns — a copy taken then (`Backup`) is the whole database.
+    func stop() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let closed = closing.withLock { state in
+                if !state.closed { state.waiting.append(continuation) }
+                return state.closed
+            }
+            if closed { continuation.resume() }
+            stopped.store(true, ordering: .releasing)
+            wake.signal()
+        }
     }
 
     /// On the writer's connection, between two batches: if a pass found the log too long, copies the rest of it
@@ -88,6 +99,12 @@ final class Checkpointer: Sendable {
             wake.wait()
             if stopped.load(ordering: .acquiring) {
                 connection.close()
+                let waiting = closing.withLock { state in
+                    state.closed = true
+                    defer { state.waiting = [] }
+                    return state.waiting
+                }
+                waiting.forEach { $0.resume() }
                 return
             }
             requested.store(false, ordering: .releasing)

@@ -1,0 +1,42 @@
+import Foundation
+import MotCuaStore
+
+/// Sao lưu — backups of an SQLite deployment: the database as it stood at one moment, taken while the server runs
+/// (`SQLiteSnapshot`), with every kept file it refers to, checked and described (`BackupManifest`) before it is put in
+/// place under its name. A backup is checked again whenever asked (`verify`) and before it is restored (`restore`),
+/// which never writes over a database. On PostgreSQL the database's own tools keep the database (pg_dump, or
+/// pg_basebackup with its log archived); this is refused there, naming them.
+public enum Backup {
+    /// What a backup holds, and what does not hold in it (empty when it is whole).
+    public struct Outcome: Sendable {
+        public let manifest: BackupManifest
+        public let problems: [String]
+    }
+
+    /// Refused before anything was written: the message names the option at fault, in Vietnamese.
+    public struct Refused: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Who backups and restores are recorded as in the audit trail: the operator at the command line.
+    static let actor = "dong-lenh"
+
+    static func refuseOnPostgres(_ database: String) throws {
+        guard database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") else { return }
+        throw Refused(description: """
+            --database: cơ sở dữ liệu PostgreSQL được sao lưu bằng công cụ của PostgreSQL (pg_dump, hoặc pg_basebackup \
+            cùng lưu trữ WAL liên tục); thư mục tệp tải lên sao chép riêng. Xem docs/OPERATIONS.md.
+            """)
+    }
+
+    /// Each file the manifest lists, read from the backup's `tep/` and checked against its name; what is wrong with
+    /// those that are not whole.
+    static func filesNotWhole(in folder: URL, listed: [BackupManifest.KeptFile]) async throws -> [String] {
+        let kept = try FileStore(directory: folder.appendingPathComponent(BackupManifest.filesFolder).path)
+        var problems: [String] = []
+        for file in listed where try await kept.bytes(sha256: file.sha256)?.count != file.bytes {
+            problems.append("tệp \(file.sha256) thiếu hoặc hỏng trong bản sao lưu")
+        }
+        return problems
+    }
+}
