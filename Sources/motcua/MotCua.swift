@@ -72,6 +72,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Số giây một yêu cầu chờ cơ sở dữ liệu (PostgreSQL trả lời, hoặc SQLite ghi xong xuống đĩa); quá hạn: trả 503.")
     var databaseAnswerSeconds: Int = Environment.number("MOTCUA_DATABASE_ANSWER_SECONDS") ?? AppConfig.defaultDatabaseAnswerSeconds
 
+    @Option(name: .customLong("trusted-proxy"),
+            help: "Địa chỉ IP của máy chủ trung gian (nginx, cân bằng tải) đứng trước MotCua, lặp lại được (hoặc MOTCUA_TRUSTED_PROXIES, cách nhau bởi dấu phẩy): yêu cầu từ nó được tính theo địa chỉ trong X-Forwarded-For.")
+    var trustedProxy: [String] = Environment.value("MOTCUA_TRUSTED_PROXIES")?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+
     @Option(help: "Số giây một kết nối HTTP được để không trước khi máy chủ đóng nó.")
     var idleConnectionSeconds: Int = Environment.number("MOTCUA_IDLE_CONNECTION_SECONDS") ?? AppConfig.defaultIdleConnectionSeconds
 
@@ -90,6 +94,11 @@ struct Serve: AsyncParsableCommand {
         config.draftRetentionDays = draftRetentionDays
         config.databaseAnswerSeconds = databaseAnswerSeconds
         config.idleConnectionSeconds = idleConnectionSeconds
+        do {
+            config.trustedProxies = try TrustedProxies(trustedProxy)
+        } catch let wrong as TrustedProxies.NotAnAddress {
+            throw ValidationError("--trusted-proxy: \(wrong)")
+        }
         var simulators: [DemoSimulator] = []
         defer { simulators.forEach { $0.stop() } }
         if let issuer = eID.vneidIssuer {

@@ -8,16 +8,17 @@ import MotCuaStore
 import NIOCore
 
 /// Máy chủ kiểm thử trong tiến trình — the real router over a fresh database on one engine, driven by a test
-/// clock, reached through HummingbirdTesting without a socket.
+/// clock, reached through HummingbirdTesting without a socket (or, `.live`, over one on loopback: for what the
+/// connection itself tells, such as the client's address).
 public enum APIHarness {
-    public static func run(_ engine: TestEngine, clock: TestClock, config: AppConfig = AppConfig(),
+    public static func run(_ engine: TestEngine, clock: TestClock, config: AppConfig = AppConfig(), testing: TestingSetup = .router,
                            _ body: @escaping @Sendable (APIClient, Database) async throws -> Void) async throws {
-        try await runLocated(engine, clock: clock, config: config) { client, database, _ in try await body(client, database) }
+        try await runLocated(engine, clock: clock, config: config, testing: testing) { client, database, _ in try await body(client, database) }
     }
 
     /// `run`, telling `body` where the database is too, for it to open the database as another process would
     /// (`TestDatabases.withOpened`).
-    public static func runLocated(_ engine: TestEngine, clock: TestClock, config: AppConfig = AppConfig(),
+    public static func runLocated(_ engine: TestEngine, clock: TestClock, config: AppConfig = AppConfig(), testing: TestingSetup = .router,
                                   _ body: @escaping @Sendable (APIClient, Database, _ location: String) async throws -> Void) async throws {
         var config = config
         config.filesDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-tep-\(UUID().uuidString)").path
@@ -25,8 +26,9 @@ public enum APIHarness {
         defer { try? FileManager.default.removeItem(atPath: inUse.filesDirectory) }
         try await TestDatabases.withLocatedDatabase(engine) { database, location in
             let router = try await MotCuaApp.buildRouter(inUse, database: database, now: { clock.now })
-            let app = Application(router: router, logger: Logger(label: "motcua.test"))
-            try await app.test(.router) { client in
+            // Port 0 (live): a free port the system chooses.
+            let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: Logger(label: "motcua.test"))
+            try await app.test(testing) { client in
                 let api = APIClient { method, uri, headers, data in
                     let response = try await client.execute(uri: uri, method: method, headers: headers,
                                                             body: data.map { ByteBuffer(bytes: $0) })

@@ -33,6 +33,8 @@ public struct AppConfig: Sendable {
     public var draftRetentionDays = AppConfig.defaultDraftRetentionDays
     public static let defaultDraftRetentionDays = 30
     /// Where citizens sign in with the national e-ID; nil when no provider is configured (online filing then says so).
+    /// The reverse proxies in front of the server, whose `X-Forwarded-For` names the client.
+    public var trustedProxies = TrustedProxies.none
     public var eID: EIDSettings?
     /// The national population registry the desk fills applicants in from; nil when none is configured.
     public var registry: RegistrySettings?

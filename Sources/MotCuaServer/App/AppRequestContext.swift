@@ -21,9 +21,9 @@ public struct AppRequestContext: RequestContext {
         self.channel = source.channel
     }
 
-    /// The client's IP address as the connection shows it ("" when unknown), for counting failed sign-ins; asked only
-    /// when a sign-in needs it, not on every request.
-    public var clientAddress: String { channel.remoteAddress?.ipAddress ?? "" }
+    /// The IP address the connection comes from ("" when unknown): the client's, or a proxy's in front of MotCua
+    /// (`TrustedProxies`). Asked only when a sign-in needs it, not on every request.
+    public var connectionAddress: String { channel.remoteAddress?.ipAddress ?? "" }
 
     /// The signed-in officer, or a 401 problem.
     public func requireOfficer() throws -> UserStore.Officer {

@@ -61,7 +61,7 @@ public enum MotCuaApp {
         router.add(middleware: TokenAuthMiddleware(reference: reference, now: now))
         router.add(middleware: CitizenSessionMiddleware(citizens: CitizenStore(database: database), now: now))
         SystemController(database: database, registry: registry).register(on: router)
-        SessionController(users: UserStore(database: database), now: now).register(on: router)
+        SessionController(users: UserStore(database: database), proxies: config.trustedProxies, now: now).register(on: router)
         CatalogController(database: database).register(on: router)
         CalendarController(database: database, calendar: calendar, now: now).register(on: router)
         let dossiers = DossierService(database: database, calendar: calendar, apologyLeadWorkingDays: config.apologyLeadWorkingDays,
@@ -81,7 +81,7 @@ public enum MotCuaApp {
         let officers = web.group().add(middleware: SignedInMiddleware())
         let administrators = officers.group().add(middleware: AdministratorMiddleware())
         PortalController(pages: pages, catalog: CatalogStore(database: database), now: now).register(on: web)
-        SignInController(pages: pages, sessions: SessionController(users: UserStore(database: database), now: now),
+        SignInController(pages: pages, sessions: SessionController(users: UserStore(database: database), proxies: config.trustedProxies, now: now),
                          citizens: CitizenStore(database: database)).register(on: web)
         CitizenSignInController(provider: config.eID.map { EIDProvider(settings: $0) }, citizens: CitizenStore(database: database),
                                 audit: AuditLog(database: database), now: now).register(on: web)

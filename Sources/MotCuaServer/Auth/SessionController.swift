@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import MotCuaCore
 import MotCuaStore
@@ -7,6 +8,7 @@ import MotCuaStore
 /// bearer token or a session cookie, and signs them out.
 struct SessionController {
     let users: UserStore
+    let proxies: TrustedProxies
     let now: @Sendable () -> Date
     /// How long a session lasts: one working week.
     static let lifetime: TimeInterval = 7 * 24 * 3600
@@ -30,7 +32,7 @@ struct SessionController {
 
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
         let credentials = try await APICoding.decode(Credentials.self, from: request)
-        let officer = try await authenticate(username: credentials.username, password: credentials.password, from: context.clientAddress)
+        let officer = try await authenticate(username: credentials.username, password: credentials.password, from: clientAddress(of: request, context: context))
         let session = try await open(for: officer)
         var response = try APICoding.response(SessionBody(token: session.token, expiresAt: session.expiresAt,
                                                           officer: OfficerBody(officer)), status: .created)
@@ -52,6 +54,11 @@ struct SessionController {
     /// wrong credentials (401, the same whether the name or the password is wrong), or — when no password is even
     /// checked — an account locked after too many wrong passwords in a row, or an address that failed too often
     /// (429, saying until when; `SignInLockout`).
+    /// Whom failed sign-ins are counted against: the client, through the proxies the operator named.
+    func clientAddress(of request: Request, context: AppRequestContext) -> String {
+        proxies.clientAddress(connection: context.connectionAddress, forwardedFor: request.headers[values: .xForwardedFor])
+    }
+
     func authenticate(username: String, password: String, from address: String) async throws -> UserStore.Officer {
         let now = now()
         if let until = SignInLockout.addressBlockedUntil(failuresInWindow: try await users.addressFailures(address, now: now), at: now) {
@@ -113,4 +120,9 @@ struct OfficerBody: Encodable {
         self.fullName = officer.fullName
         self.roles = officer.roles
     }
+}
+
+extension HTTPField.Name {
+    /// The addresses a request came through, each proxy appending the one it was reached from.
+    static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
 }

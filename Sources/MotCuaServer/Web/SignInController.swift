@@ -36,7 +36,7 @@ struct SignInController {
         }
         let officer: UserStore.Officer
         do {
-            officer = try await sessions.authenticate(username: username, password: password, from: context.clientAddress)
+            officer = try await sessions.authenticate(username: username, password: password, from: sessions.clientAddress(of: request, context: context))
         } catch let refused as Problem {
             return try page(context, username: username, status: refused.status, passwordError: refused.message)
         }
