@@ -3,7 +3,7 @@
 # (other requests' latency while officers sign in at once), the crash
 # test (kill -9 ×10), the power-cut test (×10, and once on a disk that lies, which must fail), the disk-full test (the
 # database's disk full for a moment ×10; MOTCUA_FULL_DISK_FOLDER=DIR, an empty small file system of its own such as a
-# tmpfs, fills a real one instead of the model full-disk.c), the stall test (its flushes and reads held for 8-10 s
+# tmpfs, fills a real one instead of the model full-disk.c), the stall test (its flushes, reads and writes held for 8-10 s
 # ×5, the model stalled-disk.c), with a URL the crash test on PostgreSQL (MotCua and PostgreSQL itself killed in turn:
 # every process of the cluster serving that URL gets SIGKILL five times, then SIGSTOP for a few seconds five times,
 # then is restarted with the model full-disk.c for ten fills of its database's disk — run it as root, on a server of
@@ -49,7 +49,7 @@ fi
 echo "== Disk-full test: the database's disk full for a moment under intake load, 10 times, the same server running on"
 python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 10 --clients 16 --crash disk \
   ${MOTCUA_FULL_DISK_FOLDER:+--disk-folder "$MOTCUA_FULL_DISK_FOLDER"}
-echo "== Stall test: the database's disk not answering flushes or reads for 8-10 s, 5 times; every desk answered within 6 s"
+echo "== Stall test: the database's disk not answering flushes, reads or writes for 8-10 s, 5 times; every desk answered within 6 s"
 python3 Benchmarks/reliability/crash-test.py --binary "$binary" --kills 5 --clients 16 --crash stall
 echo "== Backup test: 5 backups taken while desks receive; each verified and consistent, the last restored and served"
 python3 Benchmarks/reliability/backup-test.py --binary "$binary" --backups 5 --clients 16

@@ -40,7 +40,7 @@ disk it is the disk under the test's PostgreSQL database (`PostgresFullDisk`: th
 cluster, restarted with it for the test and without it after; as root, on a server of the test's own): statements
 that must grow its files fail with SQLSTATE 53100 (disk_full), while the cluster's own log still has space.
 
-With --crash stall (SQLite) the disk holding the database stops answering flushes and reads for 8–10 s each time, then
+With --crash stall (SQLite) the disk holding the database stops answering flushes, reads and writes for 8–10 s each time, then
 answers again (the model `stalled-disk.c`), as a storage array failing over or a paused virtual disk does: the
 writer's commit and the readers' reads wait for it. As with PostgreSQL frozen, the server runs with
 --database-answer-seconds 2 and must answer every desk within 6 s (503 while the disk is stalled), /healthz must

@@ -3,13 +3,14 @@
 // For the stall mode of crash-test.py (issue #6: a request is answered 503 within its deadline, not left waiting until
 // the disk answers again, and nothing acknowledged is lost).
 //
-// While the file named by MOTCUA_STALLED_DISK_FLAG exists, every flush (fsync, fdatasync) and every read (pread) of a
-// file whose path starts with MOTCUA_STALLED_DISK_FILES (the database's path: the file, its -wal and its -shm) waits
-// until the flag is gone, then goes on: what a stalled device does to the calls that must reach it. A real stall holds
-// only the reads of pages the kernel's cache does not hold (a database larger than memory, or read after a restart);
-// the model holds them all, the harshest case, and SQLite's own cache of pages still answers. Writes into the kernel's
-// page cache go on, as they do on a real stall until the cache's limits are reached; every other file is untouched.
-// crash-test.py creates and removes the flag; the server is never told.
+// While the file named by MOTCUA_STALLED_DISK_FLAG exists, every flush (fsync, fdatasync), every read (pread) and
+// every write (write, pwrite) of a file whose path starts with MOTCUA_STALLED_DISK_FILES (the database's path: the
+// file, its -wal and its -shm; and the kept files' folder beside it) waits until the flag is gone, then goes on: what
+// a stalled device does to the calls that must reach it. A real stall holds only the reads of pages the kernel's cache
+// does not hold (a database larger than memory, or read after a restart), and writes only once the kernel's limit of
+// pages waiting for the disk is reached or the file system's journal waits for it; the model holds them all, the
+// harshest case, and SQLite's own cache of pages still answers. Every other file is untouched. crash-test.py creates
+// and removes the flag; the server is never told.
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <pthread.h>
@@ -23,6 +24,9 @@ static int (*real_fsync)(int);
 static int (*real_fdatasync)(int);
 static ssize_t (*real_pread)(int, void *, size_t, off_t);
 static ssize_t (*real_pread64)(int, void *, size_t, off_t);
+static ssize_t (*real_write)(int, const void *, size_t);
+static ssize_t (*real_pwrite)(int, const void *, size_t, off_t);
+static ssize_t (*real_pwrite64)(int, const void *, size_t, off_t);
 static const char *flag;
 static const char *files;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -32,6 +36,9 @@ static void start(void) {
     real_fdatasync = dlsym(RTLD_NEXT, "fdatasync");
     real_pread = dlsym(RTLD_NEXT, "pread");
     real_pread64 = dlsym(RTLD_NEXT, "pread64");
+    real_write = dlsym(RTLD_NEXT, "write");
+    real_pwrite = dlsym(RTLD_NEXT, "pwrite");
+    real_pwrite64 = dlsym(RTLD_NEXT, "pwrite64");
     flag = getenv("MOTCUA_STALLED_DISK_FLAG");
     files = getenv("MOTCUA_STALLED_DISK_FILES");
 }
@@ -62,4 +69,19 @@ ssize_t pread(int fd, void *buffer, size_t count, off_t offset) {
 ssize_t pread64(int fd, void *buffer, size_t count, off_t offset) {
     wait_while_stalled(fd);
     return real_pread64(fd, buffer, count, offset);
+}
+
+ssize_t write(int fd, const void *buffer, size_t count) {
+    wait_while_stalled(fd);
+    return real_write(fd, buffer, count);
+}
+
+ssize_t pwrite(int fd, const void *buffer, size_t count, off_t offset) {
+    wait_while_stalled(fd);
+    return real_pwrite(fd, buffer, count, offset);
+}
+
+ssize_t pwrite64(int fd, const void *buffer, size_t count, off_t offset) {
+    wait_while_stalled(fd);
+    return real_pwrite64(fd, buffer, count, offset);
 }

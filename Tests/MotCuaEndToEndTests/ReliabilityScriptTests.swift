@@ -36,7 +36,7 @@ import Testing
         #expect(result.output.contains("\"integrity_check\": \"ok\""), "\(result.output)")
     }
 
-    /// The database's disk not answering flushes or reads for 8–10 s, twice, under the desks (the model
+    /// The database's disk not answering flushes, reads or writes for 8–10 s, twice, under the desks (the model
     /// `stalled-disk.c`), two of them attaching scans to the kept files on the same disk: every desk answered within
     /// 6 s (503 while it stalls: the server gives up on its reads, writes and files after 2 s), nothing acknowledged
     /// lost, every scan kept whole, and the same server goes on once the disk answers.
