@@ -31,6 +31,8 @@ public final class Database: Sendable {
     }
 
     public let engine: Engine
+    /// On SQLite, the database file's path; nil on PostgreSQL.
+    public let sqliteFile: String?
     /// How long an SQLite connection waits for a lock another holds before giving up.
     static let busyTimeoutMilliseconds = 10_000
     private let backend: Backend
@@ -118,12 +120,14 @@ public final class Database: Sendable {
             readers.close()
             throw error
         }
-        return Database(engine: .sqlite, backend: .sqlite(readers: readers, commits: GroupCommit(connection: writer, checkpoints: checkpoints, logger: logger),
-                                                          checkpoints: checkpoints))
+        return Database(engine: .sqlite, sqliteFile: location,
+                        backend: .sqlite(readers: readers, commits: GroupCommit(connection: writer, checkpoints: checkpoints, logger: logger),
+                                         checkpoints: checkpoints))
     }
 
-    private init(engine: Engine, backend: Backend) {
+    private init(engine: Engine, sqliteFile: String? = nil, backend: Backend) {
         self.engine = engine
+        self.sqliteFile = sqliteFile
         self.backend = backend
     }
 

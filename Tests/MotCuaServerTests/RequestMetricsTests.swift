@@ -36,11 +36,11 @@ import Testing
     func writesAreCountedWithTheCommitsOrStatementsTheyWentIn(engine: TestEngine) async throws {
         try await APIHarness.run(engine, clock: TestClock(local: "2026-03-02T08:00:00")) { client, _ in
             let token = try await client.signIn("motcua.badinh")
-            let before = try await Self.writeCounts(client)
+            let before = try await Self.samples(client)
             for _ in 0..<3 {
                 #expect(try await client.send(.post, "/api/dossiers", token: token, json: LifecycleJourney.intakeBody).status == .created)
             }
-            let after = try await Self.writeCounts(client)
+            let after = try await Self.samples(client)
             let moved = { (sample: String) in (after[sample] ?? 0) - (before[sample] ?? 0) }
             switch engine {
             case .sqlite:
@@ -55,12 +55,39 @@ import Testing
         }
     }
 
-    /// The write path's samples in `/metrics`, by name and labels.
-    private static func writeCounts(_ client: APIClient) async throws -> [String: Int] {
+    /// The room the data takes and has left: on SQLite the database file's size as it is on disk, and on either
+    /// engine the free bytes of the file systems holding the database and the uploaded files, as the system says.
+    @Test(arguments: TestEngine.available)
+    func theRoomTheDataTakesAndHasLeftIsReported(engine: TestEngine) async throws {
+        try await APIHarness.runLocated(engine, clock: TestClock(local: "2026-03-02T08:00:00")) { client, database, location in
+            let samples = try await Self.samples(client)
+            func free(on path: String) -> Int {
+                var stats = statvfs()
+                return statvfs(path, &stats) == 0 ? Int(stats.f_bavail) * Int(stats.f_frsize) : -1
+            }
+            // Other processes write meanwhile: the same within 256 MB.
+            let filesFree = try #require(samples[#"motcua_filesystem_free_bytes{holding="files"}"#])
+            #expect(filesFree > 0 && abs(filesFree - free(on: FileManager.default.temporaryDirectory.path)) < 256 << 20)
+            switch engine {
+            case .sqlite:
+                let size = try FileManager.default.attributesOfItem(atPath: location)[.size] as? NSNumber
+                #expect(samples[#"motcua_sqlite_file_bytes{file="database"}"#] == size?.intValue)
+                #expect(samples[#"motcua_sqlite_file_bytes{file="write_ahead_log"}"#] != nil)
+                let databaseFree = try #require(samples[#"motcua_filesystem_free_bytes{holding="database"}"#])
+                #expect(abs(databaseFree - free(on: location)) < 256 << 20)
+            case .postgres:
+                #expect(database.sqliteFile == nil && !samples.keys.contains { $0.hasPrefix("motcua_sqlite_") }
+                        && samples[#"motcua_filesystem_free_bytes{holding="database"}"#] == nil)
+            }
+        }
+    }
+
+    /// MotCua's own samples in `/metrics` (not the request counts, which are Prometheus's), by name and labels.
+    private static func samples(_ client: APIClient) async throws -> [String: Int] {
         let response = try await client.send(.get, "/metrics")
         #expect(response.status == .ok)
         var counts: [String: Int] = [:]
-        for line in response.text.split(separator: "\n") where line.hasPrefix("motcua_sqlite_") || line.hasPrefix("motcua_postgres_") {
+        for line in response.text.split(separator: "\n") where line.hasPrefix("motcua_") && !line.hasPrefix("motcua_http_") {
             let parts = line.split(separator: " ")
             counts[String(parts[0])] = Int(parts[1])
         }

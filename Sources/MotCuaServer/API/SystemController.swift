@@ -5,10 +5,13 @@ import Prometheus
 import Synchronization
 
 /// Giám sát — `/healthz` (200 once the database answers a read and takes a write within the request's deadline, 503
-/// otherwise), `/metrics` (Prometheus: the requests, and how the writes went together) and `/openapi.yaml`.
+/// otherwise), `/metrics` (Prometheus: the requests, how the writes went together, and the room the data takes and
+/// has left) and `/openapi.yaml`.
 struct SystemController {
     let database: Database
     let registry: PrometheusCollectorRegistry
+    /// Where the uploaded files are kept, whose file system's room `/metrics` reports.
+    let files: String
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/healthz") { _, _ -> Response in
@@ -24,6 +27,7 @@ struct SystemController {
             headers[.contentType] = "text/plain; version=0.0.4"
             var body = ByteBuffer(bytes: registry.emitToBuffer())
             body.writeString(WritePathMetrics.text(of: database))
+            body.writeString(try await StorageMetrics.text(of: database, files: files))
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
         }
         router.get("/openapi.yaml") { _, _ -> Response in

@@ -60,7 +60,7 @@ public enum MotCuaApp {
         let reference = ReferenceCache(database: database)
         router.add(middleware: TokenAuthMiddleware(reference: reference, now: now))
         router.add(middleware: CitizenSessionMiddleware(citizens: CitizenStore(database: database), now: now))
-        SystemController(database: database, registry: registry).register(on: router)
+        SystemController(database: database, registry: registry, files: config.filesDirectory).register(on: router)
         SessionController(users: UserStore(database: database), proxies: config.trustedProxies, now: now).register(on: router)
         CatalogController(database: database).register(on: router)
         CalendarController(database: database, calendar: calendar, now: now).register(on: router)
