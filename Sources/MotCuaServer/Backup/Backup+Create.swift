@@ -16,7 +16,7 @@ extension Backup {
         guard FileManager.default.fileExists(atPath: database) else {
             throw Refused(description: "--database: không có tệp cơ sở dữ liệu \(database).")
         }
-        // Who took a copy of every citizen's data, and when, is in the audit trail: the copy holds its own record.
+        // Who began to copy every citizen's data, and when, is in the audit trail, before the copy: it holds its own record.
         try await Database.open(database).closedAfter { live in
             try await AuditLog(database: live).record(actor: actor, action: "sao-luu.tao", subject: destination.lastPathComponent,
                                                       detail: destination.path, at: Date())
