@@ -16,6 +16,9 @@ import SQLKit
 /// order acts are chained in: on SQLite their commits' order; on PostgreSQL their sealing's, and an act is
 /// tamper-evident from its sealing, about a second after it.
 public struct AuditLog: Sendable {
+    /// The actor of what an operator does at the command line (`motcua user add`, `motcua backup`).
+    public static let commandLine = "dong-lenh"
+
     let database: Database
 
     public init(database: Database) { self.database = database }

@@ -70,10 +70,15 @@ public final class Database: Sendable {
         }
     }
 
+    /// Whether `location` names a PostgreSQL database (a `postgres://` or `postgresql://` URL) rather than an SQLite file.
+    public static func isPostgres(_ location: String) -> Bool {
+        location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
+    }
+
     /// Opens `location`: a `postgres://` (or `postgresql://`) URL, or a path to an SQLite file.
     public static func open(_ location: String, durability: Durability = .full,
                             logger: Logger = Logger(label: "motcua.db")) async throws -> Database {
-        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
+        if isPostgres(location) {
             var configuration = try SQLPostgresConfiguration(url: location)
             configuration.coreConfiguration.options.additionalStartupParameters += PostgresDurability.sessionParameters
             // The pool's own log says "Connection request timed out" for every request that waited past its limit

@@ -19,10 +19,8 @@ struct BackupCommand: AsyncParsableCommand {
 
         func run() async throws {
             let started = ContinuousClock.now
-            let outcome = try await rejectingRefusal { try await Backup.create(database: db.database, files: files.directory(for: db.database), into: to) }
-            let elapsed = started.duration(to: .now)
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            print("Đã sao lưu vào \(to) trong \(oneDecimal(seconds)) giây: " + summary(outcome.manifest))
+            let outcome = try await Backup.create(database: db.database, files: files.directory(for: db.database), into: to)
+            print("Đã sao lưu vào \(to) trong \(oneDecimal(started.duration(to: .now) / .seconds(1))) giây: " + summary(outcome.manifest))
             try report(outcome.problems, heading: "Bản sao lưu đã ghi, nhưng có chỗ không nguyên vẹn:")
         }
     }
@@ -33,7 +31,7 @@ struct BackupCommand: AsyncParsableCommand {
         @Argument(help: "Thư mục sao lưu.") var folder: String
 
         func run() async throws {
-            let outcome = try await rejectingRefusal { try await Backup.verify(folder) }
+            let outcome = try await Backup.verify(folder)
             try report(outcome.problems, heading: "Bản sao lưu không nguyên vẹn:")
             print("Bản sao lưu nguyên vẹn, chụp lúc \(outcome.manifest.takenAt.formatted(.iso8601)) (UTC): " + summary(outcome.manifest))
         }
@@ -48,7 +46,7 @@ struct BackupCommand: AsyncParsableCommand {
 
         func run() async throws {
             let directory = files.directory(for: db.database)
-            let outcome = try await rejectingRefusal { try await Backup.restore(folder, database: db.database, files: directory) }
+            let outcome = try await Backup.restore(folder, database: db.database, files: directory)
             print("Đã khôi phục vào \(db.database) (tệp ở \(directory)): " + summary(outcome.manifest))
             print("Chạy máy chủ trên nó: motcua serve --database \(db.database)")
         }
@@ -74,9 +72,4 @@ private func report(_ problems: [String], heading: String) throws {
     print(heading)
     for problem in problems { print("- \(problem)") }
     throw ExitCode(1)
-}
-
-/// Runs `body`; a refusal is told as input rejected (its message, no usage).
-private func rejectingRefusal<T>(_ body: () async throws -> T) async throws -> T {
-    do { return try await body() } catch let refused as Backup.Refused { throw InputRejected(description: refused.description) }
 }

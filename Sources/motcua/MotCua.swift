@@ -224,7 +224,7 @@ struct UserCommand: AsyncParsableCommand {
             do {
                 try await NewAccount.add(username: username, fullName: fullName,
                                              password: password ?? ProcessInfo.processInfo.environment["MOTCUA_PASSWORD"] ?? "",
-                                             roles: role, database: database, by: "dong-lenh", now: Date())
+                                             roles: role, database: database, by: AuditLog.commandLine, now: Date())
             } catch let problem as FieldProblem {
                 await database.close()
                 throw ValidationError("--\(problem.field == "roles" ? "role" : problem.field == "fullName" ? "full-name" : problem.field): \(problem.message)")

@@ -16,9 +16,11 @@ enum StorageMetrics {
                 freeBytes.append((#"{holding="database"}"#, free(on: sqlite)))
             }
             freeBytes.append((#"{holding="files"}"#, free(on: files)))
-            return (fileBytes.isEmpty ? "" : gauge("motcua_sqlite_file_bytes", "Size of the SQLite database file and of its write-ahead log.", fileBytes))
-                + gauge("motcua_filesystem_free_bytes", "Bytes an unprivileged process may still write on the file system holding MotCua's data.",
-                        freeBytes)
+            let sizes = fileBytes.isEmpty ? "" : PrometheusText.family(
+                "motcua_sqlite_file_bytes", .gauge, "Size of the SQLite database file and of its write-ahead log.", fileBytes)
+            return sizes + PrometheusText.family(
+                "motcua_filesystem_free_bytes", .gauge, "Bytes an unprivileged process may still write on the file system holding MotCua's data.",
+                freeBytes)
         }
     }
 
@@ -32,9 +34,5 @@ enum StorageMetrics {
         var stats = statvfs()
         guard statvfs(path, &stats) == 0 else { return 0 }
         return Int(stats.f_bavail) * Int(stats.f_frsize)
-    }
-
-    private static func gauge(_ name: String, _ help: String, _ samples: [(labels: String, value: Int)]) -> String {
-        "# HELP \(name) \(help)\n# TYPE \(name) gauge\n" + samples.map { "\(name)\($0.labels) \($0.value)\n" }.joined()
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MotCuaCore
+import MotCuaStore
 
 /// Cấu hình — how a MotCua server runs: where its database is, where it listens, which province's calendar
 /// and office hours it counts deadlines by.
@@ -32,9 +33,9 @@ public struct AppConfig: Sendable {
     /// Thời hạn lưu bản nháp — days an online draft never filed is kept after its last change; its files go with it.
     public var draftRetentionDays = AppConfig.defaultDraftRetentionDays
     public static let defaultDraftRetentionDays = 30
-    /// Where citizens sign in with the national e-ID; nil when no provider is configured (online filing then says so).
     /// The reverse proxies in front of the server, whose `X-Forwarded-For` names the client.
     public var trustedProxies = TrustedProxies.none
+    /// Where citizens sign in with the national e-ID; nil when no provider is configured (online filing then says so).
     public var eID: EIDSettings?
     /// The national population registry the desk fills applicants in from; nil when none is configured.
     public var registry: RegistrySettings?
@@ -54,7 +55,7 @@ public struct AppConfig: Sendable {
 
     /// Next to an SQLite file, a folder named after it (`motcua.sqlite` → `motcua-tep`); for PostgreSQL, `./motcua-tep`.
     public static func filesDirectory(beside database: String) -> String {
-        guard !database.hasPrefix("postgres"), database.hasSuffix(".sqlite") else { return "./motcua-tep" }
+        guard !Database.isPostgres(database), database.hasSuffix(".sqlite") else { return "./motcua-tep" }
         return String(database.dropLast(".sqlite".count)) + "-tep"
     }
 }

@@ -50,15 +50,15 @@ struct SessionController {
     static let badCredentials = Problem(.unauthorized, code: "bad-credentials", message: "Tên đăng nhập hoặc mật khẩu không đúng.",
                                         field: "password")
 
-    /// The active officer with this username and password, asked from `address`; otherwise the problem to show:
-    /// wrong credentials (401, the same whether the name or the password is wrong), or — when no password is even
-    /// checked — an account locked after too many wrong passwords in a row, or an address that failed too often
-    /// (429, saying until when; `SignInLockout`).
     /// Whom failed sign-ins are counted against: the client, through the proxies the operator named.
     func clientAddress(of request: Request, context: AppRequestContext) -> String {
         proxies.clientAddress(connection: context.connectionAddress, forwardedFor: request.headers[values: .xForwardedFor])
     }
 
+    /// The active officer with this username and password, asked from `address`; otherwise the problem to show:
+    /// wrong credentials (401, the same whether the name or the password is wrong), or — when no password is even
+    /// checked — an account locked after too many wrong passwords in a row, or an address that failed too often
+    /// (429, saying until when; `SignInLockout`).
     func authenticate(username: String, password: String, from address: String) async throws -> UserStore.Officer {
         let now = now()
         if let until = SignInLockout.addressBlockedUntil(failuresInWindow: try await users.addressFailures(address, now: now), at: now) {

@@ -48,4 +48,17 @@ extension Backup {
         try FileManager.default.copyItem(atPath: database, toPath: copy)
         return try await BackupDatabaseContents.check(copyAt: copy, expectedHead: expectedHead)
     }
+
+    /// Each file the manifest lists, read from the backup's `tep/` and checked against its name; what is wrong with
+    /// those that are not whole.
+    private static func filesNotWhole(in folder: URL, listed: [BackupManifest.KeptFile]) async throws -> [String] {
+        let files = folder.appendingPathComponent(BackupManifest.filesFolder).path
+        // FileStore would make a missing folder, and a check changes nothing: without it, every file is missing.
+        let kept = FileManager.default.fileExists(atPath: files) ? try FileStore(directory: files) : nil
+        var problems: [String] = []
+        for file in listed where try await kept?.bytes(sha256: file.sha256)?.count != file.bytes {
+            problems.append("tệp \(file.sha256) thiếu hoặc hỏng trong bản sao lưu")
+        }
+        return problems
+    }
 }

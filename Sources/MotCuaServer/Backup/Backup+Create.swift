@@ -18,7 +18,7 @@ extension Backup {
         }
         // Who began to copy every citizen's data, and when, is in the audit trail, before the copy: it holds its own record.
         try await Database.open(database).closedAfter { live in
-            try await AuditLog(database: live).record(actor: actor, action: "sao-luu.tao", subject: destination.lastPathComponent,
+            try await AuditLog(database: live).record(actor: AuditLog.commandLine, action: "sao-luu.tao", subject: destination.lastPathComponent,
                                                       detail: destination.path, at: Date())
         }
         let parent = destination.deletingLastPathComponent()

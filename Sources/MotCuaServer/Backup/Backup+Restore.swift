@@ -48,7 +48,7 @@ extension Backup {
     private static func recordRestore(of manifest: BackupManifest, from folder: String, in copy: String) async throws {
         try await Database.open(copy).closedAfter { database in
             try await AuditLog(database: database).record(
-                actor: actor, action: "sao-luu.khoi-phuc", subject: URL(fileURLWithPath: folder).lastPathComponent,
+                actor: AuditLog.commandLine, action: "sao-luu.khoi-phuc", subject: URL(fileURLWithPath: folder).lastPathComponent,
                 detail: "khôi phục từ bản sao lưu chụp lúc \(manifest.takenAt.formatted(.iso8601)), nhật ký đến mục \(manifest.audit.seq)",
                 at: Date())
         }

@@ -13,30 +13,17 @@ public enum Backup {
         public let problems: [String]
     }
 
-    /// Refused before anything was written: the message names the option at fault, in Vietnamese.
+    /// Refused before anything was written: the message names the option at fault, in Vietnamese (the command line
+    /// prints it as it is, without its usage).
     public struct Refused: Error, CustomStringConvertible {
         public let description: String
     }
 
-    /// Who backups and restores are recorded as in the audit trail: the operator at the command line.
-    static let actor = "dong-lenh"
-
     static func refuseOnPostgres(_ database: String) throws {
-        guard database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") else { return }
+        guard Database.isPostgres(database) else { return }
         throw Refused(description: """
             --database: cơ sở dữ liệu PostgreSQL được sao lưu bằng công cụ của PostgreSQL (pg_dump, hoặc pg_basebackup \
             cùng lưu trữ WAL liên tục); thư mục tệp tải lên sao chép riêng. Xem docs/OPERATIONS.md.
             """)
-    }
-
-    /// Each file the manifest lists, read from the backup's `tep/` and checked against its name; what is wrong with
-    /// those that are not whole.
-    static func filesNotWhole(in folder: URL, listed: [BackupManifest.KeptFile]) async throws -> [String] {
-        let kept = try FileStore(directory: folder.appendingPathComponent(BackupManifest.filesFolder).path)
-        var problems: [String] = []
-        for file in listed where try await kept.bytes(sha256: file.sha256)?.count != file.bytes {
-            problems.append("tệp \(file.sha256) thiếu hoặc hỏng trong bản sao lưu")
-        }
-        return problems
     }
 }
